@@ -1,0 +1,125 @@
+// Lint keeps the layers of docs/architecture.md: each folder may import only what it may use.
+import js from '@eslint/js';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noElectron = {
+  name: 'electron',
+  message: 'Only the Electron adapter files may import electron.',
+};
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'Shared and renderer code runs anywhere: no node:*.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    plugins: { 'simple-import-sort': simpleImportSort },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'vis-*', 'lowdb*'],
+              message: 'src/shared is pure: it imports only src/shared and zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/preload/**', 'lowdb*'],
+              message: 'The renderer talks to the app only through window.api.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.ts'],
+    ignores: ['src/renderer/src/timeline/timeline-view.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/preload/**', 'lowdb*'],
+              message: 'The renderer talks to the app only through window.api.',
+            },
+            {
+              group: ['vis-timeline*', 'vis-data*'],
+              message: 'Only timeline-view.ts imports vis-timeline.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'Main-process services do not reach into the window.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', '**/main/**', '**/renderer/**', 'lowdb*'],
+              message: 'The preload only exposes the API: no schemas, no services.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

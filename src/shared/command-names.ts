@@ -1,0 +1,28 @@
+/**
+ * The names of every IPC command, without their schemas, so the preload can build the API
+ * object without bundling zod. contract.ts pairs each name with its schemas.
+ */
+export const COMMAND_NAMES = [
+  'getTimeline',
+  'listEvents',
+  'createEvent',
+  'updateEvent',
+  'moveEvent',
+  'deleteEvent',
+  'addFollowUp',
+  'exportJson',
+] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The IPC channel of a command. */
+export function channelOf(name: CommandName): string {
+  return `timeline-desk:${name}`;
+}
+
+/** The channel on which the main process tells the window to run a user command (menu click). */
+export const MENU_COMMAND_CHANNEL = 'timeline-desk:menu-command';
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && (COMMAND_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,231 @@
+/**
+ * The timeline document: the one source of truth for the store file, the export format, the
+ * IPC payloads and data/timeline.schema.json (generated from these schemas).
+ */
+import { z } from 'zod';
+
+import type { EventId, LaneId, TimelineId, Timestamp } from './ids';
+import { endsBeforeStart, isPartialDate, type PartialDate } from './partial-date';
+
+export const FORMAT = 'timeline-desk';
+export const FORMAT_VERSION = 1;
+
+export const EVENT_STATUSES = ['scheduled', 'occurred', 'postponed', 'cancelled'] as const;
+export const CERTAINTIES = ['confirmed', 'reported', 'alleged', 'disputed', 'denied'] as const;
+
+export const LIMITS = {
+  title: 200,
+  description: 20_000,
+  shortText: 500,
+  listItems: 100,
+  sources: 100,
+  lanes: 200,
+} as const;
+
+export const PartialDateSchema = z
+  .string()
+  .refine(isPartialDate, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a date`,
+  })
+  .transform((value) => value as PartialDate)
+  .meta({
+    description:
+      'ISO 8601 date at the precision that is known: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)',
+    pattern: '^\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2}))?)?)?$',
+  });
+
+export const EventIdSchema = z
+  .uuid({ error: 'is not an event id (a UUID)' })
+  .transform((value) => value as EventId);
+
+export const LaneIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+    error: 'is not a lane id (letters, digits, - and _, up to 64)',
+  })
+  .transform((value) => value as LaneId);
+
+const TimestampSchema = z.iso.datetime({ offset: true }).transform((v) => v as Timestamp);
+
+// Control characters have no place in a one-line field (they hide text and break exports).
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+const singleLine = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `is longer than ${max} characters` })
+    .refine((value) => !CONTROL_CHARACTERS.test(value), {
+      error: 'contains control characters',
+    });
+
+export const HttpUrlSchema = z
+  .string()
+  .max(2000, { error: 'is longer than 2000 characters' })
+  .refine(isHttpUrl, { error: 'is not a web address (http or https)' });
+
+export function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+export const SourceSchema = z.strictObject({
+  title: singleLine(LIMITS.shortText).min(1, { error: 'is empty' }),
+  url: HttpUrlSchema.nullable().default(null),
+  publisher: singleLine(LIMITS.shortText).default(''),
+  published: PartialDateSchema.nullable().default(null),
+  quote: z.string().max(LIMITS.description).default(''),
+  language: z
+    .string()
+    .regex(/^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: 'is not a language tag' })
+    .default(''),
+});
+
+const textList = (max: number) =>
+  z
+    .array(singleLine(max).trim().min(1, { error: 'is empty' }))
+    .max(LIMITS.listItems, { error: `has more than ${LIMITS.listItems} entries` });
+
+const eventFieldShape = {
+  title: singleLine(LIMITS.title).trim().min(1, { error: 'is empty' }),
+  start: PartialDateSchema,
+  end: PartialDateSchema.nullable(),
+  description: z
+    .string()
+    .max(LIMITS.description, { error: `is longer than ${LIMITS.description} characters` }),
+  laneId: LaneIdSchema,
+  status: z.enum(EVENT_STATUSES),
+  certainty: z.enum(CERTAINTIES),
+  tags: textList(100),
+  actors: textList(200),
+  location: singleLine(LIMITS.shortText),
+  sources: z
+    .array(SourceSchema)
+    .max(LIMITS.sources, { error: `has more than ${LIMITS.sources} sources` }),
+  followUpOf: EventIdSchema.nullable(),
+};
+
+/** The fields a user edits: everything an event is except its identity and bookkeeping. */
+export const EventFieldsSchema = z.strictObject({
+  ...eventFieldShape,
+  end: eventFieldShape.end.default(null),
+  description: eventFieldShape.description.default(''),
+  status: eventFieldShape.status.default('occurred'),
+  certainty: eventFieldShape.certainty.default('reported'),
+  tags: eventFieldShape.tags.default([]),
+  actors: eventFieldShape.actors.default([]),
+  location: eventFieldShape.location.default(''),
+  sources: eventFieldShape.sources.default([]),
+  followUpOf: eventFieldShape.followUpOf.default(null),
+});
+
+/** A change to some fields of an event; absent keys stay as they are (no defaults here). */
+export const EventPatchSchema = z.strictObject(eventFieldShape).partial();
+
+export const TimelineEventSchema = EventFieldsSchema.extend({
+  id: EventIdSchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+}).superRefine(checkEndAfterStart);
+
+export const LaneSchema = z.strictObject({
+  id: LaneIdSchema,
+  title: singleLine(LIMITS.title).min(1, { error: 'is empty' }),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'is not a colour such as #3366cc' }),
+});
+
+export const TimelineInfoSchema = z.strictObject({
+  id: z.uuid().transform((value) => value as TimelineId),
+  title: singleLine(LIMITS.title).min(1, { error: 'is empty' }),
+  description: z.string().max(LIMITS.description).default(''),
+});
+
+export const TimelineDocumentSchema = z
+  .strictObject({
+    format: z.literal(FORMAT),
+    version: z.literal(FORMAT_VERSION),
+    timeline: TimelineInfoSchema,
+    lanes: z.array(LaneSchema).min(1).max(LIMITS.lanes),
+    events: z.array(TimelineEventSchema),
+  })
+  .superRefine(checkReferences)
+  .meta({
+    title: 'Timeline Desk document',
+    description: 'A timeline of a developing news story, as stored and exported by Timeline Desk.',
+  });
+
+export type EventFields = z.output<typeof EventFieldsSchema>;
+export type EventFieldsInput = z.input<typeof EventFieldsSchema>;
+export type EventPatch = z.output<typeof EventPatchSchema>;
+export type TimelineEvent = z.output<typeof TimelineEventSchema>;
+export type Source = z.output<typeof SourceSchema>;
+export type Lane = z.output<typeof LaneSchema>;
+export type TimelineInfo = z.output<typeof TimelineInfoSchema>;
+export type TimelineDocument = z.output<typeof TimelineDocumentSchema>;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export type Certainty = (typeof CERTAINTIES)[number];
+
+function checkEndAfterStart(
+  event: { start: PartialDate; end: PartialDate | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (event.end !== null && endsBeforeStart(event.start, event.end)) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before the start' });
+  }
+}
+
+interface ReferenceShape {
+  readonly lanes: readonly { readonly id: string }[];
+  readonly events: readonly {
+    readonly id: string;
+    readonly laneId: string;
+    readonly followUpOf: string | null;
+  }[];
+}
+
+function checkReferences(doc: ReferenceShape, ctx: z.RefinementCtx): void {
+  const laneIds = new Set<string>();
+  doc.lanes.forEach((lane, i) => {
+    if (laneIds.has(lane.id)) {
+      ctx.addIssue({ code: 'custom', path: ['lanes', i, 'id'], message: 'is used twice' });
+    }
+    laneIds.add(lane.id);
+  });
+  const parents = new Map<string, string | null>();
+  doc.events.forEach((event, i) => {
+    if (parents.has(event.id)) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: 'is used twice' });
+    }
+    parents.set(event.id, event.followUpOf);
+    if (!laneIds.has(event.laneId)) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'laneId'], message: 'names no lane' });
+    }
+  });
+  doc.events.forEach((event, i) => {
+    if (event.followUpOf === null) return;
+    if (!parents.has(event.followUpOf)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', i, 'followUpOf'],
+        message: 'names no event',
+      });
+    } else if (followUpCycle(event.id, parents)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', i, 'followUpOf'],
+        message: 'makes a loop of follow-ups',
+      });
+    }
+  });
+}
+
+/** True when following followUpOf links from an event leads back to it. */
+export function followUpCycle(start: string, parents: ReadonlyMap<string, string | null>): boolean {
+  let current = parents.get(start) ?? null;
+  for (let steps = 0; current !== null && steps <= parents.size; steps++) {
+    if (current === start) return true;
+    current = parents.get(current) ?? null;
+  }
+  return false;
+}
