@@ -2,23 +2,45 @@
  * Starts the main-process services without Electron: used by the Electron adapter and by the
  * browser harness alike, so both run the same store and commands.
  */
-import type { CommandName } from '../shared/command-names';
-import type { Result } from '../shared/result';
+import seed from '../../data/seed-timeline.json';
+import { TimelineDocumentSchema } from '../shared/schema';
+import { createDispatcher, type Dispatch } from './service/dispatch';
 import type { Host } from './service/host';
+import { createTimelineService } from './service/timeline-service';
+import { openTimelineRepository } from './store/timeline-repository';
 
 export interface AppServicesOptions {
-  /** The folder that holds timeline.json (and, later, its backups). */
+  /** The folder that holds timeline.json. */
   readonly dataDir: string;
   readonly host: Host;
+  /** How long changes gather before a file write. */
+  readonly writeDelayMs?: number;
 }
 
 export interface AppServices {
   /** Validates `input` against the contract, runs the command, and returns a typed result. */
-  dispatch(name: CommandName, input: unknown): Promise<Result<unknown>>;
+  readonly dispatch: Dispatch;
   /** Where the store file is. */
   readonly storePath: string;
   /** Waits for pending writes and releases the store. */
   close(): Promise<void>;
 }
 
-export declare function startAppServices(options: AppServicesOptions): Promise<AppServices>;
+/** The seed timeline, checked against the schema every time it is used. */
+export function seedDocument() {
+  return TimelineDocumentSchema.parse(seed);
+}
+
+export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const { repository, notices } = await openTimelineRepository({
+    dataDir: options.dataDir,
+    seed: seedDocument,
+    writeDelayMs: options.writeDelayMs,
+  });
+  const handlers = createTimelineService({ repository, host: options.host, notices });
+  return {
+    dispatch: createDispatcher(handlers),
+    storePath: repository.path,
+    close: () => repository.close(),
+  };
+}
