@@ -1,0 +1,40 @@
+/**
+ * The harness's stand-in for the preload: the same `window.api` shape, built from the same
+ * command list, but carried over HTTP on loopback instead of IPC.
+ */
+import { COMMAND_NAMES } from '../../src/shared/command-names';
+
+export const BRIDGE_PATH = '/__harness/bridge.js';
+export const API_PREFIX = '/__harness/api/';
+
+/** The bridge as a classic script, served from the app's origin so the CSP allows it. */
+export function bridgeScript(): string {
+  return `'use strict';
+(() => {
+  const call = async (name, input) => {
+    try {
+      const response = await fetch(${JSON.stringify(API_PREFIX)} + name, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input }),
+      });
+      return await response.json();
+    } catch (error) {
+      return { ok: false, error: { code: 'io', message: 'The app service did not answer: ' + error } };
+    }
+  };
+  const api = { hasNativeMenu: false, platform: 'browser', onMenuCommand: () => () => {} };
+  for (const name of ${JSON.stringify(COMMAND_NAMES)}) api[name] = (input) => call(name, input);
+  Object.defineProperty(window, 'api', { value: Object.freeze(api) });
+})();
+`;
+}
+
+/** Puts the bridge before the app's own scripts in index.html. */
+export function injectBridge(html: string): string {
+  const tag = `<script src="${BRIDGE_PATH}"></script>`;
+  const at = html.search(/<script\b/i);
+  return at === -1
+    ? html.replace('</head>', `${tag}</head>`)
+    : html.slice(0, at) + tag + html.slice(at);
+}
