@@ -5,7 +5,7 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
-import { type TimelineDocument,TimelineDocumentSchema } from '../../shared/schema';
+import { type TimelineDocument, TimelineDocumentSchema } from '../../shared/schema';
 import { describeIssue } from '../../shared/validation';
 
 export type StoreFileState =
