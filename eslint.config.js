@@ -122,4 +122,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // In tests a failed assumption should fail loudly at the line that made it.
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 );
