@@ -100,6 +100,7 @@ async function handle(
   }
   if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
   if (url.pathname === BRIDGE_PATH) return send(response, 200, JS, bridgeScript());
+  if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
   const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
   const file = normalize(join(rendererDir, relative));
   if (!file.startsWith(rendererDir + sep)) return send(response, 404, 'text/plain', 'Not found');

@@ -1,0 +1,173 @@
+/**
+ * Drives Timeline Desk as a user would: by role and accessible name. Each step has a name, so
+ * the journeys read as what the user does.
+ */
+import { readFile } from 'node:fs/promises';
+
+import { expect, type Locator, type Page } from '@playwright/test';
+
+import type { CommandOutput } from '../../src/shared/contract';
+import type { TimelineDocument, TimelineEvent } from '../../src/shared/schema';
+import type { Harness } from '../harness/server';
+
+export class AppDriver {
+  /** Problems the page reported: script errors, CSP violations, dialogs, requests off this host. */
+  readonly problems: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly harness: Harness,
+  ) {
+    const origin = new URL(harness.url).origin;
+    page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(`console error: ${message.text()}`);
+    });
+    page.on('dialog', (dialog) => {
+      this.problems.push(`a ${dialog.type()} dialog opened: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:')) {
+        this.problems.push(`a request left the app: ${url}`);
+      }
+    });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(this.harness.url);
+    await this.waitUntilReady();
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await expect(this.page.locator('[data-ready]')).toHaveCount(1);
+  }
+
+  /** Fails the test if anything went wrong that the user might not have seen. */
+  assertNothingWentWrong(): void {
+    expect(this.problems, 'problems seen in the page').toEqual([]);
+  }
+
+  // The timeline
+
+  get timeline(): Locator {
+    return this.page.locator('.vis-timeline');
+  }
+
+  /** The item of an event on the timeline, found by its title. */
+  item(title: string): Locator {
+    return this.page.locator('.vis-item', {
+      has: this.page.locator('.ev-title', { hasText: exactText(title) }),
+    });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async selectEvent(title: string): Promise<void> {
+    await this.item(title).click();
+    await expect(this.field('Title')).toHaveValue(title);
+  }
+
+  /** Drags an event sideways by a number of pixels. */
+  async dragEvent(title: string, dx: number): Promise<void> {
+    const box = await boxOf(this.item(title));
+    await this.drag(box.x + box.width / 2, box.y + box.height / 2, dx);
+  }
+
+  /** Drags one end of a selected range item sideways. */
+  async dragRangeEnd(title: string, end: 'start' | 'end', dx: number): Promise<void> {
+    await this.selectEvent(title);
+    const handle = this.item(title).locator(end === 'end' ? '.vis-drag-right' : '.vis-drag-left');
+    const box = await boxOf(handle);
+    await this.drag(box.x + box.width / 2, box.y + box.height / 2, dx);
+  }
+
+  async doubleClickTimelineAt(x: number, y: number): Promise<void> {
+    await this.page.mouse.dblclick(x, y);
+  }
+
+  async itemWidth(title: string): Promise<number> {
+    return (await boxOf(this.item(title))).width;
+  }
+
+  // The editor
+
+  async edit(fields: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(fields)) await this.field(label).fill(value);
+  }
+
+  async save(): Promise<void> {
+    await this.button('Save').click();
+  }
+
+  async addEvent(): Promise<void> {
+    await this.button('Add event').click();
+    await expect(this.field('Title')).toBeFocused();
+  }
+
+  async deleteSelected(confirm: boolean): Promise<void> {
+    await this.button('Delete event').click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: confirm ? 'Delete' : 'Cancel', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  alerts(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  // What the main process holds
+
+  /** The timeline as the services hold it (what a restart would find). */
+  async stored(): Promise<TimelineDocument> {
+    const result = await this.harness.services.dispatch('getTimeline', undefined);
+    if (!result.ok) throw new Error(result.error.message);
+    return (result.value as CommandOutput<'getTimeline'>).document;
+  }
+
+  async storedEvent(title: string): Promise<TimelineEvent | undefined> {
+    return (await this.stored()).events.find((event) => event.title === title);
+  }
+
+  async readJson(path: string): Promise<unknown> {
+    return JSON.parse(await readFile(path, 'utf8'));
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `test-results/screenshots/${name}.png` });
+  }
+
+  private async drag(x: number, y: number, dx: number): Promise<void> {
+    const mouse = this.page.mouse;
+    await mouse.move(x, y);
+    await mouse.down();
+    // Several steps, as a hand would: vis-timeline's gesture recogniser needs movement events.
+    for (let step = 1; step <= 10; step++) await mouse.move(x + (dx * step) / 10, y);
+    await mouse.up();
+  }
+}
+
+function exactText(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+async function boxOf(
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return box;
+}
