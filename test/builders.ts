@@ -1,0 +1,76 @@
+/** Test-data builders: valid domain values with fresh ids, overridden where a test cares. */
+import { type LaneId, newEventId, newTimelineId, timestamp } from '../src/shared/ids';
+import type { PartialDate } from '../src/shared/partial-date';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  type Lane,
+  type TimelineDocument,
+  type TimelineEvent,
+  type TimelineInfo,
+} from '../src/shared/schema';
+
+const CREATED_AT = timestamp(new Date('2024-06-17T08:00:00.000Z'));
+
+/** A valid event on lane 'lane-a', starting on a day, with a fresh UUID id. */
+export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
+  return {
+    id: newEventId(),
+    title: 'Putin arrives in Pyongyang',
+    start: '2024-06-18' as PartialDate,
+    end: null,
+    description: '',
+    laneId: 'lane-a' as LaneId,
+    status: 'occurred',
+    certainty: 'reported',
+    tags: [],
+    actors: [],
+    location: '',
+    sources: [],
+    followUpOf: null,
+    createdAt: CREATED_AT,
+    updatedAt: CREATED_AT,
+    ...overrides,
+  };
+}
+
+/** n valid events on consecutive days from 2024-06-01, titled "Event 1" .. "Event n". */
+export function makeEvents(n: number, overrides: Partial<TimelineEvent> = {}): TimelineEvent[] {
+  return Array.from({ length: n }, (_, i) =>
+    makeEvent({
+      title: `Event ${i + 1}`,
+      start: new Date(Date.UTC(2024, 5, 1 + i)).toISOString().slice(0, 10) as PartialDate,
+      ...overrides,
+    }),
+  );
+}
+
+/** A valid lane with id 'lane-a' unless overridden. */
+export function makeLane(overrides: Partial<Lane> = {}): Lane {
+  return { id: 'lane-a' as LaneId, title: 'Diplomacy', color: '#2e6fba', ...overrides };
+}
+
+/** A valid document with lanes 'lane-a' and 'lane-b' and the given events (none by default). */
+export function makeDocument(
+  overrides: {
+    events?: TimelineEvent[];
+    lanes?: Lane[];
+    timeline?: Partial<TimelineInfo>;
+  } = {},
+): TimelineDocument {
+  return {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    timeline: {
+      id: newTimelineId(),
+      title: 'Test timeline',
+      description: '',
+      ...overrides.timeline,
+    },
+    lanes: overrides.lanes ?? [
+      makeLane(),
+      makeLane({ id: 'lane-b' as LaneId, title: 'War', color: '#c0392b' }),
+    ],
+    events: overrides.events ?? [],
+  };
+}
