@@ -69,9 +69,14 @@ export function mustParse(date: PartialDate): ParsedDate {
   return parsed;
 }
 
+// Partial dates have four-digit years; instants outside them (a far drag) stop at the edge.
+const FIRST_INSTANT = utc(1, 1, 1);
+const LAST_INSTANT = utc(10_000, 1, 1) - 1;
+
 /** Writes an instant as a partial date of the given precision, in UTC. */
 export function partialDateFromInstant(instant: number, precision: Precision): PartialDate {
-  const iso = new Date(instant).toISOString(); // 2024-06-16T09:30:15.000Z
+  const clamped = Math.min(Math.max(instant, FIRST_INSTANT), LAST_INSTANT);
+  const iso = new Date(clamped).toISOString(); // 2024-06-16T09:30:15.000Z
   switch (precision) {
     case 'year':
       return iso.slice(0, 4) as PartialDate;
@@ -119,10 +124,14 @@ export function endsBeforeStart(start: PartialDate, end: PartialDate): boolean {
 export function comparePartialDates(a: PartialDate, b: PartialDate): number {
   const pa = mustParse(a);
   const pb = mustParse(b);
-  return pa.earliest - pb.earliest || pa.latestExclusive - pb.latestExclusive || (a < b ? -1 : 1);
+  return (
+    pa.earliest - pb.earliest ||
+    pa.latestExclusive - pb.latestExclusive ||
+    (a < b ? -1 : a > b ? 1 : 0)
+  );
 }
 
-const formatters: Partial<Record<Precision, Intl.DateTimeFormat>> = {};
+const formatters = new Map<string, Intl.DateTimeFormat>();
 const FORMAT_OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
   month: { year: 'numeric', month: 'long' },
@@ -141,11 +150,16 @@ const FORMAT_OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
 /** A human reading of the date at its own precision, e.g. "February 2022" or "16 June 2024". */
 export function formatPartialDate(date: PartialDate, locale = 'en-GB'): string {
   const parsed = mustParse(date);
-  const formatter = (formatters[parsed.precision] ??= new Intl.DateTimeFormat(locale, {
-    ...FORMAT_OPTIONS[parsed.precision],
-    timeZone: 'UTC',
-    hourCycle: 'h23',
-  }));
+  const key = `${locale} ${parsed.precision}`; // one formatter per locale and precision
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      ...FORMAT_OPTIONS[parsed.precision],
+      timeZone: 'UTC',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, formatter);
+  }
   const text = formatter.format(parsed.earliest);
   return parsed.precision === 'minute' || parsed.precision === 'second' ? `${text} UTC` : text;
 }
