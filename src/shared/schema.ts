@@ -47,9 +47,9 @@ export const LaneIdSchema = z
 
 const TimestampSchema = z.iso.datetime({ offset: true }).transform((v) => v as Timestamp);
 
-// Control characters have no place in a one-line field (they hide text and break exports).
+// Control characters (C0, DEL, C1) hide text and break exports: none in a one-line field.
 // eslint-disable-next-line no-control-regex -- matching them is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 const singleLine = (max: number) =>
   z
@@ -106,8 +106,7 @@ const eventFieldShape = {
   followUpOf: EventIdSchema.nullable(),
 };
 
-/** The fields a user edits: everything an event is except its identity and bookkeeping. */
-export const EventFieldsSchema = z.strictObject({
+const eventFieldsObject = z.strictObject({
   ...eventFieldShape,
   end: eventFieldShape.end.default(null),
   description: eventFieldShape.description.default(''),
@@ -120,14 +119,19 @@ export const EventFieldsSchema = z.strictObject({
   followUpOf: eventFieldShape.followUpOf.default(null),
 });
 
+/** The fields a user edits: everything an event is except its identity and bookkeeping. */
+export const EventFieldsSchema = eventFieldsObject.superRefine(checkEndAfterStart);
+
 /** A change to some fields of an event; absent keys stay as they are (no defaults here). */
 export const EventPatchSchema = z.strictObject(eventFieldShape).partial();
 
-export const TimelineEventSchema = EventFieldsSchema.extend({
-  id: EventIdSchema,
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-}).superRefine(checkEndAfterStart);
+export const TimelineEventSchema = eventFieldsObject
+  .extend({
+    id: EventIdSchema,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .superRefine(checkEndAfterStart);
 
 export const LaneSchema = z.strictObject({
   id: LaneIdSchema,

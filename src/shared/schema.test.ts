@@ -1,0 +1,355 @@
+import { describe, expect, it } from 'vitest';
+
+import { makeDocument, makeEvent, makeEvents, makeLane } from '../../test/builders';
+import { readDataFile } from '../../test/data-files';
+import type { EventId } from './ids';
+import type { PartialDate } from './partial-date';
+import {
+  EventFieldsSchema,
+  followUpCycle,
+  isHttpUrl,
+  type TimelineDocument,
+  TimelineDocumentSchema,
+  type TimelineEvent,
+} from './schema';
+import { formatPath, parseWith } from './validation';
+
+const seedText = readDataFile('seed-timeline.json');
+const date = (text: string) => text as PartialDate;
+
+/** The message a user sees for a document, or 'ok' when it is accepted. */
+function verdict(document: unknown): string {
+  const result = parseWith(TimelineDocumentSchema, document);
+  return result.ok ? 'ok' : result.error.message;
+}
+
+/** A valid document of five events, one of them changed as the test needs. */
+function documentWithEvent(change: Partial<TimelineEvent> | Record<string, unknown>, at = 0) {
+  const events = makeEvents(5);
+  events[at] = { ...events[at]!, ...change } as TimelineEvent;
+  return makeDocument({ events });
+}
+
+describe('TimelineDocumentSchema', () => {
+  it('accepts the seed document as it is', () => {
+    const seed: unknown = JSON.parse(seedText);
+    const result = parseWith(TimelineDocumentSchema, seed);
+    expect(result).toEqual({ ok: true, value: seed });
+  });
+
+  it('accepts a builder document with many events', () => {
+    expect(verdict(makeDocument({ events: makeEvents(50) }))).toBe('ok');
+  });
+
+  it('names the first bad place of a broken document, as the user reads it', () => {
+    const result = parseWith(TimelineDocumentSchema, documentWithEvent({ start: '2024-13-01' }, 3));
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: 'events[3].start: "2024-13-01" is not a date',
+        path: 'events[3].start',
+      },
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an empty title', { title: '' }, 'events[2].title: is empty'],
+    ['a title of spaces', { title: '   ' }, 'events[2].title: is empty'],
+    [
+      'a title over 200 characters',
+      { title: 'x'.repeat(201) },
+      'events[2].title: is longer than 200 characters',
+    ],
+    [
+      'a bell in the title',
+      { title: 'Putin\u0007 arrives' },
+      'events[2].title: contains control characters',
+    ],
+    [
+      'a newline in the title',
+      { title: 'Putin\narrives' },
+      'events[2].title: contains control characters',
+    ],
+    [
+      'a C1 next-line in the title',
+      { title: 'Putin\u0085arrives' },
+      'events[2].title: contains control characters',
+    ],
+    [
+      'a DEL in the location',
+      { location: 'Pyong\u007fyang' },
+      'events[2].location: contains control characters',
+    ],
+    [
+      'an end before the start',
+      { start: '2024-06-16', end: '2024-06-15' },
+      'events[2].end: is before the start',
+    ],
+    [
+      'an end month before the start day',
+      { start: '2024-06-16', end: '2024-05' },
+      'events[2].end: is before the start',
+    ],
+    ['an unknown lane', { laneId: 'lane-z' }, 'events[2].laneId: names no lane'],
+    [
+      'a follow-up of no event',
+      { followUpOf: '8f0c1d52-3a8e-4b0a-9d51-5c0b7e6f2a11' },
+      'events[2].followUpOf: names no event',
+    ],
+    ['an id that is not a UUID', { id: 'event-1' }, 'events[2].id: is not an event id (a UUID)'],
+    [
+      'an unknown status',
+      { status: 'rumoured' },
+      'events[2].status: Invalid option: expected one of "scheduled"|"occurred"|"postponed"|"cancelled"',
+    ],
+    ['an unknown key', { importance: 'high' }, 'events[2]: Unrecognized key: "importance"'],
+    [
+      'a start that is a number',
+      { start: 2024 },
+      'events[2].start: Invalid input: expected string, received number',
+    ],
+    [
+      'a missing title',
+      { title: undefined },
+      'events[2].title: Invalid input: expected string, received undefined',
+    ],
+    [
+      '101 tags',
+      { tags: Array.from({ length: 101 }, (_, i) => `tag ${i}`) },
+      'events[2].tags: has more than 100 entries',
+    ],
+    ['an empty tag', { tags: ['war', ' '] }, 'events[2].tags[1]: is empty'],
+  ])('refuses %s', (_, change, message) => {
+    expect(verdict(documentWithEvent(change, 2))).toBe(message);
+  });
+
+  it('accepts an end on the same day, and a day inside a month-precision start', () => {
+    expect(verdict(documentWithEvent({ start: date('2024-06-16'), end: date('2024-06-16') }))).toBe(
+      'ok',
+    );
+    expect(verdict(documentWithEvent({ start: date('2024-06'), end: date('2024-06-10') }))).toBe(
+      'ok',
+    );
+  });
+
+  it('accepts 100 tags', () => {
+    const tags = Array.from({ length: 100 }, (_, i) => `tag ${i}`);
+    expect(verdict(documentWithEvent({ tags }))).toBe('ok');
+  });
+
+  it('accepts a 200-character title and trims spaces around a title', () => {
+    expect(verdict(documentWithEvent({ title: 'x'.repeat(200) }))).toBe('ok');
+    const result = parseWith(
+      TimelineDocumentSchema,
+      documentWithEvent({ title: '  Talks resume ' }),
+    );
+    expect(result.ok && result.value.events[0]!.title).toBe('Talks resume');
+  });
+
+  it('refuses an event id used twice, naming the second', () => {
+    const [first, second] = makeEvents(2);
+    const twin = { ...second!, id: first!.id };
+    expect(verdict(makeDocument({ events: [first!, twin] }))).toBe('events[1].id: is used twice');
+  });
+
+  it('refuses a lane id used twice, and a document with no lane', () => {
+    expect(verdict(makeDocument({ lanes: [makeLane(), makeLane({ title: 'Again' })] }))).toBe(
+      'lanes[1].id: is used twice',
+    );
+    expect(verdict(makeDocument({ lanes: [] }))).toBe(
+      'lanes: Too small: expected array to have >=1 items',
+    );
+  });
+
+  it('refuses a loop of follow-ups (A follows B follows A)', () => {
+    const a = makeEvent({ title: 'A' });
+    const b = makeEvent({ title: 'B', followUpOf: a.id });
+    const loop = [{ ...a, followUpOf: b.id }, b];
+    expect(verdict(makeDocument({ events: loop }))).toBe(
+      'events[0].followUpOf: makes a loop of follow-ups',
+    );
+  });
+
+  it('refuses an event that follows up itself', () => {
+    const a = makeEvent();
+    expect(verdict(makeDocument({ events: [{ ...a, followUpOf: a.id }] }))).toBe(
+      'events[0].followUpOf: makes a loop of follow-ups',
+    );
+  });
+
+  it('accepts a chain of follow-ups', () => {
+    const a = makeEvent({ title: 'A' });
+    const b = makeEvent({ title: 'B', followUpOf: a.id });
+    const c = makeEvent({ title: 'C', followUpOf: b.id });
+    expect(verdict(makeDocument({ events: [c, b, a] }))).toBe('ok');
+  });
+
+  it('refuses an unknown key at the top, in the timeline, a lane and a source', () => {
+    expect(verdict({ ...makeDocument(), comments: [] })).toBe('Unrecognized key: "comments"');
+    expect(verdict(makeDocument({ timeline: { owner: 'me' } as never }))).toBe(
+      'timeline: Unrecognized key: "owner"',
+    );
+    const lanes = [{ ...makeLane(), hidden: true }];
+    expect(verdict(makeDocument({ lanes }))).toBe('lanes[0]: Unrecognized key: "hidden"');
+    const source = { title: 'Kremlin', html: '<b>' };
+    expect(verdict(documentWithEvent({ sources: [source] }))).toBe(
+      'events[0].sources[0]: Unrecognized key: "html"',
+    );
+  });
+
+  it('refuses another format or version', () => {
+    expect(verdict({ ...makeDocument(), format: 'other' })).toBe(
+      'format: Invalid input: expected "timeline-desk"',
+    );
+    expect(verdict({ ...makeDocument(), version: 2 })).toBe('version: Invalid input: expected 1');
+  });
+
+  it('leaves Object.prototype alone when a parsed file holds __proto__ or constructor keys', () => {
+    const text = JSON.stringify(makeDocument({ events: makeEvents(1) }))
+      .replace('{', '{"__proto__":{"polluted":"top"},"constructor":{"prototype":{"polluted":"c"}},')
+      .replace('"title":"Event 1"', '"__proto__":{"polluted":"event"},"title":"Event 1"');
+    const hostile: unknown = JSON.parse(text);
+
+    const result = TimelineDocumentSchema.safeParse(hostile);
+
+    expect(result.success).toBe(false);
+    const problems = result.error!.issues.map(
+      (issue) => `${formatPath(issue.path)} ${issue.message}`,
+    );
+    expect(problems).toEqual([
+      'events[0] Unrecognized key: "__proto__"',
+      ' Unrecognized keys: "__proto__", "constructor"',
+    ]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.prototype).not.toHaveProperty('prototype');
+  });
+
+  it('gives back a copy: editing the result leaves the input as it was', () => {
+    const input = makeDocument({ events: makeEvents(2) });
+    const before = structuredClone(input);
+    const result = TimelineDocumentSchema.parse(input);
+    (result.events as TimelineEvent[]).pop();
+    expect(input).toEqual(before);
+  });
+});
+
+describe('source URLs', () => {
+  const withUrl = (url: string): TimelineDocument =>
+    documentWithEvent({ sources: [{ title: 'Kremlin statement', url }] });
+
+  it.each([
+    'https://www.kremlin.ru/events/president/news/74299',
+    'http://example.com',
+    'HTTPS://EXAMPLE.COM/a?b=c#d',
+  ])('accepts %s', (url) => {
+    expect(verdict(withUrl(url))).toBe('ok');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'ftp://x',
+    'not a url',
+    'data:text/html,<script>1</script>',
+    'file:///etc/passwd',
+    'http://',
+    '//example.com',
+  ])('refuses %s', (url) => {
+    expect(verdict(withUrl(url))).toBe(
+      'events[0].sources[0].url: is not a web address (http or https)',
+    );
+  });
+
+  it('refuses an address over 2000 characters', () => {
+    expect(verdict(withUrl(`https://example.com/${'a'.repeat(2000)}`))).toBe(
+      'events[0].sources[0].url: is longer than 2000 characters',
+    );
+  });
+
+  it('isHttpUrl agrees with the schema', () => {
+    expect(isHttpUrl('https://example.com')).toBe(true);
+    expect(isHttpUrl('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('EventFieldsSchema', () => {
+  it('fills in the defaults of a minimal event', () => {
+    expect(
+      EventFieldsSchema.parse({ title: 'Talks resume', start: '2024-07', laneId: 'lane-a' }),
+    ).toEqual({
+      title: 'Talks resume',
+      start: '2024-07',
+      end: null,
+      description: '',
+      laneId: 'lane-a',
+      status: 'occurred',
+      certainty: 'reported',
+      tags: [],
+      actors: [],
+      location: '',
+      sources: [],
+      followUpOf: null,
+    });
+  });
+
+  it('fills in the defaults of a minimal source', () => {
+    const fields = EventFieldsSchema.parse({
+      title: 'Talks resume',
+      start: '2024-07',
+      laneId: 'lane-a',
+      sources: [{ title: 'Kremlin statement' }],
+    });
+    expect(fields.sources).toEqual([
+      {
+        title: 'Kremlin statement',
+        url: null,
+        publisher: '',
+        published: null,
+        quote: '',
+        language: '',
+      },
+    ]);
+  });
+
+  it('refuses an end before the start, naming the end', () => {
+    const result = parseWith(EventFieldsSchema, {
+      title: 'Talks',
+      start: '2024-06-16',
+      end: '2024-06-15',
+      laneId: 'lane-a',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'end: is before the start', path: 'end' },
+    });
+  });
+});
+
+describe('followUpCycle', () => {
+  const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}` as EventId;
+
+  it('finds a loop through several events and ignores a chain', () => {
+    const loop = new Map([
+      [id(1), id(2)],
+      [id(2), id(3)],
+      [id(3), id(1)],
+    ]);
+    expect(followUpCycle(id(1), loop)).toBe(true);
+    const chain = new Map<string, string | null>([
+      [id(1), id(2)],
+      [id(2), id(3)],
+      [id(3), null],
+    ]);
+    expect(followUpCycle(id(1), chain)).toBe(false);
+  });
+
+  it('stops on a loop it is not part of', () => {
+    const lasso = new Map([
+      [id(1), id(2)],
+      [id(2), id(3)],
+      [id(3), id(2)],
+    ]);
+    expect(followUpCycle(id(1), lasso)).toBe(false);
+  });
+});
