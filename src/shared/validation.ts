@@ -17,7 +17,10 @@ export function describeIssue(error: z.ZodError, prefix?: string): AppError {
   if (!issue) return { code: 'invalid', message: 'is not valid' };
   const path = formatPath([...(prefix ? [prefix] : []), ...issue.path]);
   const message = issue.message;
-  return { code: 'invalid', message: path ? `${path}: ${message}` : message, path };
+  // A problem of the whole value names no field, so it has no path (as AppError says).
+  return path
+    ? { code: 'invalid', message: `${path}: ${message}`, path }
+    : { code: 'invalid', message };
 }
 
 /** Parses untrusted input; a failure names the first bad place and changes nothing. */
