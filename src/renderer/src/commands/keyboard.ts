@@ -1,0 +1,32 @@
+/** The one keydown listener: shortcuts from the command registry, and native menu clicks. */
+import type { TimelineApi } from '../../../shared/contract';
+import { isUserCommandId } from '../../../shared/user-commands';
+import { isTextEntry } from '../ui/dom';
+import type { CommandRegistry } from './registry';
+
+/**
+ * Handles shortcuts in the window. Plain keys (Delete) are left to text fields while one has
+ * focus; modified ones (Ctrl+S) work everywhere. Nothing runs while a modal dialog is open.
+ */
+export function installShortcuts(registry: CommandRegistry, root: Document = document): () => void {
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const command = registry.commandForKey(event);
+    if (!command) return;
+    if (!command.modified && isTextEntry(event.target)) return;
+    if (root.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    void registry.run(command.id);
+  };
+  root.addEventListener('keydown', onKeyDown);
+  return () => root.removeEventListener('keydown', onKeyDown);
+}
+
+/** Wires native menu clicks and, where the renderer must handle accelerators, the keyboard. */
+export function connectCommandSources(api: TimelineApi, registry: CommandRegistry): void {
+  api.onMenuCommand((commandId) => {
+    if (isUserCommandId(commandId)) void registry.run(commandId);
+  });
+  // The macOS menu handles its accelerators itself; elsewhere the menu only shows them.
+  if (!(api.hasNativeMenu && api.platform === 'darwin')) installShortcuts(registry);
+}

@@ -1,0 +1,148 @@
+/**
+ * What the user's actions do: each one calls window.api, applies the returned Change to the
+ * store, and reports in the status line. Selection changes go through here so unsaved edits
+ * are saved (or kept, when invalid) before the editor moves on.
+ */
+import type { Change, TimelineApi } from '../../shared/contract';
+import type { EventId, LaneId } from '../../shared/ids';
+import { partialDateFromInstant } from '../../shared/partial-date';
+import type { Result } from '../../shared/result';
+import type { EventPatch } from '../../shared/schema';
+import type { EditorPanel } from './editor/editor-panel';
+import type { EventStore } from './state/event-store';
+import { datesAfterDrag, isBackwards, isUnchanged } from './timeline/drag-dates';
+import { itemSpan } from './timeline/items';
+import type { MoveRequest, TimelineView } from './timeline/timeline-view';
+import type { ConfirmDeleteDialog } from './ui/confirm-delete';
+import type { StatusLine } from './ui/status-line';
+
+export interface ControllerParts {
+  readonly api: TimelineApi;
+  readonly store: EventStore;
+  readonly status: StatusLine;
+  readonly confirmDelete: ConfirmDeleteDialog;
+  readonly timeline: () => TimelineView;
+  readonly editor: () => EditorPanel;
+}
+
+const NEW_TITLE = 'New event';
+
+export class AppController {
+  readonly #p: ControllerParts;
+
+  constructor(parts: ControllerParts) {
+    this.#p = parts;
+  }
+
+  /** Moves the selection (after saving or keeping the edits); false when it stayed put. */
+  async select(id: EventId | null, options: { reveal?: boolean } = {}): Promise<boolean> {
+    const { store } = this.#p;
+    if (id !== store.selectedId && !(await this.#p.editor().leave())) {
+      this.#p.timeline().select(store.selectedId);
+      return false;
+    }
+    store.select(id);
+    if (id !== null && options.reveal) this.#p.timeline().reveal(id);
+    else this.#p.timeline().select(store.selectedId);
+    return true;
+  }
+
+  async addEvent(): Promise<void> {
+    const { store } = this.#p;
+    const laneId = store.selected?.laneId ?? store.lanes[0]?.id;
+    if (laneId === undefined) return;
+    await this.addEventAt(this.#p.timeline().centre(), laneId);
+  }
+
+  /** Creates "New event" on the day of an instant, selects it and puts the caret in Title. */
+  async addEventAt(instant: number, laneId: LaneId | null): Promise<void> {
+    const lane = laneId ?? this.#p.store.selected?.laneId ?? this.#p.store.lanes[0]?.id;
+    if (lane === undefined || !(await this.#p.editor().leave())) return;
+    const start = partialDateFromInstant(instant, 'day');
+    const change = await this.#perform(
+      this.#p.api.createEvent({ title: NEW_TITLE, start, laneId: lane }),
+    );
+    await this.#selectCreated(change);
+  }
+
+  async addFollowUp(): Promise<void> {
+    const parent = this.#p.store.selected;
+    if (parent === null || !(await this.#p.editor().leave())) return;
+    await this.#selectCreated(
+      await this.#perform(this.#p.api.addFollowUp({ parentId: parent.id })),
+    );
+  }
+
+  async deleteSelected(): Promise<void> {
+    const { store } = this.#p;
+    const event = store.selected;
+    if (event === null) return;
+    const followUpCount = store.followUpsOf(event.id).length;
+    if (!(await this.#p.confirmDelete.ask({ title: event.title, followUpCount }))) return;
+    await this.#perform(this.#p.api.deleteEvent({ id: event.id }));
+  }
+
+  /** A drag on the timeline: keeps each date's precision; false reverts the item. */
+  async move(request: MoveRequest): Promise<boolean> {
+    const event = this.#p.store.get(request.id);
+    if (!event) return false;
+    const dates = datesAfterDrag(event, itemSpan(event), request);
+    if (isBackwards(dates)) {
+      this.#p.status.error('The end of an event cannot be before its start.');
+      return false;
+    }
+    const laneChanged = request.laneId !== event.laneId;
+    if (!laneChanged && isUnchanged(event, dates)) return false;
+    const call = laneChanged
+      ? this.#p.api.updateEvent({ id: event.id, patch: { ...dates, laneId: request.laneId } })
+      : this.#p.api.moveEvent({ id: event.id, ...dates });
+    const change = await this.#perform(call);
+    if (change && this.#p.store.selectedId !== event.id) void this.select(event.id);
+    return change !== null;
+  }
+
+  /** Sends an editor patch; the editor shows a failure at its field. */
+  async update(id: EventId, patch: EventPatch): Promise<Result<Change>> {
+    this.#p.status.saving();
+    const result = await this.#p.api.updateEvent({ id, patch });
+    if (result.ok) this.#applied(result.value);
+    else this.#p.status.info('Not saved');
+    return result;
+  }
+
+  async save(): Promise<void> {
+    await this.#p.editor().save();
+  }
+
+  async exportJson(): Promise<void> {
+    const result = await this.#p.api.exportJson();
+    if (result.ok) this.#p.status.info(`Exported to ${result.value.path}`);
+    else if (result.error.code === 'cancelled') this.#p.status.info('Export cancelled');
+    else this.#p.status.error(`Export failed: ${result.error.message}`);
+  }
+
+  async #perform(call: Promise<Result<Change>>): Promise<Change | null> {
+    this.#p.status.saving();
+    const result = await call;
+    if (!result.ok) {
+      this.#p.status.info('Not saved');
+      this.#p.status.error(result.error.message);
+      return null;
+    }
+    this.#applied(result.value);
+    return result.value;
+  }
+
+  #applied(change: Change): void {
+    this.#p.store.apply(change);
+    this.#p.status.saved();
+  }
+
+  async #selectCreated(change: Change | null): Promise<void> {
+    // The new event is the one created last (a Change may also carry events it touched).
+    const [first, ...rest] = change?.upserted ?? [];
+    if (!first) return;
+    const created = rest.reduce((a, b) => (b.createdAt > a.createdAt ? b : a), first);
+    if (await this.select(created.id, { reveal: true })) this.#p.editor().focusTitle();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The renderer's copy of the timeline: a Map of events kept in step with the main process by
+ * applying each Change, plus the current selection. Views subscribe and update only what changed.
+ */
+import type { Change } from '../../../shared/contract';
+import type { EventId, LaneId } from '../../../shared/ids';
+import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../../shared/schema';
+
+export type ChangeListener = (change: Change) => void;
+export type SelectionListener = (selected: TimelineEvent | null) => void;
+
+export class EventStore {
+  readonly info: TimelineInfo;
+  readonly lanes: readonly Lane[];
+  readonly #events = new Map<EventId, TimelineEvent>();
+  readonly #changeListeners = new Set<ChangeListener>();
+  readonly #selectionListeners = new Set<SelectionListener>();
+  #selectedId: EventId | null = null;
+
+  constructor(document: TimelineDocument) {
+    this.info = document.timeline;
+    this.lanes = document.lanes;
+    for (const event of document.events) this.#events.set(event.id, event);
+  }
+
+  get size(): number {
+    return this.#events.size;
+  }
+
+  get(id: EventId): TimelineEvent | undefined {
+    return this.#events.get(id);
+  }
+
+  has(id: EventId): boolean {
+    return this.#events.has(id);
+  }
+
+  all(): IterableIterator<TimelineEvent> {
+    return this.#events.values();
+  }
+
+  lane(id: LaneId): Lane | undefined {
+    return this.lanes.find((lane) => lane.id === id);
+  }
+
+  /** The events that follow up the given one, oldest first. */
+  followUpsOf(id: EventId): TimelineEvent[] {
+    const found: TimelineEvent[] = [];
+    for (const event of this.#events.values()) if (event.followUpOf === id) found.push(event);
+    return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  get selectedId(): EventId | null {
+    return this.#selectedId;
+  }
+
+  get selected(): TimelineEvent | null {
+    return this.#selectedId === null ? null : (this.#events.get(this.#selectedId) ?? null);
+  }
+
+  apply(change: Change): void {
+    for (const event of change.upserted) this.#events.set(event.id, event);
+    for (const id of change.removed) this.#events.delete(id);
+    for (const listener of this.#changeListeners) listener(change);
+    if (this.#selectedId !== null && change.removed.includes(this.#selectedId)) this.select(null);
+  }
+
+  select(id: EventId | null): void {
+    const next = id !== null && this.#events.has(id) ? id : null;
+    if (next === this.#selectedId) return;
+    this.#selectedId = next;
+    const selected = this.selected;
+    for (const listener of this.#selectionListeners) listener(selected);
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  onSelect(listener: SelectionListener): () => void {
+    this.#selectionListeners.add(listener);
+    return () => this.#selectionListeners.delete(listener);
+  }
+}

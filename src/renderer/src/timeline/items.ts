@@ -1,0 +1,98 @@
+/**
+ * The pure mapping from domain events and lanes to timeline items and groups. No vis import:
+ * timeline-view.ts feeds these objects to vis-timeline, and its template renders them as text.
+ */
+import type { EventId, LaneId } from '../../../shared/ids';
+import { formatPartialDate, mustParse, type Precision } from '../../../shared/partial-date';
+import type { Certainty, EventStatus, Lane, TimelineEvent } from '../../../shared/schema';
+
+/** point: a day or finer instant; period: a month or year with no end; range: has an end. */
+export type ItemKind = 'point' | 'period' | 'range';
+
+export interface ItemSpan {
+  readonly start: number;
+  /** Exclusive end in epoch ms; null for a point. */
+  readonly end: number | null;
+  readonly kind: ItemKind;
+}
+
+export interface EventItem {
+  readonly id: EventId;
+  readonly group: LaneId;
+  readonly type: 'box' | 'range';
+  readonly start: number;
+  readonly end?: number;
+  /** Always empty: the template builds the visible text from `label`. */
+  readonly content: '';
+  readonly className: string;
+  /** Only our own CSS custom property with a schema-checked #rrggbb colour. */
+  readonly style: string;
+  readonly label: string;
+  readonly summary: string;
+  readonly status: EventStatus;
+  readonly certainty: Certainty;
+  readonly precision: Precision;
+  readonly kind: ItemKind;
+}
+
+export interface LaneGroup {
+  readonly id: LaneId;
+  readonly content: '';
+  readonly order: number;
+  readonly laneTitle: string;
+  readonly color: string;
+}
+
+const FALLBACK_COLOUR = '#6b7280';
+
+/** Where an event sits on the time axis, honest about precision. */
+export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>): ItemSpan {
+  const start = mustParse(event.start);
+  if (event.end !== null) {
+    return { start: start.earliest, end: mustParse(event.end).latestExclusive, kind: 'range' };
+  }
+  if (start.precision === 'year' || start.precision === 'month') {
+    return { start: start.earliest, end: start.latestExclusive, kind: 'period' };
+  }
+  return { start: start.earliest, end: null, kind: 'point' };
+}
+
+export function eventToItem(event: TimelineEvent, lane: Lane | undefined): EventItem {
+  const span = itemSpan(event);
+  const precision = mustParse(event.start).precision;
+  const item: EventItem = {
+    id: event.id,
+    group: event.laneId,
+    type: span.end === null ? 'box' : 'range',
+    start: span.start,
+    content: '',
+    className: `ev ev--${span.kind} ev--${event.status} ev--${event.certainty}`,
+    style: `--lane: ${lane?.color ?? FALLBACK_COLOUR}`,
+    label: event.title,
+    summary: describeEvent(event),
+    status: event.status,
+    certainty: event.certainty,
+    precision,
+    kind: span.kind,
+  };
+  return span.end === null ? item : { ...item, end: span.end };
+}
+
+export function laneToGroup(lane: Lane, index: number): LaneGroup {
+  return { id: lane.id, content: '', order: index, laneTitle: lane.title, color: lane.color };
+}
+
+/** A plain-text summary for the item's native tooltip: title, dates, status and certainty. */
+export function describeEvent(event: TimelineEvent): string {
+  const when = describeDates(event);
+  return `${event.title}\n${when}\n${capitalise(event.status)} · ${event.certainty}`;
+}
+
+export function describeDates(event: Pick<TimelineEvent, 'start' | 'end'>): string {
+  const start = formatPartialDate(event.start);
+  return event.end === null ? start : `${start} – ${formatPartialDate(event.end)}`;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,189 @@
+/**
+ * The one module that imports vis-timeline. It shows the store's events as items in lane groups,
+ * applies each Change as one batched update, and turns user gestures into requests.
+ */
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+
+import moment from 'moment';
+import { DataSet } from 'vis-data/peer';
+import { type DateType, type IdType, Timeline, type TimelineOptions } from 'vis-timeline/peer';
+
+import type { Change } from '../../../shared/contract';
+import type { EventId, LaneId } from '../../../shared/ids';
+import type { Lane, TimelineEvent } from '../../../shared/schema';
+import { renderItem, renderLane } from './item-render';
+import { type EventItem, eventToItem, type LaneGroup, laneToGroup } from './items';
+
+export interface MoveRequest {
+  readonly id: EventId;
+  readonly laneId: LaneId;
+  /** The item's new start and (exclusive) end, in epoch ms; end is null for a point. */
+  readonly start: number;
+  readonly end: number | null;
+}
+
+export interface TimelineHandlers {
+  onSelect(id: EventId | null): void;
+  /** Resolves true when the move was saved; false reverts the item. */
+  onMove(request: MoveRequest): Promise<boolean>;
+  onAdd(request: { readonly instant: number; readonly laneId: LaneId | null }): void;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const YEAR = 365.25 * 24 * HOUR;
+
+export class TimelineView {
+  readonly #items = new DataSet<EventItem, 'id'>();
+  readonly #groups = new DataSet<LaneGroup, 'id'>();
+  readonly #timeline: Timeline;
+  readonly #lanes: ReadonlyMap<LaneId, Lane>;
+  readonly #container: HTMLElement;
+
+  constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
+    this.#container = container;
+    this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
+    this.#groups.add(lanes.map(laneToGroup));
+    this.#timeline = new Timeline(container, this.#items, this.#groups, options(handlers, this));
+    this.#timeline.on('select', (props?: { items?: IdType[] }) => {
+      container.focus({ preventScroll: true });
+      const id = props?.items?.[0];
+      handlers.onSelect(id === undefined ? null : (String(id) as EventId));
+    });
+  }
+
+  /** Shows the loaded events, fits them once vis has laid out, then reports the complete draw. */
+  load(events: Iterable<TimelineEvent>, onReady: () => void): void {
+    let draws = 0;
+    const onChanged = (): void => {
+      draws += 1;
+      // The first draw sizes the panels; fitting needs their width, and then one more draw.
+      if (draws === 1 && this.#items.length > 0) return this.fit(false);
+      this.#timeline.off('changed', onChanged);
+      onReady();
+    };
+    this.#timeline.on('changed', onChanged);
+    this.#items.add([...events].map((event) => this.#toItem(event)));
+    this.#timeline.redraw();
+  }
+
+  /** Updates only the items a Change touched. */
+  apply(change: Change): void {
+    if (change.upserted.length > 0) {
+      this.#items.update(change.upserted.map((event) => this.#toItem(event)));
+    }
+    if (change.removed.length > 0) this.#items.remove(change.removed);
+  }
+
+  /** The current item of an event, as vis holds it (after a move it reflects the saved dates). */
+  item(id: EventId): EventItem | null {
+    return this.#items.get(id);
+  }
+
+  select(id: EventId | null): void {
+    this.#timeline.setSelection(id === null ? [] : [id]);
+  }
+
+  /** Selects an event and scrolls it into view, keeping the zoom. */
+  reveal(id: EventId): void {
+    const item = this.#items.get(id);
+    if (!item) return;
+    this.select(id);
+    const centre = item.end === undefined ? item.start : (item.start + item.end) / 2;
+    const window = this.#timeline.getWindow();
+    const inView =
+      item.start < window.end.getTime() && (item.end ?? item.start) > window.start.getTime();
+    if (!inView) this.#timeline.moveTo(centre);
+  }
+
+  /** The instant at the centre of the visible window. */
+  centre(): number {
+    const window = this.#timeline.getWindow();
+    return (window.start.getTime() + window.end.getTime()) / 2;
+  }
+
+  /**
+   * Scales the visible window (factor < 1 zooms in). With a selected event in view, the zoom
+   * centres on it, so repeated zooms close in on what the user is looking at.
+   */
+  zoom(factor: number, around: EventId | null): void {
+    const window = this.#timeline.getWindow();
+    const [start, end] = [window.start.getTime(), window.end.getTime()];
+    const item = around === null ? null : this.#items.get(around);
+    const inView = item !== null && item.start < end && (item.end ?? item.start) > start;
+    const centre = item && inView ? centreOf(item) : (start + end) / 2;
+    const half = ((end - start) * factor) / 2;
+    this.#timeline.setWindow(centre - half, centre + half, { animation: false });
+  }
+
+  /** Shows every event, leaving room on the right for the labels of the latest ones. */
+  fit(animate = true): void {
+    let min = Infinity;
+    let max = -Infinity;
+    this.#items.forEach((item) => {
+      min = Math.min(min, item.start);
+      max = Math.max(max, item.end ?? item.start);
+    });
+    if (min > max) return;
+    const width = this.#container.querySelector('.vis-center')?.clientWidth ?? 0;
+    const [left, right] = [24, Math.min(260, width / 3)];
+    const span = Math.max(max - min, DAY);
+    const total = width > left + right ? (span * width) / (width - left - right) : span * 1.3;
+    const start = min - (left / Math.max(width, 1)) * total;
+    this.#timeline.setWindow(start, start + total, { animation: animate });
+  }
+
+  #toItem(event: TimelineEvent): EventItem {
+    return eventToItem(event, this.#lanes.get(event.laneId));
+  }
+}
+
+type ItemCallback = (item: EventItem | null) => void;
+
+function options(handlers: TimelineHandlers, view: TimelineView): TimelineOptions {
+  return {
+    // Calendar dates are UTC periods: draw the axis in UTC so they never shift with the zone.
+    moment: (date?: moment.MomentInput) => moment(date).utc(),
+    orientation: { axis: 'top', item: 'top' },
+    height: '100%',
+    stack: true,
+    groupOrder: 'order',
+    selectable: true,
+    multiselect: false,
+    showCurrentTime: true,
+    showTooltips: false,
+    editable: { add: true, updateTime: true, updateGroup: true, remove: false },
+    itemsAlwaysDraggable: { item: true, range: true },
+    margin: { item: { horizontal: 4, vertical: 6 }, axis: 10 },
+    zoomMin: HOUR,
+    zoomMax: 500 * YEAR,
+    template: (item?: Partial<EventItem>) => renderItem(item),
+    groupTemplate: (group?: Partial<LaneGroup>) => renderLane(group),
+    onAdd: (item: { start: DateType; group?: IdType }, callback: ItemCallback) => {
+      callback(null); // the item appears when the created event comes back as a Change
+      const laneId = item.group === undefined ? null : (String(item.group) as LaneId);
+      handlers.onAdd({ instant: toMs(item.start), laneId });
+    },
+    onMove: (
+      item: { id?: IdType; start: DateType; end?: DateType; group?: IdType },
+      callback: ItemCallback,
+    ) => {
+      const id = String(item.id) as EventId;
+      const request: MoveRequest = {
+        id,
+        laneId: String(item.group) as LaneId,
+        start: toMs(item.start),
+        end: item.end === undefined || item.end === null ? null : toMs(item.end),
+      };
+      void handlers.onMove(request).then((saved) => callback(saved ? view.item(id) : null));
+    },
+  };
+}
+
+function centreOf(item: EventItem): number {
+  return item.end === undefined ? item.start : (item.start + item.end) / 2;
+}
+
+function toMs(value: DateType): number {
+  return value instanceof Date ? value.getTime() : new Date(value).getTime();
+}

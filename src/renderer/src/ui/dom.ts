@@ -1,0 +1,77 @@
+/**
+ * Builds DOM from data. Text always goes in as text nodes: nothing here ever parses HTML, so
+ * user-written titles such as `<img onerror=...>` display literally.
+ */
+
+export type Child = Node | string | null | undefined | false;
+
+export interface ElementProps {
+  readonly className?: string;
+  readonly text?: string;
+  /** Plain attributes (set with setAttribute); `true` sets an empty attribute, false/undefined skip. */
+  readonly attrs?: Readonly<Record<string, string | boolean | undefined>>;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: ElementProps = {},
+  children: readonly Child[] = [],
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (props.className) element.className = props.className;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  if (props.text !== undefined) element.textContent = props.text;
+  append(element, children);
+  return element;
+}
+
+export function append(parent: Node, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+/** Replaces all children of an element. */
+export function replaceChildren(parent: Element, children: readonly Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+let nextId = 0;
+
+/** A document-unique id for label/aria wiring. */
+export function uniqueId(prefix: string): string {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A small stroked icon from path data (our own constants, never user data). */
+export function icon(paths: readonly string[]): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'icon');
+  for (const d of paths) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    svg.appendChild(path);
+  }
+  return svg;
+}
+
+/** True when keyboard focus is in a place where plain keys type text. */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
