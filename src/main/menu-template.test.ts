@@ -2,11 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { USER_COMMANDS, type UserCommandId } from '../shared/user-commands';
 import {
-  contextMenuTemplate,
   type ContextMenuParams,
+  contextMenuTemplate,
   type MenuItemSpec,
-  menuTemplate,
   type MenuOptions,
+  menuTemplate,
 } from './menu-template';
 
 function makeMenu(overrides: Partial<MenuOptions> = {}): MenuItemSpec[] {
