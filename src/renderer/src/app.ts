@@ -10,6 +10,7 @@ import { type CommandActions, CommandRegistry } from './commands/registry';
 import { AppController } from './controller';
 import { EditorPanel } from './editor/editor-panel';
 import { EventStore } from './state/event-store';
+import { buildLegend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
@@ -63,7 +64,11 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   const timelinePane = el(
     'section',
     { className: 'timeline-pane', attrs: { 'aria-label': 'Timeline' } },
-    [el('div', { className: 'axis-corner', text: 'Time axis in UTC' }), timelineHost],
+    [
+      el('div', { className: 'axis-corner', text: 'Time axis in UTC' }),
+      timelineHost,
+      buildLegend(),
+    ],
   );
   root.replaceChildren(
     buildToolbar(registry, loaded.document.timeline.title),

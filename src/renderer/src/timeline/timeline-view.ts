@@ -155,6 +155,8 @@ function options(handlers: TimelineHandlers, view: TimelineView): TimelineOption
     editable: { add: true, updateTime: true, updateGroup: true, remove: false },
     itemsAlwaysDraggable: { item: true, range: true },
     margin: { item: { horizontal: 4, vertical: 6 }, axis: 10 },
+    // No snapping to the axis grid: a drag's instants are rounded to each date's own precision.
+    snap: null,
     zoomMin: HOUR,
     zoomMax: 500 * YEAR,
     template: (item?: Partial<EventItem>) => renderItem(item),
