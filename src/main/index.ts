@@ -1,0 +1,136 @@
+/**
+ * The app's entry: one instance per data folder, the services, IPC, the menu and the window.
+ * Everything that can be decided without Electron lives in modules that do not import it.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+
+import { type AppServices, startAppServices } from './app-services';
+import { resolveDataDir } from './data-dir';
+import { createDialogHost } from './electron/dialogs';
+import { registerIpcHandlers } from './electron/ipc';
+import { installApplicationMenu, installContextMenu } from './electron/menu';
+import { applyWebContentsRules, hardenSession } from './electron/web-rules';
+import { createMainWindow } from './electron/window';
+import { resolveAppEntryUrl } from './security';
+import { createWindowStateSaver, loadWindowState, windowStateFile } from './window-state';
+
+const APP_NAME = 'Timeline Desk';
+const isMac = process.platform === 'darwin';
+
+app.setName(APP_NAME);
+const defaultDataDir = app.getPath('userData');
+const dataDir = resolveDataDir({
+  argv: process.argv,
+  env: process.env,
+  cwd: process.cwd(),
+  defaultDir: defaultDataDir,
+});
+// Chromium's profile, and so the single-instance lock, follow the data folder: two copies of
+// the app with different folders are separate apps, and tests never touch the user's profile.
+if (dataDir !== defaultDataDir) app.setPath('userData', join(dataDir, 'chromium-profile'));
+
+const appEntryUrl = resolveAppEntryUrl({
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  isPackaged: app.isPackaged,
+  rendererFileUrl: pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href,
+});
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+if (app.requestSingleInstanceLock()) {
+  main().catch((error: unknown) => {
+    console.error(`${APP_NAME} could not start:`, error);
+    app.exit(1);
+  });
+} else {
+  // Another instance has this data folder open; it brings its window forward (second-instance).
+  app.quit();
+}
+
+async function main(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => {
+    applyWebContentsRules(contents, {
+      appEntryUrl,
+      openExternal: (url) => shell.openExternal(url),
+    });
+  });
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+
+  let window: BrowserWindow | null = null;
+  const services = await openServices(() => window);
+  if (!services) return;
+  registerIpcHandlers(ipcMain, services.dispatch, appEntryUrl);
+  installApplicationMenu({ appName: APP_NAME, isMac, isPackaged: app.isPackaged });
+
+  const stateFile = windowStateFile(dataDir);
+  const stateSaver = createWindowStateSaver(stateFile);
+  const openWindow = async (): Promise<void> => {
+    const savedState = await loadWindowState(stateFile);
+    const created = createMainWindow({
+      appName: APP_NAME,
+      appEntryUrl,
+      preloadPath,
+      savedState,
+      stateSaver,
+    });
+    installContextMenu(created.webContents);
+    created.on('closed', () => {
+      window = null;
+    });
+    window = created;
+  };
+  // One window only, even when activate or a second launch comes while it is being opened.
+  let opening: Promise<void> | null = null;
+  const showWindow = (): Promise<void> => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      return Promise.resolve();
+    }
+    opening ??= openWindow().finally(() => {
+      opening = null;
+    });
+    return opening;
+  };
+  await showWindow();
+
+  app.on('second-instance', () => void showWindow());
+  app.on('activate', () => void showWindow());
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  holdQuitUntil(() => Promise.all([stateSaver.flush(), services.close()]));
+}
+
+/** Starts the store and commands; tells the user and exits when the data cannot be opened. */
+async function openServices(window: () => BrowserWindow | null): Promise<AppServices | null> {
+  const host = createDialogHost({ window, documentsDir: app.getPath('documents') });
+  try {
+    return await startAppServices({ dataDir, host });
+  } catch (error) {
+    dialog.showErrorBox(`${APP_NAME} could not open its data`, `${dataDir}\n\n${String(error)}`);
+    app.exit(1);
+    return null;
+  }
+}
+
+/** Holds the first quit until `work` is done (pending writes reach the disk), then quits. */
+function holdQuitUntil(work: () => Promise<unknown>): void {
+  let started = false;
+  let finished = false;
+  app.on('before-quit', (event) => {
+    if (finished) return;
+    event.preventDefault();
+    if (started) return;
+    started = true;
+    work()
+      .catch((error: unknown) => console.error('Could not finish saving before quitting:', error))
+      .finally(() => {
+        finished = true;
+        app.quit();
+      });
+  });
+}
