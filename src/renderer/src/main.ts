@@ -3,6 +3,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
 import './styles/timeline.css';
+import './styles/legend.css';
 
 import { appApi } from './api';
 import { mountApp } from './app';

@@ -5,8 +5,21 @@
 import { el } from '../ui/dom';
 import type { EventItem, LaneGroup } from './items';
 
+/** What vis passes for a cluster of items instead of one item. */
+interface ClusterData {
+  readonly uiItems?: readonly unknown[];
+}
+
 /** Renders an item's visible text; `item` is vis's clone of the item data. */
-export function renderItem(item: Partial<EventItem> | undefined): HTMLElement {
+export function renderItem(item: (Partial<EventItem> & ClusterData) | undefined): HTMLElement {
+  if (item?.uiItems) {
+    const count = item.uiItems.length;
+    return el('span', {
+      className: 'ev-cluster',
+      text: String(count),
+      attrs: { title: `${count} events: double-click to zoom in` },
+    });
+  }
   const body = el('span', {
     className: 'ev-body',
     attrs: { 'data-event-id': item?.id, title: item?.summary },

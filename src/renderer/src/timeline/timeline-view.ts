@@ -35,10 +35,13 @@ const YEAR = 365.25 * 24 * HOUR;
 
 export class TimelineView {
   readonly #items = new DataSet<EventItem, 'id'>();
+  /** Our own copy of each item, read without going through the DataSet (which copies). */
+  readonly #byId = new Map<EventId, EventItem>();
   readonly #groups = new DataSet<LaneGroup, 'id'>();
   readonly #timeline: Timeline;
   readonly #lanes: ReadonlyMap<LaneId, Lane>;
   readonly #container: HTMLElement;
+  #selectedId: EventId | null = null;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -48,7 +51,8 @@ export class TimelineView {
     this.#timeline.on('select', (props?: { items?: IdType[] }) => {
       container.focus({ preventScroll: true });
       const id = props?.items?.[0];
-      handlers.onSelect(id === undefined ? null : (String(id) as EventId));
+      this.#selectedId = id === undefined ? null : (String(id) as EventId);
+      handlers.onSelect(this.#selectedId);
     });
   }
 
@@ -63,37 +67,46 @@ export class TimelineView {
       onReady();
     };
     this.#timeline.on('changed', onChanged);
-    this.#items.add([...events].map((event) => this.#toItem(event)));
+    this.#items.add([...events].map((event) => this.#remember(event)));
     this.#timeline.redraw();
   }
 
   /** Updates only the items a Change touched. */
   apply(change: Change): void {
     if (change.upserted.length > 0) {
-      this.#items.update(change.upserted.map((event) => this.#toItem(event)));
+      this.#items.update(change.upserted.map((event) => this.#remember(event)));
     }
-    if (change.removed.length > 0) this.#items.remove(change.removed);
+    if (change.removed.length > 0) {
+      for (const id of change.removed) this.#byId.delete(id);
+      this.#items.remove(change.removed);
+    }
   }
 
-  /** The current item of an event, as vis holds it (after a move it reflects the saved dates). */
+  /** The current item of an event (after a saved move, with the saved dates). */
   item(id: EventId): EventItem | null {
-    return this.#items.get(id);
+    const item = this.#byId.get(id);
+    return item ? { ...item } : null;
+  }
+
+  get selectedId(): EventId | null {
+    return this.#selectedId;
   }
 
   select(id: EventId | null): void {
+    this.#selectedId = id;
     this.#timeline.setSelection(id === null ? [] : [id]);
   }
 
   /** Selects an event and scrolls it into view, keeping the zoom. */
   reveal(id: EventId): void {
-    const item = this.#items.get(id);
+    const item = this.#byId.get(id);
     if (!item) return;
     this.select(id);
-    const centre = item.end === undefined ? item.start : (item.start + item.end) / 2;
     const window = this.#timeline.getWindow();
     const inView =
       item.start < window.end.getTime() && (item.end ?? item.start) > window.start.getTime();
-    if (!inView) this.#timeline.moveTo(centre);
+    if (!inView) this.#timeline.moveTo(centreOf(item));
+    this.#items.update({ ...item }); // re-clusters, now without the selected event
   }
 
   /** The instant at the centre of the visible window. */
@@ -109,7 +122,7 @@ export class TimelineView {
   zoom(factor: number, around: EventId | null): void {
     const window = this.#timeline.getWindow();
     const [start, end] = [window.start.getTime(), window.end.getTime()];
-    const item = around === null ? null : this.#items.get(around);
+    const item = around === null ? null : (this.#byId.get(around) ?? null);
     const inView = item !== null && item.start < end && (item.end ?? item.start) > start;
     const centre = item && inView ? centreOf(item) : (start + end) / 2;
     const half = ((end - start) * factor) / 2;
@@ -120,10 +133,10 @@ export class TimelineView {
   fit(animate = true): void {
     let min = Infinity;
     let max = -Infinity;
-    this.#items.forEach((item) => {
+    for (const item of this.#byId.values()) {
       min = Math.min(min, item.start);
       max = Math.max(max, item.end ?? item.start);
-    });
+    }
     if (min > max) return;
     const width = this.#container.querySelector('.vis-center')?.clientWidth ?? 0;
     const [left, right] = [24, Math.min(260, width / 3)];
@@ -133,8 +146,11 @@ export class TimelineView {
     this.#timeline.setWindow(start, start + total, { animation: animate });
   }
 
-  #toItem(event: TimelineEvent): EventItem {
-    return eventToItem(event, this.#lanes.get(event.laneId));
+  /** Maps an event to its item, keeps our copy, and returns a fresh object for the DataSet. */
+  #remember(event: TimelineEvent): EventItem {
+    const item = eventToItem(event, this.#lanes.get(event.laneId));
+    this.#byId.set(event.id, item);
+    return { ...item };
   }
 }
 
@@ -155,11 +171,19 @@ function options(handlers: TimelineHandlers, view: TimelineView): TimelineOption
     editable: { add: true, updateTime: true, updateGroup: true, remove: false },
     itemsAlwaysDraggable: { item: true, range: true },
     margin: { item: { horizontal: 4, vertical: 6 }, axis: 10 },
+    // Many overlapping events collapse into a count; double-click a cluster to zoom into it.
+    // The selected event never joins a cluster, so it stays in sight.
+    cluster: {
+      maxItems: 5,
+      titleTemplate: '{count} events',
+      showStipes: true,
+      clusterCriteria: (a, b) => a.id !== view.selectedId && b.id !== view.selectedId,
+    },
     // No snapping to the axis grid: a drag's instants are rounded to each date's own precision.
     snap: null,
     zoomMin: HOUR,
     zoomMax: 500 * YEAR,
-    template: (item?: Partial<EventItem>) => renderItem(item),
+    template: (item?: Parameters<typeof renderItem>[0]) => renderItem(item),
     groupTemplate: (group?: Partial<LaneGroup>) => renderLane(group),
     onAdd: (item: { start: DateType; group?: IdType }, callback: ItemCallback) => {
       callback(null); // the item appears when the created event comes back as a Change

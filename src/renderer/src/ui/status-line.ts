@@ -13,6 +13,7 @@ export class StatusLine {
   readonly #error = el('span', { className: 'status-error', attrs: { role: 'alert' } });
   readonly #count = el('span', { className: 'status-count' });
   readonly #path = el('span', { className: 'status-path' });
+  #editing = false;
 
   constructor() {
     this.#error.hidden = true;
@@ -29,8 +30,6 @@ export class StatusLine {
       }),
     ]);
   }
-
-  #editing = false;
 
   saved(): void {
     this.info(this.#editing ? 'Edits not saved yet' : 'All changes saved');
