@@ -15,6 +15,7 @@ type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
 const fake = await vi.hoisted(async () => {
   const { EventEmitter: Emitter } = await import('node:events');
+  const { existsSync } = await import('node:fs');
   class FakeWindow extends Emitter {
     static all: FakeWindow[] = [];
     readonly webContents = Object.assign(new Emitter(), { send: () => undefined });
@@ -44,7 +45,10 @@ const fake = await vi.hoisted(async () => {
     hasLock: true,
     setName: () => undefined,
     getPath: (name: string) => `/fake/${name}`,
-    setPath: () => undefined,
+    // As Electron does: the folder must exist.
+    setPath: (_name: string, path: string) => {
+      if (!existsSync(path)) throw new Error(`Failed to set path: ${path} does not exist`);
+    },
     requestSingleInstanceLock: () => app.hasLock,
     whenReady: () => Promise.resolve(),
     quit: () => undefined,

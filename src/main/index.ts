@@ -2,6 +2,7 @@
  * The app's entry: one instance per data folder, the services, IPC, the menu and the window.
  * Everything that can be decided without Electron lives in modules that do not import it.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -30,7 +31,12 @@ const dataDir = resolveDataDir({
 });
 // Chromium's profile, and so the single-instance lock, follow the data folder: two copies of
 // the app with different folders are separate apps, and tests never touch the user's profile.
-if (dataDir !== defaultDataDir) app.setPath('userData', join(dataDir, 'chromium-profile'));
+if (dataDir !== defaultDataDir) {
+  const profileDir = join(dataDir, 'chromium-profile');
+  // app.setPath throws for a folder that does not exist yet.
+  mkdirSync(profileDir, { recursive: true });
+  app.setPath('userData', profileDir);
+}
 
 const appEntryUrl = resolveAppEntryUrl({
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
