@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
 
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** While developing, Vite injects styles as <style> elements: the page's CSP must allow them. */
+function devStylesCsp(): Plugin {
+  return {
+    name: 'timeline-desk:dev-styles-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -21,6 +32,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    plugins: [devStylesCsp()],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

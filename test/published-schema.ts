@@ -1,7 +1,7 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-import schemaJson from '../data/timeline.schema.json';
+import schemaJson from '../data/timeline.schema.json' with { type: 'json' };
 
 /** A validator for data/timeline.schema.json, as another tool would use it (formats included). */
 export function publishedSchemaValidator() {

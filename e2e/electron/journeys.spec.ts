@@ -19,7 +19,7 @@ const NEW_TITLE = 'Putin arrives in Pyongyang';
 test('a user sees the five events of the seed article', async ({ desk }) => {
   await desk.button('Fit').click();
   // Event items only (vis-timeline draws clusters as items too).
-  await expect(desk.page.locator('.vis-item.ev')).toHaveCount(SEED_TITLES.length);
+  await expect(desk.page.locator('.vis-item .ev-title')).toHaveCount(SEED_TITLES.length);
   for (const title of SEED_TITLES) await expect(desk.item(title)).toBeVisible();
   expect(await desk.storedTitles()).toEqual(expect.arrayContaining(SEED_TITLES));
 });

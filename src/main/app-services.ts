@@ -2,7 +2,7 @@
  * Starts the main-process services without Electron: used by the Electron adapter and by the
  * browser harness alike, so both run the same store and commands.
  */
-import seed from '../../data/seed-timeline.json';
+import seed from '../../data/seed-timeline.json' with { type: 'json' };
 import { TimelineDocumentSchema } from '../shared/schema';
 import { createDispatcher, type Dispatch } from './service/dispatch';
 import type { Host } from './service/host';

@@ -15,7 +15,11 @@ import { registerIpcHandlers } from './electron/ipc';
 import { installApplicationMenu, installContextMenu } from './electron/menu';
 import { applyWebContentsRules, hardenSession } from './electron/web-rules';
 import { createMainWindow } from './electron/window';
-import { resolveAppEntryUrl } from './security';
+import {
+  CONTENT_SECURITY_POLICY,
+  DEV_CONTENT_SECURITY_POLICY,
+  resolveAppEntryUrl,
+} from './security';
 import { createWindowStateSaver, loadWindowState, windowStateFile } from './window-state';
 
 const APP_NAME = 'Timeline Desk';
@@ -63,7 +67,11 @@ async function main(): Promise<void> {
     });
   });
   await app.whenReady();
-  hardenSession(session.defaultSession);
+  const isDevServer = !appEntryUrl.startsWith('file:');
+  hardenSession(
+    session.defaultSession,
+    isDevServer ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+  );
 
   let window: BrowserWindow | null = null;
   const services = await openServices(() => window);

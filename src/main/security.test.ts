@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   CONTENT_SECURITY_POLICY,
+  DEV_CONTENT_SECURITY_POLICY,
   isAppUrl,
   isExternalWebUrl,
   isTrustedSender,
@@ -181,5 +182,15 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender('about:blank', true, entry)).toBe(false);
     expect(isTrustedSender(undefined, true, entry)).toBe(false);
     expect(isTrustedSender('', true, entry)).toBe(false);
+  });
+});
+
+describe('the development policy', () => {
+  it('allows inline styles for the dev server and nothing else beyond the built policy', () => {
+    expect(DEV_CONTENT_SECURITY_POLICY).toContain("style-src 'self' 'unsafe-inline'");
+    expect(DEV_CONTENT_SECURITY_POLICY.replace(" 'unsafe-inline'", '')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    expect(DEV_CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
   });
 });

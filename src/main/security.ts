@@ -49,14 +49,23 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** While developing, Vite injects styles as <style> elements; the built app loads CSS files. */
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+);
+
 export type ResponseHeaders = Record<string, string | string[]>;
 
 /** The response headers with our CSP in place of any the server sent (any spelling of the name). */
-export function withContentSecurityPolicy(headers: ResponseHeaders | undefined): ResponseHeaders {
+export function withContentSecurityPolicy(
+  headers: ResponseHeaders | undefined,
+  policy: string = CONTENT_SECURITY_POLICY,
+): ResponseHeaders {
   const kept = Object.entries(headers ?? {}).filter(
     ([name]) => name.toLowerCase() !== 'content-security-policy',
   );
-  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
+  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [policy] };
 }
 
 /**

@@ -31,11 +31,11 @@ export function applyWebContentsRules(contents: WebContents, options: WebRulesOp
 }
 
 /** Denies every permission a page could ask for, and sends the CSP with every response. */
-export function hardenSession(session: Session): void {
+export function hardenSession(session: Session, policy?: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   // The built page carries the CSP in a meta tag; the dev server's responses need the header.
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
   });
 }

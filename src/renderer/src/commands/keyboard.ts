@@ -8,11 +8,14 @@ import type { CommandRegistry } from './registry';
  * Handles shortcuts in the window. Plain keys (Delete) are left to text fields while one has
  * focus; modified ones (Ctrl+S) work everywhere. Nothing runs while a modal dialog is open.
  */
-export function installShortcuts(registry: CommandRegistry, root: Document = document): () => void {
+export function installShortcuts(
+  registry: CommandRegistry,
+  { plainKeysOnly = false, root = document }: { plainKeysOnly?: boolean; root?: Document } = {},
+): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing) return;
     const command = registry.commandForKey(event);
-    if (!command) return;
+    if (!command || (plainKeysOnly && command.modified)) return;
     if (!command.modified && isTextEntry(event.target)) return;
     if (root.querySelector('dialog[open]')) return;
     event.preventDefault();
@@ -27,6 +30,7 @@ export function connectCommandSources(api: TimelineApi, registry: CommandRegistr
   api.onMenuCommand((commandId) => {
     if (isUserCommandId(commandId)) void registry.run(commandId);
   });
-  // The macOS menu handles its accelerators itself; elsewhere the menu only shows them.
-  if (!(api.hasNativeMenu && api.platform === 'darwin')) installShortcuts(registry);
+  // The macOS menu registers its modified accelerators itself but leaves plain keys (Delete) to
+  // the page; elsewhere the menu only shows accelerators and the page handles every key.
+  installShortcuts(registry, { plainKeysOnly: api.hasNativeMenu && api.platform === 'darwin' });
 }
