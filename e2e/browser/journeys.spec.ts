@@ -238,3 +238,23 @@ test.describe('with a damaged store file', () => {
     await app.screenshot('damaged-store-notice');
   });
 });
+
+test('a user works from the keyboard: add, save, zoom and fit', async ({ app, page }) => {
+  await page.keyboard.press('Control+n');
+  await expect(app.field('Title')).toBeFocused();
+  await page.keyboard.type('Typed without the mouse');
+  await page.keyboard.press('Control+s');
+  await expect(app.item('Typed without the mouse')).toBeVisible();
+  await expect
+    .poll(async () => (await app.storedEvent('Typed without the mouse'))?.laneId)
+    .toBeTruthy();
+
+  await page.keyboard.press('Control+0');
+  const war = "Russia's military campaign in Ukraine begins";
+  const fitted = await app.itemWidth(war);
+  await page.keyboard.press('Control+=');
+  await expect.poll(() => app.itemWidth(war)).toBeGreaterThan(fitted * 1.2);
+  await page.keyboard.press('Control+-');
+  await page.keyboard.press('Control+-');
+  await expect.poll(() => app.itemWidth(war)).toBeLessThan(fitted);
+});
