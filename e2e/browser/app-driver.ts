@@ -4,29 +4,20 @@
  */
 import { readFile } from 'node:fs/promises';
 
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import type { CommandOutput } from '../../src/shared/contract';
 import type { TimelineDocument, TimelineEvent } from '../../src/shared/schema';
 import type { Harness } from '../harness/server';
+import { WindowSteps } from '../window-steps';
 
-export class AppDriver {
-  /** Problems the page reported: script errors, CSP violations, dialogs, requests off this host. */
-  readonly problems: string[] = [];
-
+export class AppDriver extends WindowSteps {
   constructor(
-    readonly page: Page,
+    page: Page,
     readonly harness: Harness,
   ) {
+    super(page);
     const origin = new URL(harness.url).origin;
-    page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.problems.push(`console error: ${message.text()}`);
-    });
-    page.on('dialog', (dialog) => {
-      this.problems.push(`a ${dialog.type()} dialog opened: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(origin) && !url.startsWith('data:')) {
@@ -40,44 +31,10 @@ export class AppDriver {
     await this.waitUntilReady();
   }
 
-  async reload(): Promise<void> {
-    await this.page.reload();
-    await this.waitUntilReady();
-  }
-
-  async waitUntilReady(): Promise<void> {
-    await expect(this.page.locator('[data-ready]')).toHaveCount(1);
-  }
-
-  /** Fails the test if anything went wrong that the user might not have seen. */
-  assertNothingWentWrong(): void {
-    expect(this.problems, 'problems seen in the page').toEqual([]);
-  }
-
   // The timeline
 
   get timeline(): Locator {
     return this.page.locator('.vis-timeline');
-  }
-
-  /** The item of an event on the timeline, found by its title. */
-  item(title: string): Locator {
-    return this.page.locator('.vis-item', {
-      has: this.page.locator('.ev-title', { hasText: exactText(title) }),
-    });
-  }
-
-  button(name: string): Locator {
-    return this.page.getByRole('button', { name, exact: true });
-  }
-
-  field(label: string): Locator {
-    return this.page.getByLabel(label, { exact: true });
-  }
-
-  async selectEvent(title: string): Promise<void> {
-    await this.item(title).click();
-    await expect(this.field('Title')).toHaveValue(title);
   }
 
   /** Drags an event sideways by a number of pixels. */
@@ -100,29 +57,6 @@ export class AppDriver {
 
   async itemWidth(title: string): Promise<number> {
     return (await boxOf(this.item(title))).width;
-  }
-
-  // The editor
-
-  async edit(fields: Record<string, string>): Promise<void> {
-    for (const [label, value] of Object.entries(fields)) await this.field(label).fill(value);
-  }
-
-  async save(): Promise<void> {
-    await this.button('Save').click();
-  }
-
-  async addEvent(): Promise<void> {
-    await this.button('Add event').click();
-    await expect(this.field('Title')).toBeFocused();
-  }
-
-  async deleteSelected(confirm: boolean): Promise<void> {
-    await this.button('Delete event').click();
-    const dialog = this.page.getByRole('dialog');
-    await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: confirm ? 'Delete' : 'Cancel', exact: true }).click();
-    await expect(dialog).toBeHidden();
   }
 
   alerts(): Locator {
@@ -158,10 +92,6 @@ export class AppDriver {
     for (let step = 1; step <= 10; step++) await mouse.move(x + (dx * step) / 10, y);
     await mouse.up();
   }
-}
-
-function exactText(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
 async function boxOf(

@@ -2,15 +2,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { publishedSchemaValidator } from '../../test/published-schema';
+import { SEED_TITLES } from '../window-steps';
 import { expect, test } from './fixtures';
 
-const SEED_TITLES = [
-  "Russia's military campaign in Ukraine begins",
-  "Putin hosts Kim Jong Un in Russia's Far East",
-  'Russia vetoes continued UN monitoring of North Korea sanctions violations',
-  "Putin's state visit to North Korea",
-  'Putin travels on to Vietnam',
-];
 const VISIT = "Putin's state visit to North Korea";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

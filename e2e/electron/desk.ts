@@ -12,13 +12,13 @@ import {
   _electron as electron,
   type ElectronApplication,
   expect,
-  type Locator,
   type Page,
   test as base,
 } from '@playwright/test';
 
 import type { TimelineApi } from '../../src/shared/contract';
 import { type TimelineDocument, TimelineDocumentSchema } from '../../src/shared/schema';
+import { WindowSteps } from '../window-steps';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const mainScript = join(root, 'out/main/index.js');
@@ -56,24 +56,15 @@ export interface PageGlobals {
   readonly Buffer?: unknown;
 }
 
-export class Desk {
-  /** Problems the page reported: script errors, CSP violations, dialogs. */
-  readonly problems: string[] = [];
+export class Desk extends WindowSteps {
   private quitting: Promise<void> | undefined;
 
   private constructor(
     readonly app: ElectronApplication,
-    readonly page: Page,
+    page: Page,
     readonly dataDir: string,
   ) {
-    page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.problems.push(`console error: ${message.text()}`);
-    });
-    page.on('dialog', (dialog) => {
-      this.problems.push(`a ${dialog.type()} dialog opened: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
+    super(page);
   }
 
   static async launch(dataDir: string): Promise<Desk> {
@@ -95,56 +86,10 @@ export class Desk {
     return desk;
   }
 
-  async waitUntilReady(): Promise<void> {
-    await expect(this.page.locator('[data-ready]')).toHaveCount(1);
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
-    await this.waitUntilReady();
-  }
-
   /** Quits as the user would, so pending writes reach the disk. Once is enough. */
   async quit(): Promise<void> {
     this.quitting ??= this.app.close();
     await this.quitting;
-  }
-
-  assertNothingWentWrong(): void {
-    expect(this.problems, 'problems seen in the page').toEqual([]);
-  }
-
-  // What the user sees
-
-  item(title: string): Locator {
-    return this.page.locator('.vis-item', {
-      has: this.page.locator('.ev-title', { hasText: new RegExp(`^${escape(title)}$`) }),
-    });
-  }
-
-  button(name: string): Locator {
-    return this.page.getByRole('button', { name, exact: true });
-  }
-
-  field(label: string): Locator {
-    return this.page.getByLabel(label, { exact: true });
-  }
-
-  async selectEvent(title: string): Promise<void> {
-    await this.item(title).click();
-    await expect(this.field('Title')).toHaveValue(title);
-  }
-
-  async addEvent(): Promise<void> {
-    await this.button('Add event').click();
-    await expect(this.field('Title')).toBeFocused();
-  }
-
-  async deleteSelected(): Promise<void> {
-    await this.button('Delete event').click();
-    const dialog = this.page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect(dialog).toBeHidden();
   }
 
   // What the main process holds and does
@@ -180,10 +125,6 @@ export class Desk {
         () => (globalThis as unknown as { openedExternally: string[] }).openedExternally,
       );
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 interface Fixtures {

@@ -3,17 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { TimelineDocumentSchema } from '../../src/shared/schema';
+import { SEED_TITLES } from '../window-steps';
 import { Desk, electronAvailable, expect, NO_ELECTRON_REASON, test } from './desk';
 
 test.skip(!electronAvailable, NO_ELECTRON_REASON);
 
-const SEED_TITLES = [
-  "Russia's military campaign in Ukraine begins",
-  "Putin hosts Kim Jong Un in Russia's Far East",
-  'Russia vetoes continued UN monitoring of North Korea sanctions violations',
-  "Putin's state visit to North Korea",
-  'Putin travels on to Vietnam',
-];
 const NEW_TITLE = 'Putin arrives in Pyongyang';
 
 test('a user sees the five events of the seed article', async ({ desk }) => {
