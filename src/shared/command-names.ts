@@ -11,6 +11,15 @@ export const COMMAND_NAMES = [
   'deleteEvent',
   'addFollowUp',
   'exportJson',
+  'exportAs',
+  'getHistory',
+  'undo',
+  'redo',
+  'previewImport',
+  'applyImport',
+  'cancelImport',
+  'listBackups',
+  'restoreBackup',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -11,16 +11,69 @@ import {
   EventIdSchema,
   EventPatchSchema,
   LaneIdSchema,
+  LaneSchema,
   PartialDateSchema,
   TimelineDocumentSchema,
   TimelineEventSchema,
+  TimelineInfoSchema,
 } from './schema';
 
-/** What one command changed: the events to insert or replace, and the ids that are gone. */
+/**
+ * What one command changed: the events to insert or replace, and the ids that are gone. Commands
+ * that change the lanes or the timeline's title (import, restore) also carry the whole new
+ * lane list or timeline info.
+ */
 export const ChangeSchema = z.strictObject({
   upserted: z.array(TimelineEventSchema),
   removed: z.array(EventIdSchema),
+  lanes: z.array(LaneSchema).optional(),
+  timeline: TimelineInfoSchema.optional(),
 });
+
+/** What Undo and Redo would do now, for the buttons and the Edit menu. */
+export const HistoryStateSchema = z.strictObject({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  /** e.g. "Undo Move event"; null when there is nothing to undo. */
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+
+/** The interchange formats. Markwhen and iCalendar are export only. */
+export const EXPORT_FORMATS = ['json', 'timelinejs', 'csv', 'markwhen', 'ics'] as const;
+export const IMPORT_FORMATS = ['json', 'timelinejs', 'csv'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+
+/** Larger files are refused before they are parsed. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** What an import would do, shown to the user before anything changes. */
+export const ImportPreviewSchema = z.strictObject({
+  /** Names the parsed file held by the main process until applyImport or cancelImport. */
+  token: z.uuid(),
+  fileName: z.string(),
+  format: ImportFormatSchema,
+  totalEvents: z.number().int().nonnegative(),
+  /** Events whose id is not in the timeline. */
+  newEvents: z.number().int().nonnegative(),
+  /** Events with an id already in the timeline and different content. */
+  changedEvents: z.number().int().nonnegative(),
+  unchangedEvents: z.number().int().nonnegative(),
+  /** Titles of lanes the timeline does not have yet. */
+  newLanes: z.array(z.string()),
+});
+
+export const BackupInfoSchema = z.strictObject({
+  /** The backup's file name in the backups folder. */
+  id: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  eventCount: z.number().int().nonnegative(),
+  sizeBytes: z.number().int().nonnegative(),
+});
+
+/** A mutating command's change, with the history state after it. */
+const ChangeWithHistory = z.strictObject({ change: ChangeSchema, history: HistoryStateSchema });
 
 const NoInput = z.undefined();
 
@@ -67,10 +120,36 @@ export const contract = {
     input: NoInput,
     output: z.strictObject({ path: z.string() }),
   },
+  exportAs: {
+    input: z.strictObject({ format: ExportFormatSchema }),
+    output: z.strictObject({ path: z.string() }),
+  },
+  getHistory: { input: NoInput, output: HistoryStateSchema },
+  undo: { input: NoInput, output: ChangeWithHistory },
+  redo: { input: NoInput, output: ChangeWithHistory },
+  previewImport: {
+    input: z.strictObject({
+      fileName: z.string().max(1000),
+      text: z.string().max(MAX_IMPORT_BYTES, { error: 'is larger than 50 MB' }),
+    }),
+    output: ImportPreviewSchema,
+  },
+  applyImport: {
+    input: z.strictObject({ token: z.uuid(), mode: z.enum(['merge', 'replace']) }),
+    output: ChangeSchema,
+  },
+  cancelImport: { input: z.strictObject({ token: z.uuid() }), output: z.null() },
+  listBackups: { input: NoInput, output: z.array(BackupInfoSchema) },
+  restoreBackup: { input: z.strictObject({ id: z.string().max(200) }), output: ChangeSchema },
 } as const satisfies Record<CommandName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Change = z.output<typeof ChangeSchema>;
+export type HistoryState = z.output<typeof HistoryStateSchema>;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ImportPreview = z.output<typeof ImportPreviewSchema>;
+export type BackupInfo = z.output<typeof BackupInfoSchema>;
 export type CommandInput<K extends CommandName> = z.input<Contract[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Contract[K]['output']>;
 

@@ -12,14 +12,22 @@ export const USER_COMMANDS = [
   { id: 'zoomOut', label: 'Zoom out', menu: 'view', accelerator: 'CmdOrCtrl+-' },
   { id: 'fit', label: 'Fit', menu: 'view', accelerator: 'CmdOrCtrl+0' },
   { id: 'exportJson', label: 'Export JSON', menu: 'file', accelerator: 'CmdOrCtrl+E' },
+  { id: 'undo', label: 'Undo', menu: 'edit', accelerator: 'CmdOrCtrl+Z' },
+  { id: 'redo', label: 'Redo', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+Z' },
+  { id: 'import', label: 'Import', menu: 'file', accelerator: 'CmdOrCtrl+O' },
+  { id: 'exportTimelineJs', label: 'Export TimelineJS', menu: 'file', accelerator: '' },
+  { id: 'exportCsv', label: 'Export CSV', menu: 'file', accelerator: '' },
+  { id: 'exportMarkwhen', label: 'Export Markwhen', menu: 'file', accelerator: '' },
+  { id: 'exportIcs', label: 'Export iCalendar', menu: 'file', accelerator: '' },
+  { id: 'restoreBackup', label: 'Restore backup', menu: 'file', accelerator: '' },
 ] as const satisfies readonly UserCommandSpec[];
 
 export interface UserCommandSpec {
   readonly id: string;
   /** The accessible name of its button and the label of its menu item. */
   readonly label: string;
-  readonly menu: 'file' | 'event' | 'view';
-  /** Electron accelerator syntax, also matched by the renderer's keyboard handler. */
+  readonly menu: 'file' | 'edit' | 'event' | 'view';
+  /** Electron accelerator syntax, also matched by the renderer's keyboard handler; '' for none. */
   readonly accelerator: string;
 }
 
