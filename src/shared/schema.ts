@@ -20,6 +20,8 @@ export const LIMITS = {
   listItems: 100,
   sources: 100,
   lanes: 200,
+  /** A story has hundreds of events, an archive thousands; more would stall the store and view. */
+  maxEvents: 100_000,
 } as const;
 
 export const PartialDateSchema = z
@@ -151,7 +153,9 @@ export const TimelineDocumentSchema = z
     version: z.literal(FORMAT_VERSION),
     timeline: TimelineInfoSchema,
     lanes: z.array(LaneSchema).min(1).max(LIMITS.lanes),
-    events: z.array(TimelineEventSchema),
+    events: z
+      .array(TimelineEventSchema)
+      .max(LIMITS.maxEvents, { error: `has more than ${LIMITS.maxEvents} events` }),
   })
   .superRefine(checkReferences)
   .meta({
