@@ -2,10 +2,17 @@
  * The one door to the interchange formats: export a timeline as a file's text, and read an
  * imported file (any text from anywhere) into a checked TimelineDocument. Never throws.
  */
-import type { ExportFormat, ImportFormat } from '../contract';
+import { type ExportFormat, type ImportFormat, MAX_IMPORT_BYTES } from '../contract';
 import type { EventId, Timestamp } from '../ids';
-import type { Result } from '../result';
-import type { TimelineDocument } from '../schema';
+import { fail, ok, type Result } from '../result';
+import { LIMITS, type TimelineDocument } from '../schema';
+import { fromCsv, toCsv } from './csv';
+import { sniffImport } from './detect';
+import { isJsonObject } from './migrate';
+import { fromTimelineDeskJson, toTimelineDeskJson } from './timeline-desk-json';
+
+export { detectImportFormat } from './detect';
+export { migrateDocument, MIGRATIONS, type MigrationStep } from './migrate';
 
 export interface ExportedFile {
   readonly text: string;
@@ -26,23 +33,67 @@ export interface ParsedImport {
 }
 
 export function exportTimeline(format: ExportFormat, doc: TimelineDocument): ExportedFile {
-  void doc;
-  throw new Error(`Export as ${format} is not written yet`);
+  switch (format) {
+    case 'json':
+      return file(toTimelineDeskJson(doc), '.timeline.json', 'application/json');
+    case 'csv':
+      return file(toCsv(doc), '.csv', 'text/csv');
+    case 'timelinejs':
+    case 'markwhen':
+    case 'ics':
+      throw new Error(`Export as ${format} is not written yet`);
+  }
 }
 
-export function detectImportFormat(text: string, fileName: string): ImportFormat | null {
-  void text;
-  void fileName;
-  throw new Error('Import format detection is not written yet');
+function file(text: string, extension: string, mimeType: string): ExportedFile {
+  return { text, extension, mimeType };
 }
 
+/** Reads an imported file's text as whichever format its content is; refusals name the place. */
 export function parseImport(
   text: string,
   fileName: string,
   context: ImportContext,
 ): Result<ParsedImport> {
-  void text;
-  void fileName;
-  void context;
-  throw new Error('Import is not written yet');
+  if (text.length > MAX_IMPORT_BYTES) {
+    return fail('invalid', `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  }
+  try {
+    return parseKnownSize(text, fileName, context);
+  } catch (error) {
+    // Every parser returns its refusals; this is the last guard for input nobody foresaw.
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail('internal', `This file could not be read: ${reason}`);
+  }
+}
+
+function parseKnownSize(
+  text: string,
+  fileName: string,
+  context: ImportContext,
+): Result<ParsedImport> {
+  const sniffed = sniffImport(text, fileName);
+  switch (sniffed.format) {
+    case null:
+      return fail('invalid', sniffed.reason);
+    case 'json':
+      return tooManyEvents(sniffed.json) ?? tagged('json', fromTimelineDeskJson(sniffed.json));
+    case 'timelinejs':
+      return (
+        tooManyEvents(sniffed.json) ?? fail('internal', 'TimelineJS import is not written yet')
+      );
+    case 'csv':
+      return tagged('csv', fromCsv(text, sniffed.delimiter, context));
+  }
+}
+
+function tagged(format: ImportFormat, document: Result<TimelineDocument>): Result<ParsedImport> {
+  return document.ok ? ok({ format, document: document.value }) : document;
+}
+
+/** Refuses a huge events array before any converter walks it. */
+function tooManyEvents(json: unknown): Result<never> | null {
+  if (!isJsonObject(json) || !Array.isArray(json.events)) return null;
+  if (json.events.length <= LIMITS.maxEvents) return null;
+  return fail('invalid', `events: has more than ${LIMITS.maxEvents} events`, 'events');
 }

@@ -1,0 +1,89 @@
+/**
+ * Tells the import formats apart by their content, never by the file name alone: a renamed or
+ * mislabelled file is read as what it is.
+ */
+import Papa from 'papaparse';
+
+import type { ImportFormat } from '../contract';
+import { FORMAT } from '../schema';
+import { isJsonObject } from './migrate';
+
+/** What a file looks like, with the JSON already parsed so it is parsed once. */
+export type Sniffed =
+  | { readonly format: 'json' | 'timelinejs'; readonly json: unknown }
+  | { readonly format: 'csv'; readonly delimiter: CsvDelimiter }
+  | { readonly format: null; readonly reason: string };
+
+/** Comma first (our export); semicolon and tab as spreadsheets in some locales save them. */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** The columns that make a CSV file a timeline. */
+export const REQUIRED_CSV_COLUMNS = ['id', 'title', 'start'] as const;
+
+export const NOT_A_TIMELINE = 'This file is not a Timeline Desk, TimelineJS or CSV timeline';
+
+export function detectImportFormat(text: string, fileName: string): ImportFormat | null {
+  return sniffImport(text, fileName).format;
+}
+
+export function sniffImport(text: string, fileName: string): Sniffed {
+  const body = stripBom(text);
+  const json = parseJson(body);
+  if (json.ok) {
+    if (isJsonObject(json.value) && json.value.format === FORMAT) {
+      return { format: 'json', json: json.value };
+    }
+    if (looksLikeTimelineJs(json.value)) return { format: 'timelinejs', json: json.value };
+    return { format: null, reason: NOT_A_TIMELINE };
+  }
+  const delimiter = csvDelimiter(body);
+  if (delimiter !== null) return { format: 'csv', delimiter };
+  if (/^\s*[[{]/.test(body) || /\.json$/i.test(fileName)) {
+    return { format: null, reason: `${NOT_A_TIMELINE}: it is not valid JSON (${json.reason})` };
+  }
+  return { format: null, reason: NOT_A_TIMELINE };
+}
+
+/** Excel and Notepad start UTF-8 files with a byte order mark; it is not content. */
+export function stripBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** The header cells of the first row, trimmed, as CSV with this delimiter. */
+export function csvHeader(text: string, delimiter: CsvDelimiter): readonly string[] {
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter,
+    preview: 1,
+    skipEmptyLines: 'greedy',
+  });
+  return (parsed.data[0] ?? []).map((cell) => cell.trim());
+}
+
+function csvDelimiter(text: string): CsvDelimiter | null {
+  for (const delimiter of CSV_DELIMITERS) {
+    const header = csvHeader(text, delimiter);
+    if (REQUIRED_CSV_COLUMNS.every((column) => header.includes(column))) return delimiter;
+  }
+  return null;
+}
+
+/** TimelineJS keeps its slides in `events`, each with a `start_date` object. */
+function looksLikeTimelineJs(json: unknown): boolean {
+  if (!isJsonObject(json) || !Object.hasOwn(json, 'events')) return false;
+  const events = json.events;
+  return (
+    Array.isArray(events) &&
+    events.some((event) => isJsonObject(event) && Object.hasOwn(event, 'start_date'))
+  );
+}
+
+type JsonParse = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function parseJson(text: string): JsonParse {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
