@@ -178,7 +178,9 @@ function checkEndAfterStart(
   event: { start: PartialDate; end: PartialDate | null },
   ctx: z.RefinementCtx,
 ): void {
-  if (event.end !== null && endsBeforeStart(event.start, event.end)) {
+  // zod still runs this refinement when start or end failed its own check: compare valid dates only.
+  if (event.end === null || !isPartialDate(event.start) || !isPartialDate(event.end)) return;
+  if (endsBeforeStart(event.start, event.end)) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before the start' });
   }
 }
