@@ -1,10 +1,11 @@
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { arbitraryTimeline } from '../../../test/arbitraries';
 import { makeDocument, makeEvent } from '../../../test/builders';
 import type { Timestamp } from '../ids';
-import { type TimelineDocument, TimelineDocumentSchema } from '../schema';
+import { type Source, type TimelineDocument, TimelineDocumentSchema } from '../schema';
 import { exportTimeline, type ImportContext, parseImport } from './index';
 
 const NOW = '2024-06-20T12:00:00.000Z' as Timestamp;
@@ -74,3 +75,140 @@ describe('export then import', () => {
     );
   });
 });
+
+type Breakage = 'start' | 'title' | 'url';
+const BAD_DATES = ['2024-13-01', '2024-02-30', 'yesterday', '', '24-06-18', '2024-06-18T25:00Z'];
+
+/** The document with one field of event i broken, and that field's path under the event. */
+function breakOne(
+  doc: TimelineDocument,
+  i: number,
+  kind: Breakage,
+  badDate: string,
+): { broken: TimelineDocument; path: string } {
+  const events = doc.events.map((event, k) => {
+    if (k !== i) return event;
+    if (kind === 'start') return { ...event, start: badDate };
+    if (kind === 'title') return { ...event, title: '' };
+    const sources = event.sources.length > 0 ? event.sources : [makeSource()];
+    return { ...event, sources: sources.map((s, j) => (j === 0 ? { ...s, url: BAD_URL } : s)) };
+  });
+  const path = kind === 'url' ? 'sources[0].url' : kind;
+  return { broken: { ...doc, events } as TimelineDocument, path };
+}
+
+const BAD_URL = 'javascript:alert(document.cookie)';
+
+function makeSource(): Source {
+  return {
+    title: 'Yonhap',
+    url: null,
+    publisher: '',
+    published: null,
+    quote: '',
+    language: '',
+  };
+}
+
+describe('a document with one field broken', () => {
+  const broken = fc.record({
+    doc: arbitraryTimeline({ minEvents: 1 }),
+    pick: fc.nat(),
+    kind: fc.constantFrom<Breakage>('start', 'title', 'url'),
+    badDate: fc.constantFrom(...BAD_DATES),
+  });
+
+  it('is refused as JSON, naming events[i] and the field', () => {
+    fc.assert(
+      fc.property(broken, ({ doc, pick, kind, badDate }) => {
+        const i = pick % doc.events.length;
+        const { broken: bad, path } = breakOne(doc, i, kind, badDate);
+        const result = parseImport(exportTimeline('json', bad).text, 'a.json', anyContext);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.path).toBe(`events[${i}].${path}`);
+        expect(result.error.message).toMatch(new RegExp(`^events\\[${i}\\]\\.${escape(path)}: `));
+      }),
+      RUNS,
+    );
+  });
+
+  it('is refused as CSV, naming the row and the column', () => {
+    fc.assert(
+      fc.property(broken, ({ doc, pick, kind, badDate }) => {
+        const i = pick % doc.events.length;
+        const { broken: bad, path } = breakOne(doc, i, kind, badDate);
+        const result = parseImport(exportTimeline('csv', bad).text, 'a.csv', contextFor(doc));
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.message).toMatch(new RegExp(`^row ${i + 2}, ${escape(path)}: `));
+      }),
+      RUNS,
+    );
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.[\]]/g, '\\$&');
+}
+
+const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+describe('keys __proto__, constructor and prototype', () => {
+  const places = ['document', 'timeline', 'lane', 'event', 'source'] as const;
+
+  it('in a JSON document are refused by name and reach no prototype', () => {
+    fc.assert(
+      fc.property(
+        arbitraryTimeline({ minEvents: 1 }),
+        fc.constantFrom(...PROTO_KEYS),
+        fc.constantFrom(...places),
+        (doc, key, place) => {
+          const json = JSON.parse(exportTimeline('json', doc).text) as JsonDocument;
+          const event = json.events[0]!;
+          event.sources = [...event.sources, { title: 'Yonhap' }];
+          const target = {
+            document: json,
+            timeline: json.timeline,
+            lane: json.lanes[0]!,
+            event,
+            source: event.sources[0]!,
+          }[place];
+          // defineProperty, as JSON.parse does: assigning __proto__ would set the prototype.
+          Object.defineProperty(target, key, {
+            value: { polluted: true },
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+          const result = parseImport(JSON.stringify(json), 'a.json', anyContext);
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.error.message).toContain(key);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('as CSV columns are ignored: the import is the same', () => {
+    fc.assert(
+      fc.property(arbitraryTimeline(), fc.constantFrom(...PROTO_KEYS), (doc, key) => {
+        const table = Papa.parse<string[]>(exportTimeline('csv', doc).text.slice(1), {
+          skipEmptyLines: true,
+        }).data;
+        const text = Papa.unparse(
+          table.map((row, i) => [...row, i === 0 ? key : '{"polluted": true}']),
+        );
+        const result = parseImport(text, 'a.csv', contextFor(doc));
+        expect(result).toEqual({ ok: true, value: { format: 'csv', document: doc } });
+      }),
+      RUNS,
+    );
+  });
+});
+
+interface JsonDocument {
+  timeline: object;
+  lanes: object[];
+  events: { sources: object[] }[];
+}
