@@ -51,9 +51,12 @@ describe('the application menu', () => {
 
     it(`lists every user command exactly once, with its label (${platform})`, () => {
       const menu = makeMenu({ isMac });
+      const exports = submenu(submenu(menu, 'File'), 'Export').map((item) => item.id);
       for (const command of USER_COMMANDS) {
         const item = commandItem(menu, command.id);
-        expect(item.label?.replace(/…$/, '')).toBe(command.label);
+        // In the Export submenu "Export CSV" reads "CSV…".
+        const label = exports.includes(command.id) ? `Export ${item.label}` : item.label;
+        expect(label?.replace(/…$/, '')).toBe(command.label);
       }
       const ids = allItems(menu).flatMap((item) => (item.id ? [item.id] : []));
       expect(ids.sort()).toEqual(USER_COMMANDS.map((command) => command.id).sort());
@@ -74,13 +77,29 @@ describe('the application menu', () => {
       const ids = (name: string) => submenu(menu, name).flatMap((item) => item.id ?? []);
       expect(ids('Event')).toEqual(['addEvent', 'addFollowUp', 'deleteEvent', 'save']);
       expect(ids('View')).toEqual(['zoomIn', 'zoomOut', 'fit']);
-      expect(ids('File')).toEqual(['exportJson']);
-      expect(commandItem(menu, 'exportJson').label).toBe('Export JSON…');
+      expect(ids('File')).toEqual(['import', 'restoreBackup']);
+      expect(ids('Edit')).toEqual(['undo', 'redo']);
+      const file = submenu(menu, 'File');
+      expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual([
+        'Import…',
+        'Export',
+        'separator',
+        'Restore backup…',
+        'separator',
+        isMac ? 'close' : 'quit',
+      ]);
+      expect(submenu(file, 'Export').map((item) => [item.id, item.label])).toEqual([
+        ['exportJson', 'JSON…'],
+        ['exportTimelineJs', 'TimelineJS…'],
+        ['exportCsv', 'CSV…'],
+        ['exportMarkwhen', 'Markwhen…'],
+        ['exportIcs', 'iCalendar…'],
+      ]);
     });
 
-    it(`has the standard edit roles and a window menu (${platform})`, () => {
+    it(`has the app's Undo and Redo, the standard edit roles and a window menu (${platform})`, () => {
       const edit = submenu(makeMenu({ isMac }), 'Edit');
-      expect(edit.map((item) => item.role ?? item.type)).toEqual([
+      expect(edit.map((item) => item.id ?? item.role ?? item.type)).toEqual([
         'undo',
         'redo',
         'separator',
@@ -88,6 +107,13 @@ describe('the application menu', () => {
         'copy',
         'paste',
         'selectAll',
+      ]);
+      // The app's history, not the web page's: no undo or redo role anywhere.
+      expect(roles(makeMenu({ isMac }))).not.toContain('undo');
+      expect(roles(makeMenu({ isMac }))).not.toContain('redo');
+      expect(edit.slice(0, 2).map((item) => [item.label, item.accelerator])).toEqual([
+        ['Undo', 'CmdOrCtrl+Z'],
+        ['Redo', 'CmdOrCtrl+Shift+Z'],
       ]);
       expect(roles(makeMenu({ isMac }))).toContain('windowMenu');
       expect(roles(submenu(makeMenu({ isMac }), 'View'))).toContain('togglefullscreen');
@@ -103,10 +129,20 @@ describe('the application menu', () => {
 
   it('on Windows and Linux shows each accelerator but leaves the keys to the renderer', () => {
     const menu = makeMenu({ isMac: false });
-    for (const command of USER_COMMANDS) {
+    for (const command of USER_COMMANDS.filter((c) => c.accelerator !== '')) {
       const item = commandItem(menu, command.id);
       expect(item.accelerator).toBe(command.accelerator);
       expect(item.registerAccelerator).toBe(false);
+    }
+  });
+
+  it('gives commands without a shortcut no accelerator at all', () => {
+    for (const isMac of [false, true]) {
+      const menu = makeMenu({ isMac });
+      for (const id of ['exportCsv', 'exportIcs', 'restoreBackup']) {
+        expect(commandItem(menu, id)).not.toHaveProperty('accelerator');
+        expect(commandItem(menu, id)).not.toHaveProperty('registerAccelerator');
+      }
     }
   });
 
@@ -128,6 +164,8 @@ describe('the application menu', () => {
     expect(roles(appMenu)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(appMenu[0]!.label).toBe('About Timeline Desk');
     expect(roles(submenu(menu, 'File'))).toEqual(['close']);
+    expect(commandItem(menu, 'import').accelerator).toBe('CmdOrCtrl+O');
+    expect(commandItem(menu, 'undo').accelerator).toBe('CmdOrCtrl+Z');
     expect(roles(menu).filter((role) => role === 'quit')).toHaveLength(1);
   });
 

@@ -48,7 +48,24 @@ export interface MenuOptions {
 type UserCommand = (typeof USER_COMMANDS)[number];
 
 /** Commands that open a dialog; their menu items end with an ellipsis, as menus do. */
-const OPENS_DIALOG: ReadonlySet<UserCommandId> = new Set(['exportJson']);
+const OPENS_DIALOG: ReadonlySet<UserCommandId> = new Set([
+  'exportJson',
+  'exportTimelineJs',
+  'exportCsv',
+  'exportMarkwhen',
+  'exportIcs',
+  'import',
+  'restoreBackup',
+]);
+
+/** The File menu's Export submenu, whose items drop the "Export " of their labels. */
+const EXPORTS: readonly UserCommandId[] = [
+  'exportJson',
+  'exportTimelineJs',
+  'exportCsv',
+  'exportMarkwhen',
+  'exportIcs',
+];
 
 const separator: MenuItemSpec = { type: 'separator' };
 
@@ -58,6 +75,7 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
     USER_COMMANDS.filter((command) => command.menu === menu).map((command) =>
       commandItem(command, options),
     );
+  const item = (id: UserCommandId): MenuItemSpec => commandItem(commandOf(id), options);
   const about: MenuItemSpec = { role: 'about', label: `About ${appName}` };
   const appMenu: MenuItemSpec = {
     label: appName,
@@ -73,15 +91,29 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
       { role: 'quit' },
     ],
   };
+  const exportMenu: MenuItemSpec = {
+    label: 'Export',
+    submenu: EXPORTS.map((id) => {
+      const exported = item(id);
+      return { ...exported, label: exported.label?.replace(/^Export /, '') };
+    }),
+  };
   const fileMenu: MenuItemSpec = {
     label: title('&File', isMac),
-    submenu: [...items('file'), separator, isMac ? { role: 'close' } : { role: 'quit' }],
+    submenu: [
+      item('import'),
+      exportMenu,
+      separator,
+      item('restoreBackup'),
+      separator,
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
   };
+  // Undo and Redo are the app's; in a text field the window sends them to the field instead.
   const editMenu: MenuItemSpec = {
     label: title('&Edit', isMac),
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      ...items('edit'),
       separator,
       { role: 'cut' },
       { role: 'copy' },
@@ -109,6 +141,12 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
   ];
 }
 
+function commandOf(id: UserCommandId): UserCommand {
+  const found = USER_COMMANDS.find((command) => command.id === id);
+  if (!found) throw new Error(`Unknown user command ${id}`);
+  return found;
+}
+
 function commandItem(command: UserCommand, options: MenuOptions): MenuItemSpec {
   return {
     id: command.id,
@@ -126,6 +164,7 @@ export function acceleratorOf(
   accelerator: string,
   isMac: boolean,
 ): Pick<MenuItemSpec, 'accelerator' | 'registerAccelerator'> {
+  if (accelerator === '') return {};
   if (!isMac) return { accelerator, registerAccelerator: false };
   const chord = chordOf(accelerator, true);
   return chord.ctrl || chord.meta || chord.alt ? { accelerator } : {};

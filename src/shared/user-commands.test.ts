@@ -41,6 +41,14 @@ describe('the user command registry', () => {
         'Fit',
         'Export JSON',
         'Save',
+        'Undo',
+        'Redo',
+        'Import',
+        'Export TimelineJS',
+        'Export CSV',
+        'Export Markwhen',
+        'Export iCalendar',
+        'Restore backup',
       ].sort(),
     );
   });
@@ -52,11 +60,18 @@ describe('the user command registry', () => {
     expect(new Set(labels).size).toBe(labels.length);
   });
 
-  it.each([false, true])('gives every command its own shortcut (macOS: %s)', (isMac) => {
-    const shortcuts = USER_COMMANDS.map((command) =>
+  it.each([false, true])('gives every command its own shortcut, or none (macOS: %s)', (isMac) => {
+    const shortcuts = USER_COMMANDS.filter((command) => command.accelerator !== '').map((command) =>
       describeAccelerator(command.accelerator, isMac),
     );
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
+  });
+
+  it('leaves the further exports and Restore backup without a shortcut', () => {
+    const without = USER_COMMANDS.filter((command) => command.accelerator === '');
+    expect(without.map((command) => command.id).sort()).toEqual(
+      ['exportCsv', 'exportIcs', 'exportMarkwhen', 'exportTimelineJs', 'restoreBackup'].sort(),
+    );
   });
 
   it('finds a command by id and tells ids apart from other values', () => {
@@ -128,6 +143,9 @@ describe('key presses', () => {
     [press('-', { ctrl: true }), 'zoomOut'],
     [press('0', { ctrl: true }), 'fit'],
     [press('e', { ctrl: true }), 'exportJson'],
+    [press('z', { ctrl: true }), 'undo'],
+    [press('Z', { ctrl: true, shift: true }), 'redo'],
+    [press('o', { ctrl: true }), 'import'],
   ])('on Linux, %o runs %s', (event, id) => {
     expect(commandFor(event, false)).toBe(id);
   });
@@ -138,6 +156,9 @@ describe('key presses', () => {
     [press('=', { meta: true }), 'zoomIn'],
     [press('-', { meta: true }), 'zoomOut'],
     [press('s', { meta: true }), 'save'],
+    [press('z', { meta: true }), 'undo'],
+    [press('Z', { meta: true, shift: true }), 'redo'],
+    [press('o', { meta: true }), 'import'],
   ])('on macOS, %o runs %s', (event, id) => {
     expect(commandFor(event, true)).toBe(id);
   });
@@ -149,8 +170,16 @@ describe('key presses', () => {
     ['Ctrl+Alt+N', press('n', { ctrl: true, alt: true }), false],
     ['Ctrl+Delete', press('Delete', { ctrl: true }), false],
     ['Backspace', press('Backspace'), false],
+    ['Z alone', press('z'), false],
+    ['Ctrl+Z on macOS', press('z', { ctrl: true }), true],
+    ['a letter with no modifier', press('c'), false],
   ])('%s runs nothing', (_, event, isMac) => {
     expect(commandFor(event, isMac)).toBeUndefined();
+  });
+
+  it('tells Undo from Redo by the Shift key', () => {
+    expect(commandFor(press('z', { ctrl: true }), false)).toBe('undo');
+    expect(commandFor(press('Z', { ctrl: true, shift: true }), false)).toBe('redo');
   });
 
   it('tells Add event from Add follow-up by the Shift key', () => {

@@ -1,15 +1,19 @@
 /**
  * Builds the window: toolbar, notices, timeline, editor and status line, and connects them to
- * the store, the controller and the command registry.
+ * the store, the history, the controller and the command registry.
  */
 import type { TimelineApi } from '../../shared/contract';
 import type { TimelineDocument } from '../../shared/schema';
 import { isMac } from './api';
+import { RestoreFlow } from './backups/restore-flow';
+import { commandActions } from './commands/actions';
 import { connectCommandSources } from './commands/keyboard';
-import { type CommandActions, CommandRegistry } from './commands/registry';
+import { CommandRegistry } from './commands/registry';
 import { AppController } from './controller';
 import { EditorPanel } from './editor/editor-panel';
+import { ImportFlow } from './import/import-flow';
 import { EventStore } from './state/event-store';
+import { HistoryModel } from './state/history';
 import { buildLegend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
@@ -27,23 +31,42 @@ export interface LoadedTimeline {
 /** Mounts the app into its root; sets `data-ready` on the root after the first full draw. */
 export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTimeline): void {
   const store = new EventStore(loaded.document);
+  const history = new HistoryModel(api);
   const status = new StatusLine();
   const confirmDelete = new ConfirmDeleteDialog();
   const controller = new AppController({
     api,
     store,
+    history,
     status,
     confirmDelete,
     timeline: (): TimelineView => timeline,
     editor: (): EditorPanel => editor,
   });
+  const leaveEditor = (): Promise<boolean> => editor.leave();
+  const importFlow = new ImportFlow({
+    api,
+    status,
+    leaveEditor,
+    eventCount: () => store.size,
+    onImported: (change, message) => controller.applied(change, message),
+  });
+  const restoreFlow = new RestoreFlow({
+    api,
+    status,
+    leaveEditor,
+    onRestored: (change, message) => controller.applied(change, message),
+  });
   const registry = new CommandRegistry(
-    commandActions(
+    commandActions({
       controller,
       store,
-      () => timeline,
-      () => editor,
-    ),
+      history,
+      timeline: () => timeline,
+      editor: () => editor,
+      chooseImport: () => importFlow.choose(),
+      openBackups: () => restoreFlow.open(),
+    }),
     isMac(api),
     (error) => status.error(error instanceof Error ? error.message : String(error)),
   );
@@ -70,12 +93,15 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       buildLegend(),
     ],
   );
+  const toolbar = buildToolbar(registry, loaded.document.timeline.title);
   root.replaceChildren(
-    buildToolbar(registry, loaded.document.timeline.title),
+    toolbar.element,
     buildNoticeBanner(loaded.notices),
     el('div', { className: 'workspace' }, [timelinePane, editor.element]),
     status.element,
     confirmDelete.element,
+    restoreFlow.element,
+    ...importFlow.elements,
   );
 
   const timeline: TimelineView = new TimelineView(timelineHost, store.lanes, {
@@ -87,6 +113,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   store.onChange((change) => {
     timeline.apply(change);
     editor.onChange(change);
+    if (change.timeline) toolbar.setTitle(change.timeline.title);
     status.setCount(store.size);
     registry.refresh();
   });
@@ -94,39 +121,15 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     editor.show(event);
     registry.refresh();
   });
+  history.onChange(() => registry.refresh());
 
   status.setCount(store.size);
   status.setStorePath(loaded.storePath);
   status.saved();
   connectCommandSources(api, registry);
+  void history.refresh();
   timeline.load(store.all(), () => {
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');
   });
-}
-
-function commandActions(
-  controller: AppController,
-  store: EventStore,
-  timeline: () => TimelineView,
-  editor: () => EditorPanel,
-): CommandActions {
-  const always = (): boolean => true;
-  const hasSelection = (): boolean => store.selectedId !== null;
-  return {
-    addEvent: { perform: () => controller.addEvent(), enabled: always },
-    addFollowUp: { perform: () => controller.addFollowUp(), enabled: hasSelection },
-    deleteEvent: { perform: () => controller.deleteSelected(), enabled: hasSelection },
-    save: {
-      perform: () =>
-        editor()
-          .save()
-          .then(() => undefined),
-      enabled: hasSelection,
-    },
-    zoomIn: { perform: () => timeline().zoom(2 / 3, store.selectedId), enabled: always },
-    zoomOut: { perform: () => timeline().zoom(3 / 2, store.selectedId), enabled: always },
-    fit: { perform: () => timeline().fit(), enabled: always },
-    exportJson: { perform: () => controller.exportJson(), enabled: always },
-  };
 }

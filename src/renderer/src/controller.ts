@@ -3,13 +3,14 @@
  * store, and reports in the status line. Selection changes go through here so unsaved edits
  * are saved (or kept, when invalid) before the editor moves on.
  */
-import type { Change, TimelineApi } from '../../shared/contract';
+import type { Change, ExportFormat, TimelineApi } from '../../shared/contract';
 import type { EventId, LaneId } from '../../shared/ids';
 import { partialDateFromInstant } from '../../shared/partial-date';
 import type { Result } from '../../shared/result';
 import type { EventPatch } from '../../shared/schema';
 import type { EditorPanel } from './editor/editor-panel';
 import type { EventStore } from './state/event-store';
+import type { HistoryModel } from './state/history';
 import { datesAfterDrag, isBackwards, isUnchanged } from './timeline/drag-dates';
 import { itemSpan } from './timeline/items';
 import type { MoveRequest, TimelineView } from './timeline/timeline-view';
@@ -19,6 +20,7 @@ import type { StatusLine } from './ui/status-line';
 export interface ControllerParts {
   readonly api: TimelineApi;
   readonly store: EventStore;
+  readonly history: HistoryModel;
   readonly status: StatusLine;
   readonly confirmDelete: ConfirmDeleteDialog;
   readonly timeline: () => TimelineView;
@@ -29,6 +31,7 @@ const NEW_TITLE = 'New event';
 
 export class AppController {
   readonly #p: ControllerParts;
+  #steps: Promise<void> = Promise.resolve();
 
   constructor(parts: ControllerParts) {
     this.#p = parts;
@@ -115,7 +118,49 @@ export class AppController {
   }
 
   async exportJson(): Promise<void> {
-    const result = await this.#p.api.exportJson();
+    this.#exported(await this.#p.api.exportJson());
+  }
+
+  async exportAs(format: ExportFormat): Promise<void> {
+    this.#exported(await this.#p.api.exportAs({ format }));
+  }
+
+  /** Undo and Redo run one after another, each seeing the history the one before left. */
+  undo(): Promise<void> {
+    this.#steps = this.#steps.then(() => this.#step('undo'));
+    return this.#steps;
+  }
+
+  redo(): Promise<void> {
+    this.#steps = this.#steps.then(() => this.#step('redo'));
+    return this.#steps;
+  }
+
+  /** Applies a change made elsewhere (an import, a restored backup) and reports it. */
+  applied(change: Change, message: string): void {
+    this.#applied(change);
+    this.#p.status.info(message);
+  }
+
+  async #step(which: 'undo' | 'redo'): Promise<void> {
+    const { history, status } = this.#p;
+    const state = history.state;
+    if (!(which === 'undo' ? state.canUndo : state.canRedo)) return;
+    const label = which === 'undo' ? state.undoLabel : state.redoLabel;
+    status.saving();
+    const result = await (which === 'undo' ? this.#p.api.undo() : this.#p.api.redo());
+    if (!result.ok) {
+      status.info('Not saved');
+      status.error(result.error.message);
+      await history.refresh();
+      return;
+    }
+    this.#p.store.apply(result.value.change);
+    history.set(result.value.history);
+    status.info(stepMessage(which, label));
+  }
+
+  #exported(result: Result<{ path: string }>): void {
     if (result.ok) this.#p.status.info(`Exported to ${result.value.path}`);
     else if (result.error.code === 'cancelled') this.#p.status.info('Export cancelled');
     else this.#p.status.error(`Export failed: ${result.error.message}`);
@@ -136,6 +181,7 @@ export class AppController {
   #applied(change: Change): void {
     this.#p.store.apply(change);
     this.#p.status.saved();
+    void this.#p.history.refresh();
   }
 
   async #selectCreated(change: Change | null): Promise<void> {
@@ -145,4 +191,11 @@ export class AppController {
     const created = rest.reduce((a, b) => (b.createdAt > a.createdAt ? b : a), first);
     if (await this.select(created.id, { reveal: true })) this.#p.editor().focusTitle();
   }
+}
+
+/** "Undo Move event" becomes "Undone: Move event". */
+function stepMessage(which: 'undo' | 'redo', label: string | null): string {
+  const done = which === 'undo' ? 'Undone' : 'Redone';
+  const what = label?.replace(/^(Undo|Redo)\s+/, '') ?? '';
+  return what === '' ? done : `${done}: ${what}`;
 }

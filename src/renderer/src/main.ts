@@ -4,6 +4,7 @@ import './styles/layout.css';
 import './styles/editor.css';
 import './styles/timeline.css';
 import './styles/legend.css';
+import './styles/overlays.css';
 
 import { appApi } from './api';
 import { mountApp } from './app';

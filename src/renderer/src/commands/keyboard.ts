@@ -5,8 +5,9 @@ import { isTextEntry } from '../ui/dom';
 import type { CommandRegistry } from './registry';
 
 /**
- * Handles shortcuts in the window. Plain keys (Delete) are left to text fields while one has
- * focus; modified ones (Ctrl+S) work everywhere. Nothing runs while a modal dialog is open.
+ * Handles shortcuts in the window. Plain keys (Delete) and the text-editing keys of Undo and Redo
+ * are left to text fields while one has focus; other modified ones (Ctrl+S) work everywhere.
+ * Nothing runs while a modal dialog is open.
  */
 export function installShortcuts(
   registry: CommandRegistry,
@@ -16,7 +17,7 @@ export function installShortcuts(
     if (event.defaultPrevented || event.isComposing) return;
     const command = registry.commandForKey(event);
     if (!command || (plainKeysOnly && command.modified)) return;
-    if (!command.modified && isTextEntry(event.target)) return;
+    if ((!command.modified || command.textFieldKeys) && isTextEntry(event.target)) return;
     if (root.querySelector('dialog[open]')) return;
     event.preventDefault();
     void registry.run(command.id);
@@ -28,7 +29,16 @@ export function installShortcuts(
 /** Wires native menu clicks and, where the renderer must handle accelerators, the keyboard. */
 export function connectCommandSources(api: TimelineApi, registry: CommandRegistry): void {
   api.onMenuCommand((commandId) => {
-    if (isUserCommandId(commandId)) void registry.run(commandId);
+    if (!isUserCommandId(commandId)) return;
+    // Edit > Undo (and ⌘Z, which the macOS menu takes) in a text field undoes its typing.
+    const command = registry.command(commandId);
+    if (command.textFieldKeys && isTextEntry(document.activeElement)) {
+      // execCommand is deprecated, but it is still the one way to reach a field's undo stack.
+      document.execCommand(commandId === 'undo' ? 'undo' : 'redo');
+      return;
+    }
+    if (document.querySelector('dialog[open]')) return;
+    void registry.run(commandId);
   });
   // The macOS menu registers its modified accelerators itself but leaves plain keys (Delete) to
   // the page; elsewhere the menu only shows accelerators and the page handles every key.

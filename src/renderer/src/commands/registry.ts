@@ -15,6 +15,8 @@ import {
 export interface CommandAction {
   perform(): void | Promise<void>;
   enabled(): boolean;
+  /** What the button's tooltip names instead of the label, e.g. "Undo Move event". */
+  describe?(): string;
 }
 
 export type CommandActions = Readonly<Record<UserCommandId, CommandAction>>;
@@ -26,6 +28,17 @@ export interface RegisteredCommand extends UserCommandSpec {
   readonly shortcut: string;
   /** True when the shortcut has a modifier, so it works even while typing in a field. */
   readonly modified: boolean;
+  /** True when a text field's own meaning of the keys wins while it has focus (Ctrl+Z). */
+  readonly textFieldKeys: boolean;
+  /** Further shortcuts that run the command, e.g. Ctrl+Y for Redo on Windows and Linux. */
+  readonly extraChords: readonly KeyChord[];
+}
+
+/** Undo and Redo in a text field undo its typing, as everywhere else on the desktop. */
+const TEXT_FIELD_COMMANDS: ReadonlySet<UserCommandId> = new Set(['undo', 'redo']);
+
+function extraAccelerators(id: UserCommandId, isMac: boolean): string[] {
+  return id === 'redo' && !isMac ? ['Ctrl+Y'] : [];
 }
 
 type KeyLike = Parameters<typeof matchesChord>[0];
@@ -44,8 +57,10 @@ export class CommandRegistry {
       return {
         ...spec,
         chord,
-        shortcut: describeAccelerator(spec.accelerator, isMac),
+        shortcut: spec.accelerator === '' ? '' : describeAccelerator(spec.accelerator, isMac),
         modified: chord.ctrl || chord.meta || chord.alt,
+        textFieldKeys: TEXT_FIELD_COMMANDS.has(spec.id),
+        extraChords: extraAccelerators(spec.id, isMac).map((extra) => chordOf(extra, isMac)),
       };
     });
   }
@@ -60,6 +75,13 @@ export class CommandRegistry {
     return this.#actions[id].enabled();
   }
 
+  /** The tooltip of a command's button: what it would do, and its shortcut. */
+  tooltip(id: UserCommandId): string {
+    const command = this.command(id);
+    const what = this.#actions[id].describe?.() ?? command.label;
+    return command.shortcut === '' ? what : `${what} (${command.shortcut})`;
+  }
+
   /** Runs a command if it is enabled; failures are reported, never thrown at the caller. */
   async run(id: UserCommandId): Promise<void> {
     if (!this.isEnabled(id)) return;
@@ -72,7 +94,11 @@ export class CommandRegistry {
 
   /** The command whose shortcut a key press matches, if any. */
   commandForKey(event: KeyLike): RegisteredCommand | undefined {
-    return this.commands.find((command) => matchesChord(event, command.chord));
+    return this.commands.find(
+      (command) =>
+        (command.accelerator !== '' && matchesChord(event, command.chord)) ||
+        command.extraChords.some((chord) => matchesChord(event, chord)),
+    );
   }
 
   /** Tells listeners (the toolbar) that enabled states may have changed. */

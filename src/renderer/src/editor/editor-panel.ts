@@ -98,6 +98,7 @@ export class EditorPanel {
 
   /** Keeps the panel in step with a Change: fields the user has not touched take new values. */
   onChange(change: Change): void {
+    if (change.lanes) this.#form.setLanes(change.lanes);
     const current = this.#event;
     if (current === null) return;
     const fresh = change.upserted.find((event) => event.id === current.id);

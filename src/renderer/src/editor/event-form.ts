@@ -65,6 +65,17 @@ export class EventForm {
     });
   }
 
+  /** Offers a new list of lanes (after an import or a restore), keeping the chosen one. */
+  setLanes(lanes: readonly Lane[]): void {
+    const select = this.#fields.laneId.control;
+    if (!(select instanceof HTMLSelectElement)) return;
+    const value = select.value;
+    select.replaceChildren(
+      ...lanes.map((lane) => el('option', { text: lane.title, attrs: { value: lane.id } })),
+    );
+    select.value = value;
+  }
+
   read(): FormValues {
     const values = {} as Record<ScalarKey, string>;
     for (const key of SCALAR_KEYS) values[key] = this.#fields[key].value;

@@ -10,17 +10,25 @@ export type ChangeListener = (change: Change) => void;
 export type SelectionListener = (selected: TimelineEvent | null) => void;
 
 export class EventStore {
-  readonly info: TimelineInfo;
-  readonly lanes: readonly Lane[];
+  #info: TimelineInfo;
+  #lanes: readonly Lane[];
   readonly #events = new Map<EventId, TimelineEvent>();
   readonly #changeListeners = new Set<ChangeListener>();
   readonly #selectionListeners = new Set<SelectionListener>();
   #selectedId: EventId | null = null;
 
   constructor(document: TimelineDocument) {
-    this.info = document.timeline;
-    this.lanes = document.lanes;
+    this.#info = document.timeline;
+    this.#lanes = document.lanes;
     for (const event of document.events) this.#events.set(event.id, event);
+  }
+
+  get info(): TimelineInfo {
+    return this.#info;
+  }
+
+  get lanes(): readonly Lane[] {
+    return this.#lanes;
   }
 
   get size(): number {
@@ -58,7 +66,10 @@ export class EventStore {
     return this.#selectedId === null ? null : (this.#events.get(this.#selectedId) ?? null);
   }
 
+  /** Applies a Change; one from an import or a restore may also bring new lanes and a title. */
   apply(change: Change): void {
+    if (change.lanes) this.#lanes = change.lanes;
+    if (change.timeline) this.#info = change.timeline;
     for (const event of change.upserted) this.#events.set(event.id, event);
     for (const id of change.removed) this.#events.delete(id);
     for (const listener of this.#changeListeners) listener(change);

@@ -67,7 +67,7 @@ export function eventToItem(event: TimelineEvent, lane: Lane | undefined): Event
     start: span.start,
     content: '',
     className: `ev ev--${span.kind} ev--${event.status} ev--${event.certainty}`,
-    style: `--lane: ${lane?.color ?? FALLBACK_COLOUR}`,
+    style: laneStyle(lane),
     label: event.title,
     summary: describeEvent(event),
     status: event.status,
@@ -76,6 +76,15 @@ export function eventToItem(event: TimelineEvent, lane: Lane | undefined): Event
     kind: span.kind,
   };
   return span.end === null ? item : { ...item, end: span.end };
+}
+
+/** The same item drawn in its lane's (new) colour. */
+export function withLaneColour(item: EventItem, lane: Lane): EventItem {
+  return { ...item, style: laneStyle(lane) };
+}
+
+function laneStyle(lane: Lane | undefined): string {
+  return `--lane: ${lane?.color ?? FALLBACK_COLOUR}`;
 }
 
 export function laneToGroup(lane: Lane, index: number): LaneGroup {

@@ -12,7 +12,7 @@ import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
 import { renderItem, renderLane } from './item-render';
-import { type EventItem, eventToItem, type LaneGroup, laneToGroup } from './items';
+import { type EventItem, eventToItem, type LaneGroup, laneToGroup, withLaneColour } from './items';
 
 export interface MoveRequest {
   readonly id: EventId;
@@ -39,7 +39,7 @@ export class TimelineView {
   readonly #byId = new Map<EventId, EventItem>();
   readonly #groups = new DataSet<LaneGroup, 'id'>();
   readonly #timeline: Timeline;
-  readonly #lanes: ReadonlyMap<LaneId, Lane>;
+  #lanes: ReadonlyMap<LaneId, Lane>;
   readonly #container: HTMLElement;
   #selectedId: EventId | null = null;
 
@@ -71,15 +71,19 @@ export class TimelineView {
     this.#timeline.redraw();
   }
 
-  /** Updates only the items a Change touched. */
+  /** Updates only the items a Change touched (and, with new lanes, those whose colour changed). */
   apply(change: Change): void {
-    if (change.upserted.length > 0) {
-      this.#items.update(change.upserted.map((event) => this.#remember(event)));
-    }
+    const lanes = change.lanes ? this.#setLanes(change.lanes) : { gone: [], recoloured: [] };
+    const upserted = change.upserted.map((event) => this.#remember(event));
+    const touched = new Set(upserted.map((item) => item.id));
+    const updates = [...upserted, ...lanes.recoloured.filter((item) => !touched.has(item.id))];
+    if (updates.length > 0) this.#items.update(updates);
     if (change.removed.length > 0) {
       for (const id of change.removed) this.#byId.delete(id);
       this.#items.remove(change.removed);
     }
+    // Lanes go last, once no item is left in them.
+    if (lanes.gone.length > 0) this.#groups.remove(lanes.gone);
   }
 
   /** The current item of an event (after a saved move, with the saved dates). */
@@ -144,6 +148,23 @@ export class TimelineView {
     const total = width > left + right ? (span * width) / (width - left - right) : span * 1.3;
     const start = min - (left / Math.max(width, 1)) * total;
     this.#timeline.setWindow(start, start + total, { animation: animate });
+  }
+
+  /** Adds and updates lane groups; returns the lanes that are gone and the recoloured items. */
+  #setLanes(lanes: readonly Lane[]): { gone: LaneId[]; recoloured: EventItem[] } {
+    const before = this.#lanes;
+    this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
+    this.#groups.update(lanes.map(laneToGroup));
+    const gone = [...before.keys()].filter((id) => !this.#lanes.has(id));
+    const recoloured: EventItem[] = [];
+    for (const item of this.#byId.values()) {
+      const lane = this.#lanes.get(item.group);
+      if (!lane || lane.color === before.get(item.group)?.color) continue;
+      const next = withLaneColour(item, lane);
+      this.#byId.set(item.id, next);
+      recoloured.push({ ...next });
+    }
+    return { gone, recoloured };
   }
 
   /** Maps an event to its item, keeps our copy, and returns a fresh object for the DataSet. */

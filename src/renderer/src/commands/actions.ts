@@ -1,0 +1,56 @@
+/** What each user command does in this window, and when it is enabled. */
+import type { AppController } from '../controller';
+import type { EditorPanel } from '../editor/editor-panel';
+import type { EventStore } from '../state/event-store';
+import type { HistoryModel } from '../state/history';
+import type { TimelineView } from '../timeline/timeline-view';
+import type { CommandActions } from './registry';
+
+export interface ActionParts {
+  readonly controller: AppController;
+  readonly store: EventStore;
+  readonly history: HistoryModel;
+  readonly timeline: () => TimelineView;
+  readonly editor: () => EditorPanel;
+  /** Opens the file chooser of the import. */
+  readonly chooseImport: () => Promise<void>;
+  readonly openBackups: () => Promise<void>;
+}
+
+export function commandActions(parts: ActionParts): CommandActions {
+  const { controller, store, history, timeline, editor } = parts;
+  const always = (): boolean => true;
+  const hasSelection = (): boolean => store.selectedId !== null;
+  return {
+    addEvent: { perform: () => controller.addEvent(), enabled: always },
+    addFollowUp: { perform: () => controller.addFollowUp(), enabled: hasSelection },
+    deleteEvent: { perform: () => controller.deleteSelected(), enabled: hasSelection },
+    save: {
+      perform: () =>
+        editor()
+          .save()
+          .then(() => undefined),
+      enabled: hasSelection,
+    },
+    zoomIn: { perform: () => timeline().zoom(2 / 3, store.selectedId), enabled: always },
+    zoomOut: { perform: () => timeline().zoom(3 / 2, store.selectedId), enabled: always },
+    fit: { perform: () => timeline().fit(), enabled: always },
+    exportJson: { perform: () => controller.exportJson(), enabled: always },
+    undo: {
+      perform: () => controller.undo(),
+      enabled: () => history.state.canUndo,
+      describe: () => history.state.undoLabel ?? 'Nothing to undo',
+    },
+    redo: {
+      perform: () => controller.redo(),
+      enabled: () => history.state.canRedo,
+      describe: () => history.state.redoLabel ?? 'Nothing to redo',
+    },
+    import: { perform: parts.chooseImport, enabled: always },
+    exportTimelineJs: { perform: () => controller.exportAs('timelinejs'), enabled: always },
+    exportCsv: { perform: () => controller.exportAs('csv'), enabled: always },
+    exportMarkwhen: { perform: () => controller.exportAs('markwhen'), enabled: always },
+    exportIcs: { perform: () => controller.exportAs('ics'), enabled: always },
+    restoreBackup: { perform: parts.openBackups, enabled: always },
+  };
+}

@@ -1,0 +1,118 @@
+/** What the import dialog says: the preview of a file, a refusal, and the message afterwards. */
+import type { ImportFormat, ImportPreview } from '../../../shared/contract';
+import { type Child, el, uniqueId } from '../ui/dom';
+import type { ModalContent } from '../ui/modal';
+
+export type ImportMode = 'merge' | 'replace';
+
+const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
+  json: 'Timeline Desk JSON',
+  timelinejs: 'TimelineJS JSON',
+  csv: 'CSV',
+};
+
+/** The formats the user may pick or drop, as the file chooser's filter and the hints say. */
+export const IMPORT_ACCEPT = '.json,.csv,application/json,text/csv';
+export const IMPORT_HINT = 'Timeline Desk JSON, TimelineJS JSON or CSV, up to 50 MB';
+
+export function importHeading(fileName: string): string {
+  return `Import ${fileName}`;
+}
+
+/** The preview: what the file holds and what Merge and Replace would do with it. */
+export function previewContent(preview: ImportPreview, currentEvents: number): ModalContent {
+  const replaceNote = uniqueId('replace-note');
+  const lanes = preview.newLanes.length === 0 ? 'None' : preview.newLanes.join(', ');
+  const nothingNew = preview.newEvents + preview.changedEvents === 0;
+  return {
+    heading: importHeading(preview.fileName),
+    body: [
+      el('dl', { className: 'import-counts' }, [
+        count('Format', FORMAT_NAMES[preview.format]),
+        count('Events in the file', String(preview.totalEvents)),
+        count('New events', String(preview.newEvents)),
+        count('Would change (same id)', String(preview.changedEvents)),
+        count('Unchanged', String(preview.unchangedEvents)),
+        count('New lanes', lanes),
+      ]),
+      nothingNew &&
+        el('p', { className: 'dialog-body', text: 'Nothing in this file is new or different.' }),
+      el('p', {
+        className: 'dialog-body',
+        text: 'Merge adds the new events and updates the changed ones; everything else stays.',
+      }),
+      el('p', {
+        className: 'dialog-body import-replace-note',
+        text: `Replace replaces the whole timeline with this file: the ${events(currentEvents)} on it now are removed.`,
+        attrs: { id: replaceNote },
+      }),
+    ],
+    actions: [
+      { value: 'cancel', label: 'Cancel' },
+      {
+        value: 'replace',
+        label: 'Replace',
+        className: 'button button--danger-outline',
+        title: 'Replace the whole timeline with this file',
+        describedBy: replaceNote,
+      },
+      { value: 'merge', label: 'Merge', className: 'button button--primary' },
+    ],
+    focus: 'merge',
+  };
+}
+
+/** A file that cannot be imported: the reason, which names the first bad place in it. */
+export function refusalContent(fileName: string, reason: string): ModalContent {
+  return {
+    heading: importHeading(fileName),
+    body: [
+      el('p', { className: 'dialog-body', text: 'This file cannot be imported:' }),
+      el('p', { className: 'import-refusal', text: reason, attrs: { role: 'alert' } }),
+      el('p', { className: 'dialog-body', text: 'Nothing was changed.' }),
+    ],
+    actions: [{ value: 'close', label: 'Close', className: 'button button--primary' }],
+  };
+}
+
+/** Shown when the page may not open the file chooser itself (after a native menu click). */
+export function chooseContent(): ModalContent {
+  return {
+    heading: 'Import',
+    body: [
+      el('p', {
+        className: 'dialog-body',
+        text: `Choose a file to import (${IMPORT_HINT}), or drop one on the window.`,
+      }),
+    ],
+    actions: [
+      { value: 'cancel', label: 'Cancel' },
+      { value: 'choose', label: 'Choose file…', className: 'button button--primary' },
+    ],
+    focus: 'choose',
+  };
+}
+
+export function importedMessage(preview: ImportPreview, mode: ImportMode): string {
+  if (mode === 'replace') {
+    return `Imported ${events(preview.totalEvents)}; they replace the timeline`;
+  }
+  const touched = preview.newEvents + preview.changedEvents;
+  return `Imported ${events(touched)}: ${preview.newEvents} new, ${preview.changedEvents} changed`;
+}
+
+export function tooLargeMessage(bytes: number): string {
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  return `The file is ${mb} MB; Timeline Desk imports files of up to 50 MB.`;
+}
+
+function count(term: string, value: string): Child {
+  return el('div', { className: 'import-count' }, [
+    el('dt', { text: term }),
+    el('dd', { text: value }),
+  ]);
+}
+
+function events(n: number): string {
+  return n === 1 ? '1 event' : `${n} events`;
+}
