@@ -243,7 +243,12 @@ function readList(
   const text = row.text(column).trim();
   if (text === '') return ok(undefined);
   if (column !== 'sources' && !text.startsWith('[')) {
-    return ok(text.split(';').map((item) => item.trim()));
+    return ok(
+      text
+        .split(';')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    );
   }
   const json = parseJsonArray(text);
   if (json) return ok(json);
