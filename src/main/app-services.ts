@@ -7,6 +7,7 @@ import { TimelineDocumentSchema } from '../shared/schema';
 import { createDispatcher, type Dispatch } from './service/dispatch';
 import type { Host } from './service/host';
 import { createTimelineService } from './service/timeline-service';
+import type { AtomicWriteOptions } from './store/atomic-write';
 import { openTimelineRepository } from './store/timeline-repository';
 
 export interface AppServicesOptions {
@@ -15,6 +16,11 @@ export interface AppServicesOptions {
   readonly host: Host;
   /** How long changes gather before a file write. */
   readonly writeDelayMs?: number;
+  /** How old the newest backup may get before a write makes another (default 5 minutes). */
+  readonly backupIntervalMs?: number;
+  readonly now?: () => Date;
+  /** File operations and retry delays of store, backup and export writes (tests). */
+  readonly write?: AtomicWriteOptions;
 }
 
 export interface AppServices {
@@ -32,12 +38,22 @@ export function seedDocument() {
 }
 
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
-  const { repository, notices } = await openTimelineRepository({
+  const { repository, backups, notices } = await openTimelineRepository({
     dataDir: options.dataDir,
     seed: seedDocument,
     writeDelayMs: options.writeDelayMs,
+    backupIntervalMs: options.backupIntervalMs,
+    now: options.now,
+    write: options.write,
   });
-  const handlers = createTimelineService({ repository, host: options.host, notices });
+  const handlers = createTimelineService({
+    repository,
+    backups,
+    host: options.host,
+    notices,
+    now: options.now,
+    write: options.write,
+  });
   return {
     dispatch: createDispatcher(handlers),
     storePath: repository.path,

@@ -7,15 +7,21 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 
 import type { CommandName } from '../../shared/command-names';
-import type { Change, CommandOutput, Contract } from '../../shared/contract';
+import type { CommandOutput, Contract } from '../../shared/contract';
 import { type EventId, timestamp } from '../../shared/ids';
 import { comparePartialDates, mustParse } from '../../shared/partial-date';
 import { AppFailure } from '../../shared/result';
 import type { TimelineEvent } from '../../shared/schema';
+import type { AtomicWriteOptions } from '../store/atomic-write';
+import type { BackupKeeper } from '../store/backups';
+import { errorMessage } from '../store/store-file';
 import type { TimelineRepository } from '../store/timeline-repository';
+import { createBackupCommands } from './backup-commands';
 import { followUpFields, planCreate, planDelete, planUpdate } from './event-changes';
-import { writeExportFile } from './export-file';
+import { exportDocument } from './export-file';
 import type { Host } from './host';
+import { createImportCommands } from './import-commands';
+import { createRecorder } from './undo-redo';
 
 export type CommandHandlers = {
   readonly [K in CommandName]: (input: z.output<Contract[K]['input']>) => Promise<CommandOutput<K>>;
@@ -23,16 +29,23 @@ export type CommandHandlers = {
 
 export interface ServiceOptions {
   readonly repository: TimelineRepository;
+  readonly backups: BackupKeeper;
   readonly host: Host;
   readonly notices: readonly string[];
   readonly now?: () => Date;
   readonly newId?: () => EventId;
+  /** File operations and retry delays for exports (tests simulate locked files). */
+  readonly write?: AtomicWriteOptions;
 }
 
 export function createTimelineService(options: ServiceOptions): CommandHandlers {
   const { repository: store, host } = options;
-  const now = () => timestamp(options.now?.() ?? new Date());
+  const clock = options.now ?? (() => new Date());
+  const now = () => timestamp(clock());
   const newId = options.newId ?? (() => randomUUID() as EventId);
+  const recorder = createRecorder(store);
+  const imports = createImportCommands({ store, recorder, now: clock, newId });
+  const backups = createBackupCommands(store, options.backups, recorder);
 
   const find = (id: EventId): TimelineEvent => {
     const event = store.get(id);
@@ -40,10 +53,13 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
       throw new AppFailure({ code: 'not-found', message: 'That event no longer exists.' });
     return event;
   };
-  const commit = (change: Change): Change => {
-    if (change.upserted.length > 0 || change.removed.length > 0) store.apply(change);
-    return change;
-  };
+  /** A command that changes the store runs only once earlier changes are safely on disk. */
+  const saved =
+    <I, O>(command: (input: I) => O | Promise<O>) =>
+    async (input: I): Promise<O> => {
+      await retryFailedWrite(store);
+      return command(input);
+    };
 
   return {
     getTimeline: async () => ({
@@ -63,30 +79,49 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
         })
         .sort((a, b) => comparePartialDates(a.start, b.start));
     },
-    createEvent: async (fields) => commit(planCreate(fields, newId(), now(), store)),
-    updateEvent: async ({ id, patch }) => commit(planUpdate(find(id), patch, now(), store)),
-    moveEvent: async ({ id, start, end }) =>
-      commit(planUpdate(find(id), { start, end }, now(), store)),
-    deleteEvent: async ({ id }) => commit(planDelete(find(id), now(), store)),
-    addFollowUp: async ({ parentId, patch }) =>
-      commit(planCreate(followUpFields(find(parentId), patch), newId(), now(), store)),
-    exportJson: async () => {
-      const suggested = `${slug(store.info.title)}.timeline.json`;
-      const path = await host.chooseExportPath(suggested);
-      if (path === null) throw new AppFailure({ code: 'cancelled', message: 'Export cancelled.' });
-      await writeExportFile(path, `${JSON.stringify(store.document(), null, 2)}\n`);
-      return { path };
-    },
+    createEvent: saved((fields) =>
+      recorder.commit('Add event', planCreate(fields, newId(), now(), store)),
+    ),
+    updateEvent: saved(({ id, patch }) =>
+      recorder.commit('Edit event', planUpdate(find(id), patch, now(), store)),
+    ),
+    moveEvent: saved(({ id, start, end }) =>
+      recorder.commit('Move event', planUpdate(find(id), { start, end }, now(), store)),
+    ),
+    deleteEvent: saved(({ id }) =>
+      recorder.commit('Delete event', planDelete(find(id), now(), store)),
+    ),
+    addFollowUp: saved(({ parentId, patch }) =>
+      recorder.commit(
+        'Add follow-up',
+        planCreate(followUpFields(find(parentId), patch), newId(), now(), store),
+      ),
+    ),
+    exportJson: () => exportDocument('json', store.document(), host, options.write),
+    exportAs: ({ format }) => exportDocument(format, store.document(), host, options.write),
+    getHistory: async () => recorder.state(),
+    undo: saved(() => recorder.undo()),
+    redo: saved(() => recorder.redo()),
+    previewImport: imports.previewImport,
+    applyImport: saved(imports.applyImport),
+    cancelImport: imports.cancelImport,
+    listBackups: backups.listBackups,
+    restoreBackup: saved(backups.restoreBackup),
   };
 }
 
-function slug(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60);
-  return base || 'timeline';
+/** Writes again what a failed write left in memory; a command waits for that to succeed. */
+async function retryFailedWrite(store: TimelineRepository): Promise<void> {
+  if (store.unsavedError() === null) return;
+  try {
+    await store.flush();
+  } catch (error) {
+    throw new AppFailure({
+      code: 'io',
+      message:
+        `Your changes could not be saved to ${store.path} (${errorMessage(error)}). ` +
+        'They are kept while Timeline Desk stays open; if another program is using the file, ' +
+        'close it and try again.',
+    });
+  }
 }

@@ -1,24 +1,41 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
+import { makeEvent, makeLane } from '../../../test/builders';
+import { lockedFileOps } from '../../../test/fixtures/locked-file';
+import { expectSameTimeline } from '../../../test/fixtures/services';
 import { useTempDirs } from '../../../test/temp-dir';
-import type { EventId } from '../../shared/ids';
+import type { EventId, LaneId, TimelineId } from '../../shared/ids';
 import { TimelineDocumentSchema } from '../../shared/schema';
 import { seedDocument } from '../app-services';
-import { openTimelineRepository, STORE_FILE_NAME } from './timeline-repository';
+import type { WriteOps } from './atomic-write';
+import {
+  openTimelineRepository,
+  STORE_FILE_NAME,
+  type TimelineRepository,
+} from './timeline-repository';
 
 const tempDir = useTempDirs();
 const FIXED_NOW = new Date('2026-01-02T03:04:05.678Z');
+const opened: TimelineRepository[] = [];
+// Runs before the temp folders go: pending writes finish first.
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((repository) => repository.close().catch(() => {})));
+});
 
-async function open(dataDir: string, writeDelayMs = 25) {
-  return openTimelineRepository({
+async function open(dataDir: string, writeDelayMs = 25, ops?: WriteOps) {
+  const result = await openTimelineRepository({
     dataDir,
     seed: seedDocument,
     writeDelayMs,
     now: () => FIXED_NOW,
+    write: ops ? { ops, retryDelaysMs: [1, 2] } : undefined,
+    log: () => {},
   });
+  opened.push(result.repository);
+  return result;
 }
 
 async function storeOnDisk(dataDir: string) {
@@ -115,5 +132,99 @@ describe('writing', () => {
     repository.apply({ upserted: [], removed: [vietnam.id] });
     expect(repository.followUpsOf(visit.id)).toEqual([]);
     expect(repository.get('00000000-0000-4000-8000-000000000000' as EventId)).toBeUndefined();
+  });
+});
+
+describe('changes and their inverses', () => {
+  it('returns the change that puts back exactly what was there', async () => {
+    const dir = await tempDir();
+    const { repository } = await open(dir);
+    const before = repository.document();
+    const visit = [...repository.events()].find((e) => e.title.startsWith("Putin's state visit"))!;
+    const vietnam = [...repository.events()].find((e) => e.followUpOf === visit.id)!;
+    const added = makeEvent({ laneId: 'war' as LaneId });
+    const inverse = repository.apply({
+      upserted: [{ ...vietnam, followUpOf: null }, added],
+      removed: [visit.id],
+      lanes: [...before.lanes, makeLane({ id: 'new-lane' as LaneId })],
+      timeline: { ...before.timeline, title: 'Renamed' },
+    });
+    expect(repository.info.title).toBe('Renamed');
+    expect(repository.hasLane('new-lane' as LaneId)).toBe(true);
+    expect(repository.followUpsOf(visit.id)).toEqual([]);
+
+    expect(inverse.removed).toEqual([added.id]);
+    expect(inverse.upserted).toEqual(expect.arrayContaining([visit, vietnam]));
+    expect(inverse.upserted).toHaveLength(2);
+    const redo = repository.apply(inverse);
+    expectSameTimeline(repository.document(), before);
+    expect(repository.hasLane('new-lane' as LaneId)).toBe(false);
+    expect(repository.followUpsOf(visit.id)).toEqual([vietnam.id]);
+
+    repository.apply(redo);
+    expect(repository.info.title).toBe('Renamed');
+    expect(repository.get(added.id)).toEqual(added);
+    expect(repository.get(visit.id)).toBeUndefined();
+  });
+
+  it('leaves lanes and timeline info out of the inverse when the change did not set them', async () => {
+    const dir = await tempDir();
+    const { repository } = await open(dir);
+    const inverse = repository.apply({
+      upserted: [],
+      removed: ['00000000-0000-4000-8000-000000000000' as EventId],
+    });
+    expect(inverse).toEqual({ upserted: [], removed: [] });
+  });
+
+  it('writes lanes and timeline info that a change sets', async () => {
+    const dir = await tempDir();
+    const { repository } = await open(dir);
+    const timeline = { id: crypto.randomUUID() as TimelineId, title: 'Other', description: 'd' };
+    const lanes = [makeLane({ id: 'only' as LaneId })];
+    const removed = [...repository.events()].map((e) => e.id);
+    repository.apply({ upserted: [], removed, lanes, timeline });
+    await repository.flush();
+    expect(await storeOnDisk(dir)).toMatchObject({ timeline, lanes, events: [] });
+  });
+});
+
+describe('a write that fails', () => {
+  it('keeps the change in memory, reports it on flush, and writes it with the next change', async () => {
+    const dir = await tempDir();
+    const ops = lockedFileOps(STORE_FILE_NAME);
+    const { repository } = await open(dir, 5, ops);
+    const [first, second] = [...repository.events()];
+    ops.lockForever();
+    repository.apply({ upserted: [{ ...first!, title: 'Kept in memory' }], removed: [] });
+    await expect(repository.flush()).rejects.toMatchObject({ code: 'EPERM' });
+    expect(repository.unsavedError()).toMatchObject({ code: 'EPERM' });
+    expect(repository.get(first!.id)?.title).toBe('Kept in memory');
+    expect((await storeOnDisk(dir)).events.find((e) => e.id === first!.id)?.title).toBe(
+      first!.title,
+    );
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    ops.unlock();
+    repository.apply({ upserted: [{ ...second!, title: 'Next change' }], removed: [] });
+    await repository.flush();
+    expect(repository.unsavedError()).toBeNull();
+    const onDisk = await storeOnDisk(dir);
+    expect(onDisk.events.find((e) => e.id === first!.id)?.title).toBe('Kept in memory');
+    expect(onDisk.events.find((e) => e.id === second!.id)?.title).toBe('Next change');
+  });
+
+  it('rides out a lock that lasts a few attempts without reporting anything', async () => {
+    const dir = await tempDir();
+    const ops = lockedFileOps(STORE_FILE_NAME);
+    const { repository } = await open(dir, 5, ops);
+    const [first] = [...repository.events()];
+    ops.failuresLeft = 2;
+    repository.apply({ upserted: [{ ...first!, title: 'After a lock' }], removed: [] });
+    await repository.flush();
+    expect(repository.unsavedError()).toBeNull();
+    expect((await storeOnDisk(dir)).events.find((e) => e.id === first!.id)?.title).toBe(
+      'After a lock',
+    );
   });
 });

@@ -1,18 +1,22 @@
 /**
  * The event store: one timeline document in a lowdb JSON file. Nothing outside this module
  * knows it is lowdb. Changes apply in memory at once; file writes are atomic (write a temp file,
- * then rename) and bursts of changes coalesce into few writes.
+ * then rename), ride out brief Windows locks, and bursts of changes coalesce into few writes.
+ * A write that fails keeps the data in memory and is retried with the next change or flush.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { type Adapter, Low } from 'lowdb';
 
 import type { Change } from '../../shared/contract';
+import type { MigrationStep } from '../../shared/formats/migrate';
 import type { EventId, LaneId } from '../../shared/ids';
 import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../shared/schema';
-import { moveAside, readStoreFile } from './store-file';
+import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write';
+import { type BackupKeeper, openBackups } from './backups';
+import { inverseOf } from './change-inverse';
+import { loadStartDocument } from './startup';
 
 export const STORE_FILE_NAME = 'timeline.json';
 
@@ -20,7 +24,7 @@ export interface TimelineRepository {
   readonly path: string;
   readonly info: TimelineInfo;
   readonly lanes: readonly Lane[];
-  /** How many times the file has been written since opening (for tests and benchmarks). */
+  /** How many times a file write has been tried since opening (for tests and benchmarks). */
   readonly writeCount: number;
   eventCount(): number;
   get(id: EventId): TimelineEvent | undefined;
@@ -30,24 +34,33 @@ export interface TimelineRepository {
   events(): IterableIterator<TimelineEvent>;
   /** The whole document, in the store's order. */
   document(): TimelineDocument;
-  /** Applies a change in memory and schedules a write. */
-  apply(change: Change): void;
-  /** Resolves when everything applied so far is on disk. */
+  /** Applies a change in memory, schedules a write, and returns the change that undoes it. */
+  apply(change: Change): Change;
+  /** Why the last write failed, while its data is still waiting to be written; else null. */
+  unsavedError(): unknown;
+  /** Writes what is not on disk yet; rejects with the error if that write fails. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   readonly dataDir: string;
-  /** The timeline to start from when there is no store yet (or it is damaged). */
+  /** The timeline to start from when there is no store and no valid backup. */
   readonly seed: () => TimelineDocument;
   /** How long changes gather before a write; a burst inside this window is one write. */
   readonly writeDelayMs?: number;
   readonly now?: () => Date;
+  /** How old the newest backup may get before a write makes another (default 5 minutes). */
+  readonly backupIntervalMs?: number;
+  /** File operations and retry delays of every write (tests simulate locked files). */
+  readonly write?: AtomicWriteOptions;
+  readonly migrations?: readonly MigrationStep[];
+  readonly log?: (message: string, error: unknown) => void;
 }
 
 export interface OpenedRepository {
   readonly repository: TimelineRepository;
+  readonly backups: BackupKeeper;
   /** Messages for the user, e.g. where a damaged store file was moved. */
   readonly notices: readonly string[];
 }
@@ -56,53 +69,101 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
   await mkdir(options.dataDir, { recursive: true });
   const path = join(options.dataDir, STORE_FILE_NAME);
   const now = options.now ?? (() => new Date());
-  const state = await readStoreFile(path);
-  const notices: string[] = [];
-  let document: TimelineDocument;
-  if (state.kind === 'valid') {
-    document = state.document;
-  } else {
-    if (state.kind === 'damaged') {
-      const movedTo = await moveAside(path, now());
-      notices.push(
-        `Your timeline file could not be opened because ${state.reason}. ` +
-          `It was kept, unchanged, at ${movedTo}. Timeline Desk started from the seed timeline.`,
-      );
-    }
-    document = options.seed();
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const backups = await openBackups({
+    dataDir: options.dataDir,
+    now,
+    intervalMs: options.backupIntervalMs,
+    write: options.write,
+    migrations: options.migrations,
+    log,
+  });
+  const start = await loadStartDocument({
+    path,
+    backups,
+    seed: options.seed,
+    now,
+    migrations: options.migrations,
+  });
+  const adapter = new StoreFileAdapter(path, options.write ?? {}, (text) =>
+    backups.afterWrite(text),
+  );
+  const repository = new LowTimelineRepository(path, start.document, {
+    adapter,
+    backups,
+    log,
+    writeDelayMs: options.writeDelayMs ?? 25,
+    unsaved: start.mustWrite,
+  });
+  // A failed first write is logged and kept: the next command reports it and tries again.
+  if (start.mustWrite) await repository.flush().catch(() => undefined);
+  else backups.afterWrite(JSON.stringify(start.document)); // first backup of an existing store
+  return { repository, backups, notices: start.notices };
+}
+
+/** lowdb's adapter for the store file: compact JSON, written atomically with retries. */
+class StoreFileAdapter implements Adapter<TimelineDocument> {
+  constructor(
+    private readonly path: string,
+    private readonly options: AtomicWriteOptions,
+    private readonly onWritten: (text: string) => void,
+  ) {}
+
+  async read(): Promise<TimelineDocument | null> {
+    throw new Error('The store is read by store-file.ts, which validates it');
   }
-  const repository = new LowTimelineRepository(path, document, options.writeDelayMs ?? 25);
-  if (state.kind !== 'valid') await repository.writeNow();
-  return { repository, notices };
+
+  async write(data: TimelineDocument): Promise<void> {
+    // Compact JSON: the store is for the app, exports are for people.
+    const text = JSON.stringify(data);
+    await writeFileAtomic(this.path, text, this.options);
+    this.onWritten(text);
+  }
+}
+
+interface RepositoryParts {
+  readonly adapter: StoreFileAdapter;
+  readonly backups: BackupKeeper;
+  readonly log: (message: string, error: unknown) => void;
+  readonly writeDelayMs: number;
+  /** The document is not the one on disk (seed, backup, upgrade): write it at once. */
+  readonly unsaved: boolean;
 }
 
 class LowTimelineRepository implements TimelineRepository {
-  readonly info: TimelineInfo;
-  readonly lanes: readonly Lane[];
   writeCount = 0;
+  #info: TimelineInfo;
+  #lanes: readonly Lane[];
+  #laneIds: ReadonlySet<string>;
   readonly #byId = new Map<EventId, TimelineEvent>();
   readonly #followUps = new Map<EventId, Set<EventId>>();
-  readonly #laneIds: ReadonlySet<string>;
   readonly #db: Low<TimelineDocument>;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The last write started; writes run one after another. */
   #pending: Promise<void> = Promise.resolve();
+  /** Something in memory is not on disk yet. */
+  #dirty: boolean;
   #failure: unknown = null;
 
   constructor(
     readonly path: string,
     document: TimelineDocument,
-    private readonly writeDelayMs: number,
+    private readonly parts: RepositoryParts,
   ) {
-    this.info = document.timeline;
-    this.lanes = document.lanes;
+    this.#info = document.timeline;
+    this.#lanes = document.lanes;
     this.#laneIds = new Set(document.lanes.map((lane) => lane.id));
     for (const event of document.events) this.#put(event);
-    // Compact JSON: the store is for the app, exports are for people.
-    const adapter = new DataFile<TimelineDocument>(path, {
-      parse: (text) => JSON.parse(text) as TimelineDocument,
-      stringify: (data) => JSON.stringify(data),
-    });
-    this.#db = new Low(adapter, document);
+    this.#db = new Low(parts.adapter, document);
+    this.#dirty = parts.unsaved;
+  }
+
+  get info(): TimelineInfo {
+    return this.#info;
+  }
+
+  get lanes(): readonly Lane[] {
+    return this.#lanes;
   }
 
   eventCount(): number {
@@ -129,44 +190,65 @@ class LowTimelineRepository implements TimelineRepository {
     return {
       format: 'timeline-desk',
       version: 1,
-      timeline: this.info,
-      lanes: this.lanes,
+      timeline: this.#info,
+      lanes: this.#lanes,
       events: [...this.#byId.values()],
     } as TimelineDocument;
   }
 
-  apply(change: Change): void {
+  apply(change: Change): Change {
+    const inverse = inverseOf(change, this);
     for (const id of change.removed) this.#remove(id);
     for (const event of change.upserted) this.#put(event);
+    if (change.lanes !== undefined) {
+      this.#lanes = change.lanes;
+      this.#laneIds = new Set(change.lanes.map((lane) => lane.id));
+    }
+    if (change.timeline !== undefined) this.#info = change.timeline;
+    this.#dirty = true;
     this.#schedule();
+    return inverse;
+  }
+
+  unsavedError(): unknown {
+    return this.#dirty ? this.#failure : null;
   }
 
   async flush(): Promise<void> {
     if (this.#timer !== null) {
       clearTimeout(this.#timer);
       this.#timer = null;
-      this.#pending = this.writeNow();
     }
+    if (this.#dirty) this.#startWrite();
     await this.#pending;
-    if (this.#failure !== null) {
-      const failure = this.#failure;
-      this.#failure = null;
-      throw failure;
-    }
+    if (this.#dirty && this.#failure !== null) throw this.#failure;
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    try {
+      await this.flush();
+    } finally {
+      await this.parts.backups.idle();
+    }
   }
 
-  async writeNow(): Promise<void> {
+  #startWrite(): void {
+    this.#pending = this.#pending.then(() => this.#write());
+  }
+
+  async #write(): Promise<void> {
+    if (!this.#dirty) return;
+    this.#dirty = false;
     this.#db.data = this.document();
     this.writeCount++;
     try {
       await this.#db.write();
+      this.#failure = null;
     } catch (error) {
-      // Kept for the next flush; the data stays in memory and the next change retries.
+      // The data stays in memory; the next change or flush writes it again.
+      this.#dirty = true;
       this.#failure = error;
+      this.parts.log(`The timeline could not be saved to ${this.path}`, error);
     }
   }
 
@@ -174,8 +256,8 @@ class LowTimelineRepository implements TimelineRepository {
     if (this.#timer !== null) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      this.#pending = this.writeNow();
-    }, this.writeDelayMs);
+      this.#startWrite();
+    }, this.parts.writeDelayMs);
   }
 
   #put(event: TimelineEvent): void {

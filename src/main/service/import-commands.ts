@@ -1,0 +1,96 @@
+/**
+ * Import in two steps: previewImport parses the file and keeps it under a token while the user
+ * looks at what it would do; applyImport merges it or replaces the timeline with it, as one
+ * undoable change; cancelImport forgets it. Nothing changes until applyImport succeeds.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { MAX_IMPORT_BYTES } from '../../shared/contract';
+import { type ParsedImport, parseImport } from '../../shared/formats';
+import { type EventId, timestamp } from '../../shared/ids';
+import { AppFailure } from '../../shared/result';
+import type { TimelineRepository } from '../store/timeline-repository';
+import { checkResult, countImport, planImport } from './import-plan';
+import type { CommandHandlers } from './timeline-service';
+import type { Recorder } from './undo-redo';
+
+/** Parsed files waiting for the user; the oldest goes when more are waiting. */
+export const MAX_PENDING_IMPORTS = 4;
+/** A preview left open this long is forgotten (its parsed file can be large). */
+export const IMPORT_TTL_MS = 10 * 60_000;
+
+export interface ImportCommandOptions {
+  readonly store: TimelineRepository;
+  readonly recorder: Recorder;
+  readonly now: () => Date;
+  readonly newId: () => EventId;
+}
+
+interface PendingImport {
+  readonly parsed: ParsedImport;
+  readonly expiresAt: number;
+}
+
+export type ImportHandlers = Pick<
+  CommandHandlers,
+  'previewImport' | 'applyImport' | 'cancelImport'
+>;
+
+export function createImportCommands(options: ImportCommandOptions): ImportHandlers {
+  const { store, recorder } = options;
+  const pending = new Map<string, PendingImport>();
+  const forgetExpired = () => {
+    const at = options.now().getTime();
+    for (const [token, entry] of pending) if (entry.expiresAt <= at) pending.delete(token);
+  };
+
+  return {
+    previewImport: async ({ fileName, text }) => {
+      if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
+        throw new AppFailure({
+          code: 'invalid',
+          message: `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Timeline Desk imports.`,
+        });
+      }
+      const current = store.document();
+      const context = { now: timestamp(options.now()), newId: options.newId, current };
+      const parsed = parseImport(text, fileName, context);
+      if (!parsed.ok) throw new AppFailure(parsed.error);
+      forgetExpired();
+      const token = randomUUID();
+      pending.set(token, {
+        parsed: parsed.value,
+        expiresAt: options.now().getTime() + IMPORT_TTL_MS,
+      });
+      for (const oldest of pending.keys()) {
+        if (pending.size <= MAX_PENDING_IMPORTS) break;
+        pending.delete(oldest);
+      }
+      return {
+        token,
+        fileName,
+        format: parsed.value.format,
+        ...countImport(current, parsed.value.document),
+      };
+    },
+    applyImport: async ({ token, mode }) => {
+      forgetExpired();
+      const entry = pending.get(token);
+      if (!entry) {
+        throw new AppFailure({
+          code: 'not-found',
+          message: 'This import was cancelled or has expired. Choose the file again.',
+        });
+      }
+      const plan = planImport(mode, store.document(), entry.parsed.document);
+      checkResult(plan.result, 'The import cannot be applied');
+      // Kept after a refusal, so the user can try the other mode; gone once applied.
+      pending.delete(token);
+      return recorder.commit('Import', plan.change);
+    },
+    cancelImport: async ({ token }) => {
+      pending.delete(token);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Rolling backups of the store in `<dataDir>/backups/`: made after a store write when the newest
+ * is older than the interval, written atomically, pruned by backup-schedule's rules. A backup
+ * never holds up or fails a store write: it runs afterwards and its errors are only logged.
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { BackupInfo } from '../../shared/contract';
+import type { MigrationStep } from '../../shared/formats/migrate';
+import type { TimelineDocument } from '../../shared/schema';
+import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write';
+import {
+  BACKUP_INTERVAL_MS,
+  backupName,
+  backupsToKeep,
+  backupTime,
+  isBackupDue,
+  sortBackups,
+} from './backup-schedule';
+import { isErrno, readStoreFile, type StoreFileState } from './store-file';
+
+export const BACKUP_DIR_NAME = 'backups';
+
+export interface BackupOptions {
+  readonly dataDir: string;
+  readonly now: () => Date;
+  readonly intervalMs?: number;
+  readonly write?: AtomicWriteOptions;
+  readonly migrations?: readonly MigrationStep[];
+  readonly log?: (message: string, error: unknown) => void;
+}
+
+export interface ValidBackup {
+  readonly id: string;
+  readonly path: string;
+  readonly createdAt: Date;
+  readonly document: TimelineDocument;
+}
+
+export interface BackupKeeper {
+  readonly dir: string;
+  /** Called with the text just written to the store; backs it up if one is due. Never throws. */
+  afterWrite(text: string): void;
+  /** Resolves when no backup is being written. */
+  idle(): Promise<void>;
+  /** Readable backups, newest first; damaged ones are left out. */
+  list(): Promise<BackupInfo[]>;
+  /** Reads a backup by id; null when the id is not a backup's file name (e.g. a path). */
+  read(id: string): Promise<StoreFileState | null>;
+  /** The newest backup that reads and validates, if any. */
+  newestValid(): Promise<ValidBackup | null>;
+}
+
+export async function openBackups(options: BackupOptions): Promise<BackupKeeper> {
+  const dir = join(options.dataDir, BACKUP_DIR_NAME);
+  const intervalMs = options.intervalMs ?? BACKUP_INTERVAL_MS;
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const names = await backupNames(dir);
+  // Temp files left by a crash mid-backup are never a backup: clear them.
+  await Promise.all(
+    names
+      .filter((name) => name.endsWith('.tmp'))
+      .map((name) => rm(join(dir, name), { force: true })),
+  );
+  let newest = sortBackups(names)[0]?.at ?? null;
+  let running: Promise<void> | null = null;
+
+  const backUp = async (text: string): Promise<void> => {
+    const at = options.now();
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(join(dir, backupName(at)), text, options.write);
+    newest = at;
+    const all = await backupNames(dir);
+    const keep = backupsToKeep(all);
+    const stale = all.filter((name) => backupTime(name) !== null && !keep.has(name));
+    await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+  };
+
+  const read = async (id: string): Promise<StoreFileState | null> =>
+    backupTime(id) === null ? null : readStoreFile(join(dir, id), options.migrations);
+
+  return {
+    dir,
+    afterWrite(text) {
+      if (running !== null || !isBackupDue(newest, options.now(), intervalMs)) return;
+      running = backUp(text)
+        .catch((error: unknown) => log(`Backup into ${dir} failed`, error))
+        .finally(() => {
+          running = null;
+        });
+    },
+    idle: async () => {
+      await running;
+    },
+    list: async () => {
+      const infos: BackupInfo[] = [];
+      for (const { id, at } of sortBackups(await backupNames(dir))) {
+        const state = await read(id);
+        if (state?.kind !== 'valid') continue;
+        infos.push({
+          id,
+          createdAt: at.toISOString(),
+          eventCount: state.document.events.length,
+          sizeBytes: state.sizeBytes,
+        });
+      }
+      return infos;
+    },
+    read,
+    newestValid: async () => {
+      for (const { id, at } of sortBackups(await backupNames(dir))) {
+        const state = await read(id);
+        if (state?.kind === 'valid') {
+          return { id, path: join(dir, id), createdAt: at, document: state.document };
+        }
+      }
+      return null;
+    },
+  };
+}
+
+async function backupNames(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return [];
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+/** The change that undoes another, computed from the state before it (pure). */
+import type { Change } from '../../shared/contract';
+import type { EventId } from '../../shared/ids';
+import type { Lane, TimelineEvent, TimelineInfo } from '../../shared/schema';
+
+export interface StateBefore {
+  get(id: EventId): TimelineEvent | undefined;
+  readonly lanes: readonly Lane[];
+  readonly info: TimelineInfo;
+}
+
+/**
+ * Events that existed come back as they were; events the change created go; lanes and timeline
+ * info return to their previous values when the change set them.
+ */
+export function inverseOf(change: Change, before: StateBefore): Change {
+  const upserted: TimelineEvent[] = [];
+  const removed: EventId[] = [];
+  const present = new Set(change.upserted.map((event) => event.id));
+  const touched = new Set([...change.removed, ...present]);
+  for (const id of touched) {
+    const previous = before.get(id);
+    if (previous) upserted.push(previous);
+    else if (present.has(id)) removed.push(id);
+  }
+  return {
+    upserted,
+    removed,
+    ...(change.lanes === undefined ? {} : { lanes: [...before.lanes] }),
+    ...(change.timeline === undefined ? {} : { timeline: before.info }),
+  };
+}
+
+/** True when applying the change would do nothing at all. */
+export function isEmptyChange(change: Change): boolean {
+  return (
+    change.upserted.length === 0 &&
+    change.removed.length === 0 &&
+    change.lanes === undefined &&
+    change.timeline === undefined
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Which document the store starts from: its own file (upgraded if older); else, when the file
+ * is damaged or gone, the newest backup that validates; else the seed. Every departure from
+ * the store's own file is told to the user in a notice.
+ */
+import type { MigrationStep } from '../../shared/formats/migrate';
+import type { TimelineDocument } from '../../shared/schema';
+import type { BackupKeeper } from './backups';
+import { copyAside, moveAside, readStoreFile } from './store-file';
+
+export interface StartOptions {
+  readonly path: string;
+  readonly backups: BackupKeeper;
+  readonly seed: () => TimelineDocument;
+  readonly now: () => Date;
+  readonly migrations?: readonly MigrationStep[];
+}
+
+export interface StartDocument {
+  readonly document: TimelineDocument;
+  readonly notices: readonly string[];
+  /** True when the file must be written at once (it is not the document on disk). */
+  readonly mustWrite: boolean;
+}
+
+export async function loadStartDocument(options: StartOptions): Promise<StartDocument> {
+  const { path, backups, now } = options;
+  const state = await readStoreFile(path, options.migrations);
+  if (state.kind === 'valid') {
+    if (state.upgradedFrom === null) {
+      return { document: state.document, notices: [], mustWrite: false };
+    }
+    const original = await copyAside(path, `version-${state.upgradedFrom}`, now());
+    return {
+      document: state.document,
+      notices: [
+        `Your timeline was upgraded from an older file format (version ${state.upgradedFrom}). ` +
+          `The original file was kept at ${original}.`,
+      ],
+      mustWrite: true,
+    };
+  }
+  const problem =
+    state.kind === 'damaged'
+      ? `Your timeline file could not be opened because ${state.reason}. ` +
+        `It was kept, unchanged, at ${await moveAside(path, now())}.`
+      : null;
+  const backup = await backups.newestValid();
+  if (backup) {
+    const from = `the backup of ${describeTime(backup.createdAt)} (${backup.path})`;
+    return {
+      document: backup.document,
+      notices: [
+        problem === null
+          ? `Your timeline file was missing. Timeline Desk restored ${from}.`
+          : `${problem} Timeline Desk restored ${from}.`,
+      ],
+      mustWrite: true,
+    };
+  }
+  return {
+    document: options.seed(),
+    notices: problem === null ? [] : [`${problem} Timeline Desk started from the seed timeline.`],
+    mustWrite: true,
+  };
+}
+
+/** e.g. "2026-01-02 03:04:05 UTC". */
+function describeTime(at: Date): string {
+  return `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
