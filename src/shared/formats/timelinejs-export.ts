@@ -1,0 +1,141 @@
+/** TimelineJS export: the slides, and the pieces of them that import compares against. */
+import {
+  formatPartialDate,
+  mustParse,
+  type PartialDate,
+  partialDateFromInstant,
+} from '../partial-date';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  type Lane,
+  type Source,
+  type TimelineDocument,
+  type TimelineEvent,
+  type TimelineInfo,
+} from '../schema';
+import { escapeHtml } from './html-text';
+
+/** The key, on the document and on each slide, of what only Timeline Desk reads. */
+export const TIMELINE_DESK_KEY = 'timeline_desk';
+
+export interface TimelineJsDate {
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
+  readonly hour?: number;
+  readonly minute?: number;
+  readonly second?: number;
+  readonly display_date?: string;
+}
+
+export interface TimelineJsText {
+  readonly headline: string;
+  readonly text: string;
+}
+
+export interface TimelineJsEvent {
+  readonly unique_id: string;
+  readonly start_date: TimelineJsDate;
+  readonly end_date?: TimelineJsDate;
+  readonly text: TimelineJsText;
+  readonly group: string;
+  readonly timeline_desk: TimelineEvent;
+}
+
+export interface TimelineDeskExtra {
+  readonly format: typeof FORMAT;
+  readonly version: typeof FORMAT_VERSION;
+  readonly timeline: TimelineInfo;
+  readonly lanes: readonly Lane[];
+}
+
+export interface TimelineJsDocument {
+  readonly title: { readonly text: TimelineJsText };
+  readonly events: readonly TimelineJsEvent[];
+  readonly timeline_desk: TimelineDeskExtra;
+}
+
+export function toTimelineJs(doc: TimelineDocument): TimelineJsDocument {
+  const laneTitles = new Map(doc.lanes.map((lane) => [lane.id, lane.title]));
+  return {
+    title: { text: timelineText(doc.timeline) },
+    events: doc.events.map((event) => toTimelineJsEvent(event, laneTitles.get(event.laneId) ?? '')),
+    timeline_desk: {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      timeline: doc.timeline,
+      lanes: doc.lanes,
+    },
+  };
+}
+
+/** Pretty JSON (two spaces, trailing newline), as TimelineJS loads it from a file or a URL. */
+export function toTimelineJsText(doc: TimelineDocument): string {
+  return `${JSON.stringify(toTimelineJs(doc), null, 2)}\n`;
+}
+
+export function timelineText(info: TimelineInfo): TimelineJsText {
+  return { headline: escapeHtml(info.title), text: textHtml(info.description) };
+}
+
+export function toTimelineJsEvent(event: TimelineEvent, laneTitle: string): TimelineJsEvent {
+  return {
+    unique_id: event.id,
+    start_date: toTimelineJsDate(event.start),
+    ...(event.end === null ? {} : { end_date: toTimelineJsDate(event.end) }),
+    text: {
+      headline: escapeHtml(event.title),
+      text: textHtml(event.description) + sourcesHtml(event.sources),
+    },
+    group: groupLabel(laneTitle),
+    timeline_desk: event,
+  };
+}
+
+/** The lane title as `group`: TimelineJS decodes it once, then shows it as HTML. */
+export function groupLabel(laneTitle: string): string {
+  return escapeHtml(escapeHtml(laneTitle));
+}
+
+export function toTimelineJsDate(date: PartialDate): TimelineJsDate {
+  const parsed = mustParse(date);
+  const at = new Date(parsed.earliest);
+  const year = at.getUTCFullYear();
+  const month = at.getUTCMonth() + 1;
+  const day = at.getUTCDate();
+  switch (parsed.precision) {
+    case 'year':
+      return { year };
+    case 'month':
+      return { year, month };
+    case 'day':
+      return { year, month, day };
+    case 'minute':
+    case 'second': {
+      const time = { hour: at.getUTCHours(), minute: at.getUTCMinutes() };
+      const second = parsed.precision === 'second' ? { second: at.getUTCSeconds() } : {};
+      const display = formatPartialDate(partialDateFromInstant(parsed.earliest, parsed.precision));
+      return { year, month, day, ...time, ...second, display_date: display };
+    }
+  }
+}
+
+/** Plain text as the HTML TimelineJS shows: escaped, one <br> per line break. */
+export function textHtml(text: string): string {
+  return text === '' ? '' : `<p>${escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>')}</p>`;
+}
+
+/** The sources as a list after the description; empty when there are none. */
+export function sourcesHtml(sources: readonly Source[]): string {
+  if (sources.length === 0) return '';
+  const items = sources.map((source) => `<li>${sourceHtml(source)}</li>`).join('');
+  return `<p>Sources:</p><ul class="timeline-desk-sources">${items}</ul>`;
+}
+
+function sourceHtml(source: Source): string {
+  const title = escapeHtml(source.title);
+  const linked = source.url === null ? title : `<a href="${escapeHtml(source.url)}">${title}</a>`;
+  const details = [source.publisher, source.published ?? ''].filter((part) => part !== '');
+  return details.length === 0 ? linked : `${linked}, ${escapeHtml(details.join(', '))}`;
+}
