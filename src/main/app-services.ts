@@ -21,6 +21,8 @@ export interface AppServicesOptions {
   readonly now?: () => Date;
   /** File operations and retry delays of store, backup and export writes (tests). */
   readonly write?: AtomicWriteOptions;
+  /** Where failed writes and backups are reported (console.error by default). */
+  readonly log?: (message: string, error: unknown) => void;
 }
 
 export interface AppServices {
@@ -28,6 +30,8 @@ export interface AppServices {
   readonly dispatch: Dispatch;
   /** Where the store file is. */
   readonly storePath: string;
+  /** Waits until every change so far is on disk, and any backup it made. */
+  flush(): Promise<void>;
   /** Waits for pending writes and releases the store. */
   close(): Promise<void>;
 }
@@ -45,6 +49,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     backupIntervalMs: options.backupIntervalMs,
     now: options.now,
     write: options.write,
+    log: options.log,
   });
   const handlers = createTimelineService({
     repository,
@@ -57,6 +62,10 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   return {
     dispatch: createDispatcher(handlers),
     storePath: repository.path,
+    flush: async () => {
+      await repository.flush();
+      await backups.idle();
+    },
     close: () => repository.close(),
   };
 }

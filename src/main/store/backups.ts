@@ -65,6 +65,7 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
   );
   let newest = sortBackups(names)[0]?.at ?? null;
   let running: Promise<void> | null = null;
+  let waiting: string | null = null;
 
   const backUp = async (text: string): Promise<void> => {
     const at = options.now();
@@ -77,21 +78,31 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
     await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
   };
 
+  const afterWrite = (text: string): void => {
+    // One backup at a time; a write during one is considered again when it ends.
+    if (running !== null) {
+      waiting = text;
+      return;
+    }
+    if (!isBackupDue(newest, options.now(), intervalMs)) return;
+    running = backUp(text)
+      .catch((error: unknown) => log(`Backup into ${dir} failed`, error))
+      .finally(() => {
+        running = null;
+        const next = waiting;
+        waiting = null;
+        if (next !== null) afterWrite(next);
+      });
+  };
+
   const read = async (id: string): Promise<StoreFileState | null> =>
     backupTime(id) === null ? null : readStoreFile(join(dir, id), options.migrations);
 
   return {
     dir,
-    afterWrite(text) {
-      if (running !== null || !isBackupDue(newest, options.now(), intervalMs)) return;
-      running = backUp(text)
-        .catch((error: unknown) => log(`Backup into ${dir} failed`, error))
-        .finally(() => {
-          running = null;
-        });
-    },
+    afterWrite,
     idle: async () => {
-      await running;
+      while (running !== null) await running;
     },
     list: async () => {
       const infos: BackupInfo[] = [];
