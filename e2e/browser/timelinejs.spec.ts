@@ -89,6 +89,21 @@ test.afterAll(async () => {
   await new Promise<void>((done) => server.close(() => done()));
 });
 
+/** The page's globals as page.evaluate sees them (this tsconfig has no DOM). */
+interface PageGlobals {
+  readonly TL: { Timeline: new (id: string, data: unknown, options: object) => TimelineJs };
+  timeline?: TimelineJs;
+  readonly document: {
+    querySelectorAll(selector: string): ArrayLike<{ readonly textContent: string | null }>;
+  };
+}
+
+interface TimelineJs {
+  readonly ready?: boolean;
+  readonly config: { readonly events: readonly unknown[]; getErrors(): unknown[] };
+  goToId(id: string): void;
+}
+
 interface Watch {
   readonly blocked: string[];
   readonly dialogs: string[];
@@ -111,9 +126,8 @@ async function renderInTimelineJs(page: Page, doc: TimelineDocument): Promise<Wa
   await page.goto(`${origin}/`);
   await page.evaluate(
     ({ data, scriptPath }) => {
-      const tl = (window as unknown as { TL: { Timeline: new (...args: unknown[]) => unknown } })
-        .TL;
-      (window as unknown as { timeline: unknown }).timeline = new tl.Timeline(
+      const page = globalThis as unknown as PageGlobals;
+      page.timeline = new page.TL.Timeline(
         'timeline-embed',
         data,
         // Our copy of the library and no web font: nothing is fetched from a CDN.
@@ -126,7 +140,7 @@ async function renderInTimelineJs(page: Page, doc: TimelineDocument): Promise<Wa
     },
   );
   await page.waitForFunction(() => {
-    const timeline = (window as unknown as { timeline?: { ready?: boolean } }).timeline;
+    const { timeline, document } = globalThis as unknown as PageGlobals;
     return timeline?.ready === true && document.querySelectorAll('.tl-timemarker').length > 0;
   });
   return watch;
@@ -135,13 +149,9 @@ async function renderInTimelineJs(page: Page, doc: TimelineDocument): Promise<Wa
 /** What TimelineJS made of the data: its event count, errors, and the texts it shows. */
 async function rendered(page: Page) {
   return page.evaluate(() => {
-    interface Config {
-      events: unknown[];
-      getErrors(): unknown[];
-    }
-    const timeline = (window as unknown as { timeline: { config: Config } }).timeline;
+    const { timeline, document } = globalThis as unknown as Required<PageGlobals>;
     const texts = (selector: string) =>
-      [...document.querySelectorAll(selector)].map((el) => el.textContent?.trim() ?? '');
+      Array.from(document.querySelectorAll(selector), (el) => el.textContent?.trim() ?? '');
     return {
       events: timeline.config.events.length,
       errors: timeline.config.getErrors(),
@@ -151,6 +161,13 @@ async function rendered(page: Page) {
       groups: texts('.tl-timegroup-message'),
     };
   });
+}
+
+/** Moves TimelineJS to the slide of an event, as its "next" button would. */
+async function goToEvent(page: Page, id: string): Promise<void> {
+  await page.evaluate((eventId) => {
+    (globalThis as unknown as Required<PageGlobals>).timeline.goToId(eventId);
+  }, id);
 }
 
 /** The date line of the slide whose headline is `headline`. */
@@ -184,9 +201,7 @@ test('TimelineJS shows the seed: a slide per event, our headlines, lanes and pre
   );
   expect(await dateOfSlide(page, "Putin's state visit to North Korea")).toMatch(/June 16,? 2024/);
 
-  await page.evaluate(() => {
-    (window as unknown as { timeline: { goTo(n: number): void } }).timeline.goTo(1);
-  });
+  await goToEvent(page, seed.events[0]!.id);
   await expect(
     page.locator('.tl-slide-content').filter({ hasText: 'February 2022' }).first(),
   ).toBeInViewport();
@@ -223,9 +238,7 @@ test('TimelineJS shows hostile titles, text and lane names as text and runs noth
   expect(await dateOfSlide(page, 'Text with <b>tags</b> & "quotes"')).toMatch(
     /19 June 2024.*14:30 UTC/,
   );
-  await page.evaluate((id) => {
-    (window as unknown as { timeline: { goToId(id: string): void } }).timeline.goToId(id);
-  }, doc.events[1]!.id);
+  await goToEvent(page, doc.events[1]!.id);
   await expect(description).toBeInViewport();
   await page.screenshot({ path: join(SCREENSHOTS, 'timelinejs-hostile.png') });
 });
