@@ -250,3 +250,10 @@ describe('fromCsv', () => {
     );
   });
 });
+
+describe('fromCsv with blank lines before the header', () => {
+  it('takes the first filled row as the header and keeps the row numbers true', () => {
+    const text = '\r\n,,\r\nid,title,start\r\n,A,2024\r\n\r\n,B,2024-13\r\n';
+    expect(refusal(text)).toBe('row 6, start: "2024-13" is not a date');
+  });
+});

@@ -8,7 +8,8 @@
  *   is written with one more `'` in front, and import takes exactly one `'` off such a cell, so
  *   a spreadsheet shows text, not a formula, and export then import is the identity.
  * - The text starts with a byte order mark so Excel reads UTF-8; import ignores it.
- * - Rows are numbered as a spreadsheet shows them: the header is row 1.
+ * - Rows are numbered as a spreadsheet shows them: the header is row 1 (after any blank lines).
+ *   Blank rows are skipped.
  */
 import Papa from 'papaparse';
 
@@ -26,7 +27,7 @@ import {
   TimelineEventSchema,
 } from '../schema';
 import { formatPath } from '../validation';
-import { type CsvDelimiter, stripBom } from './detect';
+import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
 import type { ImportContext } from './index';
 
 export const CSV_COLUMNS = [
@@ -111,6 +112,9 @@ export function unguardFormula(cell: string): string {
   return GUARDED_FORMULA.test(cell) ? cell.slice(1) : cell;
 }
 
+/** Parsing stops here, so a huge file is refused quickly; blank rows get some slack. */
+const MAX_ROWS = LIMITS.maxEvents + 1000;
+
 /** Reads CSV text (already known to have an id, title and start header) into a document. */
 export function fromCsv(
   text: string,
@@ -118,24 +122,35 @@ export function fromCsv(
   context: ImportContext,
 ): Result<TimelineDocument> {
   // Rows as arrays, not objects: no file text becomes an object key, and row numbers stay true.
-  const parsed = Papa.parse<string[]>(stripBom(text), { delimiter, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(stripBom(text), {
+    delimiter,
+    skipEmptyLines: false,
+    preview: MAX_ROWS,
+  });
+  if (parsed.meta.truncated) {
+    return fail(
+      'invalid',
+      `This file has more than ${MAX_ROWS} rows; a timeline holds at most ${LIMITS.maxEvents} events`,
+    );
+  }
   const parseError = parsed.errors[0];
   if (parseError) {
     return fail('invalid', `row ${(parseError.row ?? 0) + 1}: ${describeCsvError(parseError)}`);
   }
-  const [header = [], ...rows] = parsed.data;
-  const columns = columnIndex(header);
+  const headerIndex = Math.max(parsed.data.findIndex(isFilledRow), 0);
+  const header = parsed.data[headerIndex] ?? [];
+  const columns = columnIndex(header, headerIndex + 1);
   if (!columns.ok) return columns;
-  const filled = rows.filter((row) => row.some((cell) => cell.trim() !== '')).length;
-  if (filled > LIMITS.maxEvents) {
+  const rows = parsed.data.slice(headerIndex + 1);
+  if (rows.filter(isFilledRow).length > LIMITS.maxEvents) {
     return fail('invalid', `This file has more than ${LIMITS.maxEvents} events`);
   }
   const lanes = new LaneBook(context.current.lanes);
   const events: TimelineEvent[] = [];
   const rowNumbers: number[] = [];
   for (const [i, row] of rows.entries()) {
-    if (row.every((cell) => cell.trim() === '')) continue;
-    const rowNumber = i + 2;
+    if (!isFilledRow(row)) continue;
+    const rowNumber = headerIndex + i + 2;
     const reader = new RowReader(row, columns.value, rowNumber);
     if (reader.overflows(header.length)) {
       return fail('invalid', `row ${rowNumber}: has more cells than the header`);
@@ -169,12 +184,12 @@ function describeCsvError(error: Papa.ParseError): string {
 
 type ColumnIndex = ReadonlyMap<CsvColumn, number>;
 
-function columnIndex(header: readonly string[]): Result<ColumnIndex> {
+function columnIndex(header: readonly string[], rowNumber: number): Result<ColumnIndex> {
   const index = new Map<CsvColumn, number>();
   for (const [i, raw] of header.entries()) {
     const name = CSV_COLUMNS.find((column) => column === raw.trim());
     if (name === undefined) continue;
-    if (index.has(name)) return fail('invalid', `row 1: the header has "${name}" twice`);
+    if (index.has(name)) return fail('invalid', `row ${rowNumber}: the header has "${name}" twice`);
     index.set(name, i);
   }
   return ok(index);

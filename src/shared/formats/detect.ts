@@ -50,14 +50,18 @@ export function stripBom(text: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-/** The header cells of the first row, trimmed, as CSV with this delimiter. */
+/** The header cells (the first row that is not blank), trimmed, as CSV with this delimiter. */
 export function csvHeader(text: string, delimiter: CsvDelimiter): readonly string[] {
-  const parsed = Papa.parse<string[]>(text, {
-    delimiter,
-    preview: 1,
-    skipEmptyLines: 'greedy',
-  });
-  return (parsed.data[0] ?? []).map((cell) => cell.trim());
+  const parsed = Papa.parse<string[]>(text, { delimiter, preview: HEADER_SEARCH_ROWS });
+  return (parsed.data.find(isFilledRow) ?? []).map((cell) => cell.trim());
+}
+
+/** Blank lines before the header are skipped, up to this many. */
+const HEADER_SEARCH_ROWS = 20;
+
+/** A row with text in some cell; blank lines and rows of empty cells are skipped. */
+export function isFilledRow(row: readonly string[]): boolean {
+  return row.some((cell) => cell.trim() !== '');
 }
 
 function csvDelimiter(text: string): CsvDelimiter | null {

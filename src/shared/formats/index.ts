@@ -5,11 +5,13 @@
 import { type ExportFormat, type ImportFormat, MAX_IMPORT_BYTES } from '../contract';
 import type { EventId, Timestamp } from '../ids';
 import { fail, ok, type Result } from '../result';
-import { LIMITS, type TimelineDocument } from '../schema';
+import { LIMITS, type TimelineDocument, TimelineDocumentSchema } from '../schema';
+import { parseWith } from '../validation';
 import { fromCsv, toCsv } from './csv';
 import { sniffImport } from './detect';
 import { isJsonObject } from './migrate';
 import { fromTimelineDeskJson, toTimelineDeskJson } from './timeline-desk-json';
+import { fromTimelineJs, toTimelineJsText } from './timelinejs';
 
 export { detectImportFormat } from './detect';
 export { migrateDocument, MIGRATIONS, type MigrationStep } from './migrate';
@@ -39,6 +41,7 @@ export function exportTimeline(format: ExportFormat, doc: TimelineDocument): Exp
     case 'csv':
       return file(toCsv(doc), '.csv', 'text/csv');
     case 'timelinejs':
+      return file(toTimelineJsText(doc), '.timelinejs.json', 'application/json');
     case 'markwhen':
     case 'ics':
       throw new Error(`Export as ${format} is not written yet`);
@@ -79,9 +82,7 @@ function parseKnownSize(
     case 'json':
       return tooManyEvents(sniffed.json) ?? tagged('json', fromTimelineDeskJson(sniffed.json));
     case 'timelinejs':
-      return (
-        tooManyEvents(sniffed.json) ?? fail('internal', 'TimelineJS import is not written yet')
-      );
+      return tooManyEvents(sniffed.json) ?? tagged('timelinejs', checked(sniffed.json, context));
     case 'csv':
       return tagged('csv', fromCsv(text, sniffed.delimiter, context));
   }
@@ -89,6 +90,12 @@ function parseKnownSize(
 
 function tagged(format: ImportFormat, document: Result<TimelineDocument>): Result<ParsedImport> {
   return document.ok ? ok({ format, document: document.value }) : document;
+}
+
+/** A converter's document checked once more, so only valid documents ever leave here. */
+function checked(json: unknown, context: ImportContext): Result<TimelineDocument> {
+  const document = fromTimelineJs(json, context);
+  return document.ok ? parseWith(TimelineDocumentSchema, document.value) : document;
 }
 
 /** Refuses a huge events array before any converter walks it. */
