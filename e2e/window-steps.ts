@@ -75,6 +75,69 @@ export class WindowSteps {
     await this.button('Save').click();
   }
 
+  // History
+
+  /** The Undo or Redo button's tooltip, e.g. "Undo Move event (Ctrl+Z)". */
+  async historyTooltip(which: 'Undo' | 'Redo'): Promise<string> {
+    return (await this.button(which).getAttribute('title')) ?? '';
+  }
+
+  async undo(): Promise<void> {
+    await this.button('Undo').click();
+  }
+
+  async redo(): Promise<void> {
+    await this.button('Redo').click();
+  }
+
+  // Import, the More menu, dialogs
+
+  dialog(name: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  /** The import dialog of a file: its preview, or why the file was refused. */
+  importDialog(fileName: string): Locator {
+    return this.dialog(`Import ${fileName}`);
+  }
+
+  /** Clicks Import and picks a file in the file chooser. */
+  async chooseImportFile(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.button('Import').click();
+    await (await chooser).setFiles(path);
+  }
+
+  /** The preview's figures by their terms, e.g. { 'New events': '2', 'New lanes': 'None' }. */
+  async importPreview(fileName: string): Promise<Record<string, string>> {
+    const dialog = this.importDialog(fileName);
+    await expect(dialog).toBeVisible();
+    const rows = dialog.locator('dl > div');
+    const figures: Record<string, string> = {};
+    for (const row of await rows.all()) {
+      figures[await row.locator('dt').innerText()] = await row.locator('dd').innerText();
+    }
+    return figures;
+  }
+
+  /** Answers the open import preview with Merge, Replace or Cancel. */
+  async answerImport(fileName: string, answer: 'Merge' | 'Replace' | 'Cancel'): Promise<void> {
+    const dialog = this.importDialog(fileName);
+    await dialog.getByRole('button', { name: answer, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Runs an entry of the toolbar's "More" menu, e.g. "Export CSV". */
+  async runFromMoreMenu(entry: string): Promise<void> {
+    await this.button('More').click();
+    await this.page.getByRole('menuitem', { name: entry, exact: true }).click();
+  }
+
+  /** The status line's news (role="status"), e.g. "Exported to …". */
+  status(): Locator {
+    return this.page.locator('.status-line').getByRole('status');
+  }
+
   /** Clicks "Delete event" and answers the confirmation. */
   async deleteSelected(confirm = true): Promise<void> {
     await this.button('Delete event').click();

@@ -2,7 +2,8 @@
  * Drives Timeline Desk as a user would: by role and accessible name. Each step has a name, so
  * the journeys read as what the user does.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 
 import type { Locator, Page } from '@playwright/test';
 
@@ -76,6 +77,42 @@ export class AppDriver extends WindowSteps {
     return (await this.stored()).events.find((event) => event.title === title);
   }
 
+  /** The backups the services keep, as the Restore backup dialog lists them. */
+  async storedBackups(): Promise<CommandOutput<'listBackups'>> {
+    const result = await this.harness.services.dispatch('listBackups', undefined);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as CommandOutput<'listBackups'>;
+  }
+
+  /** The files in <dataDir>/exports/, where the harness saves exports. */
+  async exportedFiles(): Promise<string[]> {
+    return readdir(this.harness.exportsDir).catch(() => []);
+  }
+
+  /**
+   * Drops a file on the window as the system would: dragenter, dragover and drop carrying it.
+   * Returns after the drop; `check` runs while the file is over the window, before the drop.
+   */
+  async dropFile(path: string, check?: () => Promise<void>): Promise<void> {
+    const text = await readFile(path, 'utf8');
+    const transfer = await this.page.evaluateHandle(
+      ({ name, content }) => {
+        const page = globalThis as unknown as DragGlobals;
+        const data = new page.DataTransfer();
+        const type = name.endsWith('.csv') ? 'text/csv' : 'application/json';
+        data.items.add(new page.File([content], name, { type }));
+        return data;
+      },
+      { name: basename(path), content: text },
+    );
+    const target = this.page.locator('.timeline-host');
+    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await check?.();
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await transfer.dispose();
+  }
+
   async readJson(path: string): Promise<unknown> {
     return JSON.parse(await readFile(path, 'utf8'));
   }
@@ -92,6 +129,12 @@ export class AppDriver extends WindowSteps {
     for (let step = 1; step <= 10; step++) await mouse.move(x + (dx * step) / 10, y);
     await mouse.up();
   }
+}
+
+/** The page's drag-and-drop classes, as page.evaluate sees them (this tsconfig has no DOM). */
+interface DragGlobals {
+  readonly DataTransfer: new () => { readonly items: { add(file: unknown): unknown } };
+  readonly File: new (parts: string[], name: string, options: { type: string }) => unknown;
 }
 
 async function boxOf(

@@ -1,0 +1,254 @@
+/** Import: preview, Merge, Replace, Cancel, refusals and hostile files, by chooser and by drop. */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { TimelineDocument } from '../../src/shared/schema';
+import { SEED_TITLES } from '../window-steps';
+import type { AppDriver } from './app-driver';
+import { expect, test } from './fixtures';
+
+const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+const SANCTIONS = [
+  'UN panel of experts mandate expires',
+  'Eleven countries launch their own sanctions monitoring team',
+];
+
+/** The timeline as Export JSON writes it, read back from the exports folder. */
+async function exportJson(app: AppDriver): Promise<TimelineDocument> {
+  await app.button('Export JSON').click();
+  await expect(app.status()).toContainText('Exported to');
+  const [file] = await app.exportedFiles();
+  return (await app.readJson(join(app.harness.exportsDir, file!))) as TimelineDocument;
+}
+
+test('a user re-imports an edited export: the preview counts the changes, Merge applies them', async ({
+  app,
+}, testInfo) => {
+  const exported = await exportJson(app);
+  const edited: TimelineDocument = {
+    ...exported,
+    events: exported.events.map((event, i) =>
+      i < 2 ? { ...event, description: `${event.description} (updated)` } : event,
+    ),
+  };
+  const path = testInfo.outputPath('edited.timeline.json');
+  await writeFile(path, JSON.stringify(edited, null, 2));
+  const before = await app.stored();
+
+  await app.chooseImportFile(path);
+  expect(await app.importPreview('edited.timeline.json')).toEqual({
+    Format: 'Timeline Desk JSON',
+    'Events in the file': '5',
+    'New events': '0',
+    'Would change (same id)': '2',
+    Unchanged: '3',
+    'New lanes': 'None',
+  });
+  await app.screenshot('import-preview');
+  // Nothing changes before the user answers.
+  expect(await app.stored()).toEqual(before);
+
+  await app.answerImport('edited.timeline.json', 'Merge');
+  await expect(app.status()).toHaveText('Imported 2 events: 0 new, 2 changed');
+  await expect
+    .poll(async () => (await app.stored()).events.map((event) => event.description))
+    .toEqual(edited.events.map((event) => event.description));
+  await app.selectEvent(edited.events[0]!.title);
+  await expect(app.field('Description')).toHaveValue(edited.events[0]!.description);
+
+  // One undo takes the whole import back.
+  await expect(app.button('Undo')).toHaveAttribute('title', /^Undo Import/);
+  await app.undo();
+  await expect.poll(() => app.stored()).toEqual(before);
+  await expect(app.field('Description')).toHaveValue(before.events[0]!.description);
+});
+
+test('a user merges a CSV file: its events and its new lane join the timeline', async ({ app }) => {
+  await app.chooseImportFile(fixture('sanctions.csv'));
+  expect(await app.importPreview('sanctions.csv')).toMatchObject({
+    Format: 'CSV',
+    'Events in the file': '2',
+    'New events': '2',
+    'Would change (same id)': '0',
+    'New lanes': 'Sanctions',
+  });
+  await app.answerImport('sanctions.csv', 'Merge');
+  await expect(app.status()).toHaveText('Imported 2 events: 2 new, 0 changed');
+  await app.button('Fit').click();
+  for (const title of [...SEED_TITLES, ...SANCTIONS]) await expect(app.item(title)).toHaveCount(1);
+  await expect(app.page.locator('.vis-label', { hasText: 'Sanctions' })).toBeVisible();
+
+  const stored = await app.stored();
+  expect(stored.lanes.map((lane) => lane.title)).toContain('Sanctions');
+  expect(stored.events.find((event) => event.title === SANCTIONS[1])).toMatchObject({
+    tags: ['sanctions', 'monitoring'],
+    actors: ['United States', 'Japan', 'South Korea'],
+  });
+  // The editor offers the new lane.
+  await app.selectEvent(SANCTIONS[0]!);
+  await expect(app.field('Lane').locator('option:checked')).toHaveText('Sanctions');
+
+  // The same file again: nothing new, nothing changed.
+  await app.chooseImportFile(fixture('sanctions.csv'));
+  expect(await app.importPreview('sanctions.csv')).toMatchObject({
+    'New events': '0',
+    'Would change (same id)': '0',
+    Unchanged: '2',
+    'New lanes': 'None',
+  });
+  await app.answerImport('sanctions.csv', 'Cancel');
+  await expect(app.status()).toHaveText('Import cancelled');
+});
+
+test('a user replaces the timeline with a TimelineJS file, and undoes it', async ({ app }) => {
+  const before = await app.stored();
+  await app.chooseImportFile(fixture('talks.timelinejs.json'));
+  const dialog = app.importDialog('talks.timelinejs.json');
+  expect(await app.importPreview('talks.timelinejs.json')).toMatchObject({
+    Format: 'TimelineJS JSON',
+    'Events in the file': '3',
+    'New events': '3',
+  });
+  const replace = dialog.getByRole('button', { name: 'Replace', exact: true });
+  await expect(replace).toHaveAccessibleDescription(/replaces the whole timeline.*5 events/);
+  await app.answerImport('talks.timelinejs.json', 'Replace');
+  await expect(app.status()).toHaveText('Imported 3 events; they replace the timeline');
+
+  await app.button('Fit').click();
+  await expect(app.item('Putin and Kim sign a mutual defence pact')).toBeVisible();
+  await expect(app.item('Putin in Hanoi')).toBeVisible();
+  for (const title of SEED_TITLES) await expect(app.item(title)).toHaveCount(0);
+  const replaced = await app.stored();
+  expect(replaced.events).toHaveLength(3);
+  await expect(app.page.locator('.status-count')).toHaveText('3 events');
+  // The header shows the timeline's title as the store now has it.
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText(replaced.timeline.title);
+
+  await app.undo();
+  await expect.poll(() => app.stored()).toEqual(before);
+  await app.button('Fit').click();
+  for (const title of SEED_TITLES) await expect(app.item(title)).toHaveCount(1);
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText(before.timeline.title);
+  await app.redo();
+  await expect(app.item('Putin in Hanoi')).toBeVisible();
+});
+
+test('Cancel and Escape leave the timeline as it was', async ({ app, page }) => {
+  const before = await app.stored();
+  await app.chooseImportFile(fixture('sanctions.csv'));
+  await app.answerImport('sanctions.csv', 'Cancel');
+  // The shortcut opens the chooser too.
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles(fixture('talks.timelinejs.json'));
+  await expect(app.importDialog('talks.timelinejs.json')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(app.importDialog('talks.timelinejs.json')).toBeHidden();
+  await expect(app.status()).toHaveText('Import cancelled');
+  expect(await app.stored()).toEqual(before);
+  await expect(app.button('Undo')).toBeDisabled();
+});
+
+test('a bad file is refused with the place of the first problem, and nothing changes', async ({
+  app,
+}, testInfo) => {
+  const exported = await exportJson(app);
+  const bad = structuredClone(exported) as { events: { start: string }[] };
+  bad.events[3]!.start = '2024-13-01';
+  const path = testInfo.outputPath('bad-date.timeline.json');
+  await writeFile(path, JSON.stringify(bad));
+  const before = await app.stored();
+
+  await app.chooseImportFile(path);
+  const dialog = app.importDialog('bad-date.timeline.json');
+  await expect(dialog.getByRole('alert')).toHaveText('events[3].start: "2024-13-01" is not a date');
+  await app.screenshot('import-refused');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(await app.stored()).toEqual(before);
+  await expect(app.button('Undo')).toBeDisabled();
+
+  const notJson = testInfo.outputPath('notes.json');
+  await writeFile(notJson, '{"events": [');
+  await app.chooseImportFile(notJson);
+  await expect(app.importDialog('notes.json').getByRole('alert')).not.toBeEmpty();
+  await app.importDialog('notes.json').getByRole('button', { name: 'Close' }).click();
+  expect(await app.stored()).toEqual(before);
+});
+
+test('a file over 50 MB is refused before it is read', async ({ app }, testInfo) => {
+  const path = testInfo.outputPath('huge.csv');
+  await writeFile(path, `id,title,start\n${'x'.repeat(51 * 1024 * 1024)}`);
+  await app.chooseImportFile(path);
+  await expect(app.importDialog('huge.csv').getByRole('alert')).toContainText('up to 50 MB');
+  await app.importDialog('huge.csv').getByRole('button', { name: 'Close' }).click();
+  await expect(app.button('Undo')).toBeDisabled();
+});
+
+test('hostile files: markup shows as text, bad links are refused, nothing runs or loads', async ({
+  app,
+  page,
+}) => {
+  const before = await app.stored();
+  await app.chooseImportFile(fixture('hostile.csv'));
+  const refused = app.importDialog('hostile.csv').getByRole('alert');
+  await expect(refused).toContainText('row 2');
+  await expect(refused).toContainText('url');
+  await app.importDialog('hostile.csv').getByRole('button', { name: 'Close' }).click();
+  expect(await app.stored()).toEqual(before);
+
+  await app.chooseImportFile(fixture('hostile.timelinejs.json'));
+  await expect(app.importDialog('hostile.timelinejs.json')).toBeVisible();
+  await app.answerImport('hostile.timelinejs.json', 'Merge');
+  await expect(app.status()).toContainText('Imported 2 events');
+  const stored = await app.stored();
+  const imported = stored.events.filter((event) => !before.events.some((e) => e.id === event.id));
+  expect(imported).toHaveLength(2);
+  for (const event of imported) {
+    await app.button('Fit').click();
+    await expect(app.item(event.title)).toHaveCount(1);
+    for (const source of event.sources) expect(source.url ?? '').toMatch(/^(https?:|$)/);
+  }
+  // Markup in the file never became elements of the page.
+  await expect(page.locator('.vis-item img, .vis-item script, .vis-item svg b')).toHaveCount(0);
+  expect(await page.locator('img[src="x"], b[onmouseover], svg[onload]').count()).toBe(0);
+  for (const event of imported) {
+    await app.selectEvent(event.title);
+    await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  }
+  // The driver fails the test on any dialog, page error or request that left the app.
+});
+
+test('dropping a file on the window imports it, with a drop target while it is over', async ({
+  app,
+  page,
+}) => {
+  await app.dropFile(fixture('sanctions.csv'), async () => {
+    await expect(page.getByText('Drop the file to import it')).toBeVisible();
+    await app.screenshot('import-drop-target');
+  });
+  await expect(page.getByText('Drop the file to import it')).toBeHidden();
+  expect(await app.importPreview('sanctions.csv')).toMatchObject({ 'New events': '2' });
+  await app.answerImport('sanctions.csv', 'Merge');
+  await app.button('Fit').click();
+  for (const title of SANCTIONS) await expect(app.item(title)).toBeVisible();
+  expect((await app.stored()).events).toHaveLength(SEED_TITLES.length + 2);
+});
+
+test('the import preview is a keyboard-usable dialog', async ({ app, page }) => {
+  await app.chooseImportFile(fixture('sanctions.csv'));
+  const dialog = app.importDialog('sanctions.csv');
+  await expect(dialog.getByRole('heading', { name: 'Import sanctions.csv' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Merge' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Replace' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.status()).toHaveText('Imported 2 events: 2 new, 0 changed');
+});
