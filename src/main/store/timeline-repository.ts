@@ -135,7 +135,11 @@ class LowTimelineRepository implements TimelineRepository {
   #info: TimelineInfo;
   #lanes: readonly Lane[];
   #laneIds: ReadonlySet<string>;
-  readonly #byId = new Map<EventId, TimelineEvent>();
+  /** Events in the store's order; see #position. */
+  #byId = new Map<EventId, TimelineEvent>();
+  /** Each id's place in the order, kept after it is removed so undo puts it back there. */
+  readonly #position = new Map<EventId, number>();
+  #outOfOrder = false;
   readonly #followUps = new Map<EventId, Set<EventId>>();
   readonly #db: Low<TimelineDocument>;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -200,6 +204,7 @@ class LowTimelineRepository implements TimelineRepository {
     const inverse = inverseOf(change, this);
     for (const id of change.removed) this.#remove(id);
     for (const event of change.upserted) this.#put(event);
+    if (this.#outOfOrder) this.#reorder();
     if (change.lanes !== undefined) {
       this.#lanes = change.lanes;
       this.#laneIds = new Set(change.lanes.map((lane) => lane.id));
@@ -262,6 +267,9 @@ class LowTimelineRepository implements TimelineRepository {
 
   #put(event: TimelineEvent): void {
     const previous = this.#byId.get(event.id);
+    const position = this.#position.get(event.id);
+    if (position === undefined) this.#position.set(event.id, this.#position.size);
+    else if (!previous) this.#outOfOrder = true; // an event coming back, e.g. by undo
     if (previous?.followUpOf) this.#followUps.get(previous.followUpOf)?.delete(event.id);
     this.#byId.set(event.id, event);
     if (event.followUpOf) {
@@ -269,6 +277,14 @@ class LowTimelineRepository implements TimelineRepository {
       if (!children) this.#followUps.set(event.followUpOf, (children = new Set()));
       children.add(event.id);
     }
+  }
+
+  /** Puts events that came back in their old places, so undo restores the document exactly. */
+  #reorder(): void {
+    const position = (id: EventId) => this.#position.get(id) ?? Infinity;
+    const entries = [...this.#byId].sort(([a], [b]) => position(a) - position(b));
+    this.#byId = new Map(entries);
+    this.#outOfOrder = false;
   }
 
   #remove(id: EventId): void {
