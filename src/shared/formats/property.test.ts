@@ -6,6 +6,7 @@ import { arbitraryTimeline } from '../../../test/arbitraries';
 import { makeDocument, makeEvent } from '../../../test/builders';
 import type { Timestamp } from '../ids';
 import { type Source, type TimelineDocument, TimelineDocumentSchema } from '../schema';
+import { CSV_COLUMNS } from './csv';
 import { exportTimeline, type ImportContext, parseImport } from './index';
 
 const NOW = '2024-06-20T12:00:00.000Z' as Timestamp;
@@ -21,7 +22,7 @@ function contextFor(current: TimelineDocument): ImportContext {
 }
 
 const anyContext = contextFor(makeDocument({ events: [makeEvent()] }));
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 100 };
 
 function isValidDocument(value: unknown): boolean {
   return TimelineDocumentSchema.safeParse(value).success;
@@ -56,6 +57,33 @@ describe('parseImport of any input', () => {
         (text, fileName) => {
           const result = parseImport(text, fileName, anyContext);
           if (result.ok) expect(isValidDocument(result.value.document)).toBe(true);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('parseImport of CSV-shaped text', () => {
+  const cell = fc.oneof(
+    fc.string(),
+    fc.constantFrom('', '2024', '2024-13-01', 'lane-a', '[]', '["x"]', '[{"title":"t"}]', "'=1"),
+    fc.uuid({ version: 4 }),
+  );
+  const columns = fc.uniqueArray(fc.constantFrom(...CSV_COLUMNS, 'notes', '__proto__'), {
+    maxLength: 8,
+  });
+
+  it('never throws on any cells under any header, and accepts only valid documents', () => {
+    fc.assert(
+      fc.property(
+        columns,
+        fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 6 }),
+        (header, rows) => {
+          const text = Papa.unparse([['id', 'title', 'start', ...header], ...rows]);
+          const result = parseImport(text, 'a.csv', anyContext);
+          if (result.ok) expect(isValidDocument(result.value.document)).toBe(true);
+          else expect(result.error.message).toMatch(/^(row \d+[:,] |This file )/);
         },
       ),
       RUNS,
@@ -151,6 +179,28 @@ describe('a document with one field broken', () => {
 function escape(text: string): string {
   return text.replace(/[.[\]]/g, '\\$&');
 }
+
+describe('CSV into another timeline', () => {
+  it('gives the same events, and new lanes with the exported titles and colours', () => {
+    fc.assert(
+      fc.property(arbitraryTimeline(), (doc) => {
+        const other = makeDocument();
+        const result = parseImport(exportTimeline('csv', doc).text, 'a.csv', contextFor(other));
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        const imported = result.value.document;
+        expect(imported.events).toEqual(doc.events);
+        expect(imported.timeline).toEqual(other.timeline);
+        const used = new Set(doc.events.map((event) => event.laneId));
+        for (const lane of doc.lanes.filter((lane) => used.has(lane.id))) {
+          const known = other.lanes.find((candidate) => candidate.id === lane.id);
+          expect(imported.lanes).toContainEqual(known ?? lane);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
