@@ -53,7 +53,7 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
       throw new AppFailure({ code: 'not-found', message: 'That event no longer exists.' });
     return event;
   };
-  /** A command that changes the store runs only once earlier changes are safely on disk. */
+  /** A change waits for a failed write to be retried; while the file stays unwritable it is refused. */
   const saved =
     <I, O>(command: (input: I) => O | Promise<O>) =>
     async (input: I): Promise<O> => {

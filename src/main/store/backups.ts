@@ -42,6 +42,8 @@ export interface BackupKeeper {
   readonly dir: string;
   /** Called with the text just written to the store; backs it up if one is due. Never throws. */
   afterWrite(text: string): void;
+  /** True when the next store write would be backed up. */
+  isDue(): boolean;
   /** Resolves when no backup is being written. */
   idle(): Promise<void>;
   /** Readable backups, newest first; damaged ones are left out. */
@@ -101,6 +103,7 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
   return {
     dir,
     afterWrite,
+    isDue: () => isBackupDue(newest, options.now(), intervalMs),
     idle: async () => {
       while (running !== null) await running;
     },

@@ -97,7 +97,8 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
   });
   // A failed first write is logged and kept: the next command reports it and tries again.
   if (start.mustWrite) await repository.flush().catch(() => undefined);
-  else backups.afterWrite(JSON.stringify(start.document)); // first backup of an existing store
+  // A store opened as it is gets backed up now if the newest backup is old (or there is none).
+  else if (backups.isDue()) backups.afterWrite(JSON.stringify(start.document));
   return { repository, backups, notices: start.notices };
 }
 
