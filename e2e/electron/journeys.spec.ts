@@ -79,3 +79,39 @@ test('after quitting and starting again, the app finds everything as it was left
     await again.quit();
   }
 });
+
+/** Clicks an item of the application menu, found by its id, as the user would. */
+async function clickMenuItem(desk: Desk, id: string): Promise<void> {
+  await desk.app.evaluate(({ BrowserWindow, Menu }, itemId) => {
+    BrowserWindow.getAllWindows()[0]!.focus();
+    Menu.getApplicationMenu()?.getMenuItemById(itemId)?.click();
+  }, id);
+}
+
+test('Edit > Undo and Redo run the app history; in a text field they undo the typing', async ({
+  desk,
+}) => {
+  await desk.addEvent();
+  await expect.poll(() => desk.storedTitles()).toContain('New event');
+  await desk.field('Title').fill('Typed, not saved');
+  await clickMenuItem(desk, 'undo');
+  await expect(desk.field('Title')).toHaveValue('New event');
+  expect(await desk.storedTitles()).toContain('New event');
+
+  await desk.button('Fit').click(); // the focus leaves the field
+  await clickMenuItem(desk, 'undo');
+  await expect(desk.item('New event')).toHaveCount(0);
+  await expect.poll(() => desk.storedTitles()).not.toContain('New event');
+  await clickMenuItem(desk, 'redo');
+  await expect(desk.item('New event')).toHaveCount(1);
+});
+
+test('File > Import… offers the file chooser, which a menu click may not open itself', async ({
+  desk,
+}) => {
+  await clickMenuItem(desk, 'import');
+  const dialog = desk.page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByRole('button', { name: 'Choose file…' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -111,7 +111,8 @@ function backupList(backups: readonly BackupInfo[]): {
 }
 
 function localTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+  // Seconds too: backups a few minutes apart must not read alike.
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(
     new Date(iso),
   );
 }

@@ -43,7 +43,7 @@ export function previewContent(preview: ImportPreview, currentEvents: number): M
       }),
       el('p', {
         className: 'dialog-body import-replace-note',
-        text: `Replace replaces the whole timeline with this file: the ${events(currentEvents)} on it now are removed.`,
+        text: `Replace replaces the whole timeline with this file: the ${events(currentEvents)} on it now are removed (Undo brings them back).`,
         attrs: { id: replaceNote },
       }),
     ],
