@@ -1,7 +1,7 @@
 /** The one keydown listener: shortcuts from the command registry, and native menu clicks. */
 import type { TimelineApi } from '../../../shared/contract';
 import { isUserCommandId } from '../../../shared/user-commands';
-import { isTextEntry } from '../ui/dom';
+import { hasTextUndo, isTextEntry } from '../ui/dom';
 import type { CommandRegistry } from './registry';
 
 /**
@@ -17,7 +17,8 @@ export function installShortcuts(
     if (event.defaultPrevented || event.isComposing) return;
     const command = registry.commandForKey(event);
     if (!command || (plainKeysOnly && command.modified)) return;
-    if ((!command.modified || command.textFieldKeys) && isTextEntry(event.target)) return;
+    if (!command.modified && isTextEntry(event.target)) return;
+    if (command.textFieldKeys && hasTextUndo(event.target)) return;
     if (root.querySelector('dialog[open]')) return;
     event.preventDefault();
     void registry.run(command.id);
@@ -32,7 +33,7 @@ export function connectCommandSources(api: TimelineApi, registry: CommandRegistr
     if (!isUserCommandId(commandId)) return;
     // Edit > Undo (and ⌘Z, which the macOS menu takes) in a text field undoes its typing.
     const command = registry.command(commandId);
-    if (command.textFieldKeys && isTextEntry(document.activeElement)) {
+    if (command.textFieldKeys && hasTextUndo(document.activeElement)) {
       // execCommand is deprecated, but it is still the one way to reach a field's undo stack.
       document.execCommand(commandId === 'undo' ? 'undo' : 'redo');
       return;

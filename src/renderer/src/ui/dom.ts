@@ -75,3 +75,12 @@ export function isTextEntry(target: EventTarget | null): boolean {
     target instanceof HTMLSelectElement
   );
 }
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number']);
+
+/** True when the focused element keeps its own undo history of typed text. */
+export function hasTextUndo(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
+}
