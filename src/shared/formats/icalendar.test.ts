@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 
+import { arbitraryTimeline } from '../../../test/arbitraries';
 import { makeDocument, makeEvent } from '../../../test/builders';
 import { readDataFile } from '../../../test/data-files';
 import type { Timestamp } from '../ids';
@@ -215,6 +216,23 @@ describe('text', () => {
     const text = toICalendar(doc);
     expect(text).not.toMatch(/^BEGIN:VALARM/m);
     expect(readEvents(text)).toHaveLength(1);
+  });
+
+  it('writes any valid timeline as a calendar ical.js reads, one event each', () => {
+    fc.assert(
+      fc.property(arbitraryTimeline(), (doc) => {
+        const text = toICalendar(doc);
+        checkLines(text);
+        const read = readEvents(text);
+        expect(read.map((e) => e.uid)).toEqual(doc.events.map((e) => `${e.id}@timeline-desk`));
+        expect(read.map((e) => e.summary)).toEqual(doc.events.map((e) => e.title));
+        expect(read.map((e) => e.location || '')).toEqual(doc.events.map((e) => e.location));
+        expect(read.map((e) => e.startDate.toUnixTime() * 1000)).toEqual(
+          doc.events.map((e) => Math.floor(mustParse(e.start).earliest / 1000) * 1000),
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('reads any titles, descriptions and dates back exactly', () => {

@@ -2,6 +2,7 @@ import { type Event, type EventGroup, parse } from '@markwhen/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { arbitraryTimeline } from '../../../test/arbitraries';
 import { makeDocument, makeEvent, makeLane } from '../../../test/builders';
 import { readDataFile } from '../../../test/data-files';
 import type { LaneId } from '../ids';
@@ -247,6 +248,15 @@ describe('toMarkwhen, read back by @markwhen/parser', () => {
         const read = checkReadBack(makeDocument({ events }));
         const where = events.map((e) => ({ location: e.location, actors: e.actors }));
         expect(read.events.map((e) => e.properties)).toMatchObject(where);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives back the events of any valid timeline', () => {
+    fc.assert(
+      fc.property(arbitraryTimeline(), (doc) => {
+        checkReadBack(doc);
       }),
       { numRuns: 200 },
     );
