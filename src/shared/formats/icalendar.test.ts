@@ -113,6 +113,12 @@ describe('dates', () => {
       '2024-06-16T18:00:00Z',
       false,
     ]);
+    // A minute end around a start to the second ends with its minute, never before the start.
+    expect(readDates('2024-06-16T23:59:59Z', '2024-06-16T23:59Z')).toEqual([
+      '2024-06-16T23:59:59Z',
+      '2024-06-17T00:00:00Z',
+      false,
+    ]);
   });
 
   it('writes both as date-times when only one has a time, the calendar end covering its day', () => {
@@ -230,6 +236,9 @@ describe('text', () => {
         expect(read.map((e) => e.startDate.toUnixTime() * 1000)).toEqual(
           doc.events.map((e) => Math.floor(mustParse(e.start).earliest / 1000) * 1000),
         );
+        for (const event of read) {
+          expect(event.endDate.compare(event.startDate)).toBeGreaterThanOrEqual(0);
+        }
       }),
       { numRuns: 200 },
     );

@@ -3,8 +3,8 @@
  * - Calendar dates are all-day events over their whole period: a day, a month, a year, or a
  *   range of them; DTEND is the day after the last day (it is exclusive).
  * - When the start or the end has a time, both are UTC date-times (RFC 5545 wants one value
- *   type for both); a time is an instant, a calendar date as the end covers its whole period,
- *   and an event with a time and no end has no DTEND (it takes no time).
+ *   type for both); a time is an instant, a calendar date as the end covers its whole period
+ *   (see period-end.ts), and an event with a time and no end has no DTEND (it takes no time).
  * - UID is the event id @timeline-desk, so a calendar that imports the file again updates the
  *   events; DTSTAMP and LAST-MODIFIED are updatedAt, CREATED is createdAt.
  * - DESCRIPTION holds the description, then actors, certainty and the sources; CATEGORIES the
@@ -15,6 +15,7 @@
  */
 import { mustParse, type PartialDate } from '../partial-date';
 import type { EventStatus, Source, TimelineDocument, TimelineEvent } from '../schema';
+import { endInstant } from './period-end';
 
 const PRODID = '-//Timeline Desk//Timeline Desk//EN';
 const UID_DOMAIN = 'timeline-desk';
@@ -70,7 +71,7 @@ export function dateLines(start: PartialDate, end: PartialDate | null): string[]
   const hasTime = (date: typeof from | null) =>
     date !== null && (date.precision === 'minute' || date.precision === 'second');
   if (hasTime(from) || hasTime(to)) {
-    const until = to === null ? null : hasTime(to) ? to.earliest : to.latestExclusive;
+    const until = to === null ? null : endInstant(from, to);
     return [
       `DTSTART:${utcDateTime(from.earliest)}`,
       ...(until === null ? [] : [`DTEND:${utcDateTime(until)}`]),

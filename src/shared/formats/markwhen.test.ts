@@ -6,7 +6,7 @@ import { arbitraryTimeline } from '../../../test/arbitraries';
 import { makeDocument, makeEvent, makeLane } from '../../../test/builders';
 import { readDataFile } from '../../../test/data-files';
 import type { LaneId } from '../ids';
-import { mustParse, type PartialDate } from '../partial-date';
+import { comparePartialDates, mustParse, type PartialDate } from '../partial-date';
 import { type TimelineDocument, TimelineDocumentSchema, type TimelineEvent } from '../schema';
 import { markwhenRange, markwhenTags, toMarkwhen } from './markwhen';
 
@@ -58,14 +58,16 @@ function expectedRange(event: TimelineEvent): [number, number] {
   const start = mustParse(event.start);
   const end = mustParse(event.end ?? event.start);
   const instant = end.precision === 'minute' || end.precision === 'second';
-  return [start.earliest, instant ? end.earliest : end.latestExclusive];
+  if (!instant) return [start.earliest, end.latestExclusive];
+  // A minute end around a start to the second ends with its minute, not before the start.
+  return [start.earliest, end.earliest >= start.earliest ? end.earliest : end.latestExclusive];
 }
 
 function inLaneOrder(doc: TimelineDocument): TimelineEvent[] {
   return doc.lanes.flatMap((lane) =>
     doc.events
       .filter((e) => e.laneId === lane.id)
-      .sort((a, b) => mustParse(a.start).earliest - mustParse(b.start).earliest),
+      .sort((a, b) => comparePartialDates(a.start, b.start)),
   );
 }
 
@@ -109,6 +111,7 @@ describe('toMarkwhen, read back by @markwhen/parser', () => {
       ['2024-06-16T09:30:15Z', null],
       ['2024-06-16T09:30:15Z', '2024-06-20'],
       ['2024-06-16', '2024-06-16T22:00:01Z'],
+      ['2024-06-16T23:59:59Z', '2024-06-16T23:59Z'],
     ];
     const events = dates.map(([start, end], i) =>
       makeEvent({

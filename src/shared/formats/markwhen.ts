@@ -8,7 +8,7 @@
  * - Dates: 2024, 2024-06, 2024-06-16, `2024-06-16 09:30` (UTC), ranges `start / end`. Markwhen
  *   has no seconds in that form, so a range with a second-precision date is written as ISO
  *   instants `2024-06-16T09:30:15Z - …`. Calendar dates cover their whole period, times are
- *   instants, as Markwhen reads them.
+ *   instants, as Markwhen reads them (see period-end.ts).
  * - Tags are letters, digits and _ in Markwhen: others become _, and a tag with nothing left
  *   is left out. Where our text would read as Markwhen syntax (a #tag, a date and colon at the
  *   start of a line, a heading, a comment, a property, a [link](location)), a zero-width space
@@ -16,6 +16,7 @@
  */
 import { comparePartialDates, mustParse, type PartialDate } from '../partial-date';
 import type { Lane, Source, TimelineDocument, TimelineEvent } from '../schema';
+import { endInstant } from './period-end';
 
 const BREAK = '\u200B';
 
@@ -80,9 +81,7 @@ export function markwhenRange(start: PartialDate, end: PartialDate | null): stri
   const to = end === null ? null : mustParse(end);
   if (from.precision === 'second' || to?.precision === 'second') {
     if (to === null) return isoInstant(from.earliest);
-    const until = to;
-    const last = until.precision === 'minute' || until.precision === 'second';
-    return `${isoInstant(from.earliest)} - ${isoInstant(last ? until.earliest : until.latestExclusive)}`;
+    return `${isoInstant(from.earliest)} - ${isoInstant(endInstant(from, to))}`;
   }
   return to === null ? edtfDate(start) : `${edtfDate(start)} / ${edtfDate(end ?? start)}`;
 }

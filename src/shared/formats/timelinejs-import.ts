@@ -13,7 +13,7 @@
 import { z } from 'zod';
 
 import type { EventId } from '../ids';
-import { parsePartialDate, type PartialDate } from '../partial-date';
+import type { PartialDate } from '../partial-date';
 import { fail, ok, type Result } from '../result';
 import {
   EventIdSchema,
@@ -33,7 +33,7 @@ import {
 import { formatPath, parseWith } from '../validation';
 import { readHtml } from './html-text';
 import type { ImportContext } from './index';
-import { isJsonObject, type JsonObject } from './migrate';
+import { isJsonObject } from './migrate';
 import { uuidFromString } from './stable-uuid';
 import {
   sourcesHtml,
@@ -43,7 +43,8 @@ import {
   timelineText,
   toTimelineJsEvent,
 } from './timelinejs-export';
-import { clip, LaneBook, oneLine, type Place, placeFail } from './timelinejs-lanes';
+import { LaneBook } from './timelinejs-lanes';
+import { clip, oneLine, own, type Place, placeFail, readDate, readString } from './timelinejs-read';
 
 const DocumentExtraSchema = z.strictObject({
   format: z.literal(FORMAT),
@@ -76,7 +77,7 @@ function readTimelineJs(json: unknown, context: ImportContext): Result<TimelineD
   const lanes = new LaneBook(extra.value?.lanes ?? context.current.lanes, context.current.lanes);
   const timeline = readTitleSlide(own(json, 'title'), extra.value, context);
   if (!timeline.ok) return timeline;
-  const events: EventInput[] = [];
+  const events: TimelineEvent[] = [];
   for (const [index, slide] of slides.entries()) {
     const event = readSlide(slide, ['events', index], lanes, context);
     if (!event.ok) return event;
@@ -100,18 +101,13 @@ function readTimelineJs(json: unknown, context: ImportContext): Result<TimelineD
   return placeFail(filePlace(issue?.path ?? []), issue?.message ?? 'is not valid');
 }
 
-/** What becomes one event, before the document's checks. */
-type EventInput = Omit<TimelineEvent, 'title' | 'description'> & {
-  readonly title: string;
-  readonly description: string;
-};
-
+/** One slide as an event (checked with the document); see the module comment for the rules. */
 function readSlide(
   slide: unknown,
   place: Place,
   lanes: LaneBook,
   context: ImportContext,
-): Result<EventInput> {
+): Result<TimelineEvent> {
   if (!isJsonObject(slide)) return placeFail(place, 'is not a slide (an object)');
   const start = readDate(own(slide, 'start_date'), [...place, 'start_date']);
   if (!start.ok) return start;
@@ -131,7 +127,6 @@ function readSlide(
   const id = readId(own(slide, 'unique_id'), [...place, 'unique_id'], stored.value, context);
   if (!id.ok) return id;
 
-  const reading = readHtml(text.value.text);
   const saved = stored.value;
   const shown = saved && toTimelineJsEvent(saved, lanes.titleOf(saved.laneId) ?? '');
   const sameDates =
@@ -161,7 +156,7 @@ function readSlide(
     tags: saved?.tags ?? [],
     actors: saved?.actors ?? [],
     location: saved?.location ?? '',
-    sources: saved?.sources ?? sourcesOf(reading.links, own(slide, 'media')),
+    sources: saved?.sources ?? sourcesOf(readHtml(text.value.text).links, own(slide, 'media')),
     followUpOf: saved?.followUpOf ?? null,
     createdAt: saved?.createdAt ?? context.now,
     updatedAt: unchanged && saved ? saved.updatedAt : context.now,
@@ -211,14 +206,6 @@ function readText(value: unknown, place: Place): Result<{ headline: string; text
   return ok({ headline: headline.value ?? '', text: text.value ?? '' });
 }
 
-/** A string field; numbers are read as their text (spreadsheets make them); absent is null. */
-function readString(value: unknown, place: Place): Result<string | null> {
-  if (value == null) return ok(null);
-  if (typeof value === 'string') return ok(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return ok(String(value));
-  return placeFail(place, 'is not text');
-}
-
 function readId(
   value: unknown,
   place: Place,
@@ -231,89 +218,6 @@ function readId(
   if (id === '') return ok(stored?.id ?? context.newId());
   const uuid = EventIdSchema.safeParse(id);
   return ok(uuid.success ? uuid.data : (uuidFromString(id) as EventId));
-}
-
-const PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
-type Part = (typeof PARTS)[number];
-const RANGES: Readonly<Record<Exclude<Part, 'year' | 'day'>, readonly [number, number, string]>> = {
-  month: [1, 12, 'a month'],
-  hour: [0, 23, 'an hour'],
-  minute: [0, 59, 'a minute'],
-  second: [0, 59, 'a second'],
-};
-
-/** A TimelineJS date object as a partial date in UTC, at the precision of the parts given. */
-export function readDate(value: unknown, place: Place): Result<PartialDate> {
-  if (value == null) return placeFail(place, 'is missing');
-  if (!isJsonObject(value))
-    return placeFail(place, 'is not a date such as {"year": 2024, "month": 3}');
-  const parts: number[] = [];
-  for (const part of PARTS) {
-    const raw = own(value, part);
-    const number = readNumber(raw);
-    if (number === undefined) {
-      if (part === 'year') return placeFail([...place, part], 'is missing');
-      const next = PARTS.slice(PARTS.indexOf(part) + 1).find(
-        (p) => readNumber(own(value, p)) !== undefined,
-      );
-      if (next !== undefined)
-        return placeFail([...place, next], `is given without ${article(part)}`);
-      break;
-    }
-    const problem = partProblem(part, number, parts);
-    if (problem !== null) return placeFail([...place, part], `${show(raw)} ${problem}`);
-    parts.push(number);
-  }
-  const [year = '0001', month, day, hour, minute, second] = parts.map((n, i) =>
-    String(n).padStart(i === 0 ? 4 : 2, '0'),
-  );
-  let text = year;
-  if (month !== undefined) text += `-${month}`;
-  if (day !== undefined) text += `-${day}`;
-  if (hour !== undefined)
-    text += `T${hour}:${minute ?? '00'}${second === undefined ? '' : `:${second}`}Z`;
-  const parsed = parsePartialDate(text);
-  return parsed ? ok(parsed.text) : placeFail(place, 'is not a date');
-}
-
-function partProblem(part: Part, value: number, before: readonly number[]): string | null {
-  if (Number.isNaN(value)) return `is not ${article(part)}`;
-  if (part === 'year') {
-    return value >= 1 && value <= 9999 ? null : 'is outside the years 1 to 9999';
-  }
-  if (part === 'day') {
-    const [year = 1, month = 1] = before;
-    const last = new Date(Date.UTC(2000, month, 0)).getUTCDate();
-    const days = month === 2 && !isLeapYear(year) ? 28 : last;
-    const period = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-    return value >= 1 && value <= days ? null : `is not a day of ${period}`;
-  }
-  const [min, max, name] = RANGES[part];
-  return value >= min && value <= max ? null : `is not ${name}`;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function article(part: Part): string {
-  return part === 'hour' ? 'an hour' : `a ${part}`;
-}
-
-/** A date part: undefined when absent or blank, NaN when not a whole number. */
-function readNumber(value: unknown): number | undefined {
-  if (value == null) return undefined;
-  if (typeof value === 'number') return Number.isInteger(value) ? value : NaN;
-  if (typeof value !== 'string') return NaN;
-  const text = value.trim();
-  if (text === '') return undefined;
-  return /^[+-]?\d{1,9}$/.test(text) ? Number(text) : NaN;
-}
-
-function show(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
 }
 
 /** The date our own export wrote, read back as import reads it (UTC, canonical text). */
@@ -392,8 +296,4 @@ function filePlace(path: readonly PropertyKey[]): Place {
     return ['title', 'text', index === 'title' ? 'headline' : 'text'];
   }
   return [TIMELINE_DESK_KEY, ...path];
-}
-
-function own(object: JsonObject, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
 }

@@ -1,35 +1,9 @@
-/** Lanes for imported slides, found by title, and the small text helpers of the import. */
+/** Lanes for imported slides, found by title. */
 import type { LaneId } from '../ids';
-import { fail, type Result } from '../result';
+import type { Result } from '../result';
 import { type Lane, LIMITS } from '../schema';
-import { formatPath } from '../validation';
 import { LANE_PALETTE } from './csv';
-
-/** A place in the imported file, e.g. ['events', 3, 'start_date', 'month']. */
-export type Place = readonly PropertyKey[];
-
-/** `events[3].start_date.month: 13 is not a month`, naming the place in the file. */
-export function placeFail(place: Place, message: string): Result<never> {
-  const path = formatPath(place);
-  return path === '' ? fail('invalid', message) : fail('invalid', `${path}: ${message}`, path);
-}
-
-// Control characters (C0, DEL, C1) are refused in one-line fields.
-// eslint-disable-next-line no-control-regex -- matching them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Text for a one-line field: any run of white space is one space, control characters go. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(CONTROL, '').trim();
-}
-
-/** At most `max` UTF-16 units, cut with an ellipsis and never inside a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
+import { type Place, placeFail } from './timelinejs-read';
 
 /**
  * The lanes of the imported document: those it starts with, then lanes found by title, taken
