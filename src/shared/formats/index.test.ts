@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { arbitraryTimeline } from '../../../test/arbitraries';
 import { makeDocument, makeEvent, makeLane } from '../../../test/builders';
-import { MAX_IMPORT_BYTES } from '../contract';
+import { EXPORT_FORMATS, MAX_IMPORT_BYTES } from '../contract';
 import type { EventId, LaneId, Timestamp } from '../ids';
 import { detectImportFormat, exportTimeline, type ImportContext, parseImport } from './index';
 
@@ -32,6 +34,30 @@ describe('exportTimeline', () => {
     const file = exportTimeline('timelinejs', doc);
     expect(file).toMatchObject({ extension: '.timelinejs.json', mimeType: 'application/json' });
     expect(detectImportFormat(file.text, 'x')).toBe('timelinejs');
+  });
+});
+
+describe('exportTimeline to the export-only formats', () => {
+  it('writes Markwhen', () => {
+    const file = exportTimeline('markwhen', doc);
+    expect(file).toMatchObject({ extension: '.mw', mimeType: 'text/markdown' });
+    expect(file.text).toContain('Putin arrives in Pyongyang');
+  });
+
+  it('writes iCalendar', () => {
+    const file = exportTimeline('ics', doc);
+    expect(file).toMatchObject({ extension: '.ics', mimeType: 'text/calendar' });
+    expect(file.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(file.text).toContain('SUMMARY:Putin arrives in Pyongyang');
+  });
+
+  it('writes every export format for any valid timeline without throwing', () => {
+    fc.assert(
+      fc.property(arbitraryTimeline(), fc.constantFrom(...EXPORT_FORMATS), (timeline, format) => {
+        expect(exportTimeline(format, timeline).text.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -9,6 +9,8 @@ import { LIMITS, type TimelineDocument, TimelineDocumentSchema } from '../schema
 import { parseWith } from '../validation';
 import { fromCsv, toCsv } from './csv';
 import { sniffImport } from './detect';
+import { toICalendar } from './icalendar';
+import { toMarkwhen } from './markwhen';
 import { isJsonObject } from './migrate';
 import { fromTimelineDeskJson, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
@@ -43,8 +45,9 @@ export function exportTimeline(format: ExportFormat, doc: TimelineDocument): Exp
     case 'timelinejs':
       return file(toTimelineJsText(doc), '.timelinejs.json', 'application/json');
     case 'markwhen':
+      return file(toMarkwhen(doc), '.mw', 'text/markdown');
     case 'ics':
-      throw new Error(`Export as ${format} is not written yet`);
+      return file(toICalendar(doc), '.ics', 'text/calendar');
   }
 }
 
