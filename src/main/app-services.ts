@@ -30,8 +30,12 @@ export interface AppServices {
   readonly dispatch: Dispatch;
   /** Where the store file is. */
   readonly storePath: string;
+  /** How many store file writes have been tried since opening (tests and benchmarks). */
+  readonly writeCount: number;
   /** Waits until every change so far is on disk, and any backup it made. */
   flush(): Promise<void>;
+  /** Waits until every change so far is on disk, without hurrying the scheduled write. */
+  whenSaved(): Promise<void>;
   /** Waits for pending writes and releases the store. */
   close(): Promise<void>;
 }
@@ -62,10 +66,14 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   return {
     dispatch: createDispatcher(handlers),
     storePath: repository.path,
+    get writeCount() {
+      return repository.writeCount;
+    },
     flush: async () => {
       await repository.flush();
       await backups.idle();
     },
+    whenSaved: () => repository.whenSaved(),
     close: () => repository.close(),
   };
 }

@@ -40,6 +40,11 @@ export interface TimelineRepository {
   unsavedError(): unknown;
   /** Writes what is not on disk yet; rejects with the error if that write fails. */
   flush(): Promise<void>;
+  /**
+   * Resolves once every change so far is on disk, leaving the writes to their own schedule
+   * (flush hurries them); rejects when the write that should have saved them failed.
+   */
+  whenSaved(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -149,6 +154,9 @@ class LowTimelineRepository implements TimelineRepository {
   /** Something in memory is not on disk yet. */
   #dirty: boolean;
   #failure: unknown = null;
+  #writing = false;
+  /** Told when a write ends (whenSaved). */
+  #onWriteEnd: (() => void)[] = [];
 
   constructor(
     readonly path: string,
@@ -230,6 +238,13 @@ class LowTimelineRepository implements TimelineRepository {
     if (this.#dirty && this.#failure !== null) throw this.#failure;
   }
 
+  async whenSaved(): Promise<void> {
+    while (this.#dirty || this.#writing) {
+      if (!this.#writing && this.#timer === null && this.#failure !== null) throw this.#failure;
+      await new Promise<void>((ended) => this.#onWriteEnd.push(ended));
+    }
+  }
+
   async close(): Promise<void> {
     try {
       await this.flush();
@@ -247,6 +262,7 @@ class LowTimelineRepository implements TimelineRepository {
     this.#dirty = false;
     this.#db.data = this.document();
     this.writeCount++;
+    this.#writing = true;
     try {
       await this.#db.write();
       this.#failure = null;
@@ -255,6 +271,9 @@ class LowTimelineRepository implements TimelineRepository {
       this.#dirty = true;
       this.#failure = error;
       this.parts.log(`The timeline could not be saved to ${this.path}`, error);
+    } finally {
+      this.#writing = false;
+      for (const ended of this.#onWriteEnd.splice(0)) ended();
     }
   }
 

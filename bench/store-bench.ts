@@ -1,0 +1,212 @@
+/**
+ * Issue 4's store and service figures, taken in Node on real files in a temp folder with the
+ * real services: opening a store, single edits and a burst of edits, and the JSON export and
+ * import, at a given number of generated events. `npm run bench` imports benchStore;
+ * `npx tsx bench/store-bench.ts 10000 [--smoke]` prints the figures as a table.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { type AppServices, startAppServices } from '../src/main/app-services';
+import type { Host } from '../src/main/service/host';
+import { STORE_FILE_NAME } from '../src/main/store/timeline-repository';
+import type { CommandName } from '../src/shared/command-names';
+import { type CommandOutput, MAX_IMPORT_BYTES } from '../src/shared/contract';
+import type { EventId } from '../src/shared/ids';
+import type { Result } from '../src/shared/result';
+import { BENCH_SIZES, generateTimeline } from './generate';
+import { type Measurement, type Unit, withinBudget } from './measurement';
+import { sampleStalls, settle } from './store-stalls';
+
+export interface StoreBenchOptions {
+  /** Fewer repetitions, for a quick check that every figure can be taken. */
+  readonly smoke?: boolean;
+}
+
+/** Edits are this far apart, longer than the store's write spacing: each is one on its own. */
+const EDIT_SPACING_MS = 100;
+const BURST_EDITS = 100;
+const BURST_SPAN_MS = 100;
+
+export async function benchStore(
+  events: number,
+  options: StoreBenchOptions = {},
+): Promise<Measurement[]> {
+  const root = await mkdtemp(join(tmpdir(), 'timeline-desk-bench-'));
+  try {
+    return await measureIn(root, events, options.smoke === true);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function measureIn(root: string, events: number, smoke: boolean): Promise<Measurement[]> {
+  const figure = (name: string, value: number, unit: Unit, budget: number | null, note?: string) =>
+    ({ name, events, value, unit, budget, peers: {}, ...(note ? { note } : {}) }) as Measurement;
+  const at = (size: number, budget: number) => (events === size ? budget : null);
+
+  const doc = generateTimeline(events);
+  const ids = doc.events.map((event) => event.id);
+  const storeText = JSON.stringify(doc);
+  const dataDir = join(root, 'store');
+  const exportsDir = join(root, 'exports');
+  await mkdir(dataDir);
+  await mkdir(exportsDir);
+  await writeFile(join(dataDir, STORE_FILE_NAME), storeText);
+  const host: Host = { chooseExportPath: async (name) => join(exportsDir, name) };
+
+  const opening = performance.now();
+  const services = await startAppServices({ dataDir, host });
+  const openMs = performance.now() - opening;
+  const figures: Measurement[] = [
+    figure('store.open', openMs, 'ms', null),
+    figure('store.file-size', Buffer.byteLength(storeText), 'bytes', null),
+  ];
+  try {
+    // The backup made on opening is written before the edits start.
+    await services.flush();
+    const edits = await measureEdits(services, ids, smoke ? 5 : 20);
+    figures.push(
+      figure('store.edit.durable', edits.durableMs, 'ms', at(10_000, 50), edits.note),
+      figure('store.edit.blocked', edits.blockedMs, 'ms', at(10_000, 16)),
+    );
+    const burst = await measureBurst(services, ids);
+    figures.push(figure('store.burst.writes', burst.writes, 'writes', at(10_000, 3), burst.note));
+    const exported = await measureExport(services);
+    figures.push(
+      figure('service.export.json', exported.ms, 'ms', at(100_000, 2000), exported.note),
+      figure('service.export.blocked', exported.blockedMs, 'ms', at(100_000, 100)),
+    );
+    let text = await readFile(exported.path, 'utf8');
+    let note = `${events.toLocaleString('en')} events in the JSON export, replacing the seed`;
+    if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
+      text = storeText;
+      note = 'the JSON export is over the import limit: imported the compact store file';
+    }
+    const imported = await measureImport(join(root, 'import'), host, text, events);
+    figures.push(
+      figure('service.import', imported.ms, 'ms', at(100_000, 2000), `${note}; ${imported.note}`),
+      figure('service.import.blocked', imported.blockedMs, 'ms', at(100_000, 100)),
+    );
+  } finally {
+    await services.close();
+  }
+  return figures;
+}
+
+/** Single title edits, spaced apart: dispatch until the change is in the store file. */
+async function measureEdits(services: AppServices, ids: readonly EventId[], count: number) {
+  const durations: number[] = [];
+  let blockedMs = 0;
+  for (let i = 0; i < count; i++) {
+    await settle(EDIT_SPACING_MS);
+    const stalls = sampleStalls();
+    const started = performance.now();
+    const id = ids[(i * 7919) % ids.length];
+    await call(services, 'updateEvent', { id, patch: { title: `Edited title ${i}` } });
+    await services.whenSaved();
+    durations.push(performance.now() - started);
+    blockedMs = Math.max(blockedMs, stalls.stop());
+  }
+  const sorted = [...durations].sort((a, b) => a - b);
+  const note = `median of ${count}; slowest ${round(sorted.at(-1) ?? 0)} ms`;
+  return { durableMs: median(sorted), blockedMs, note };
+}
+
+/** BURST_EDITS edits evenly over BURST_SPAN_MS (late ones go at once), then the file writes. */
+async function measureBurst(services: AppServices, ids: readonly EventId[]) {
+  await settle(EDIT_SPACING_MS);
+  const writesBefore = services.writeCount;
+  const started = performance.now();
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < BURST_EDITS; i++) {
+    const wait = started + (i * BURST_SPAN_MS) / BURST_EDITS - performance.now();
+    if (wait >= 1) await settle(wait);
+    const id = ids[(i * 31) % ids.length];
+    pending.push(call(services, 'updateEvent', { id, patch: { title: `Burst edit ${i}` } }));
+  }
+  const spanMs = performance.now() - started;
+  await Promise.all(pending);
+  await services.whenSaved();
+  const note = `${BURST_EDITS} edits over ${round(spanMs)} ms`;
+  return { writes: services.writeCount - writesBefore, note };
+}
+
+async function measureExport(services: AppServices) {
+  await settle(EDIT_SPACING_MS);
+  const stalls = sampleStalls();
+  const started = performance.now();
+  const { path } = await call(services, 'exportJson', undefined);
+  const ms = performance.now() - started;
+  const size = Buffer.byteLength(await readFile(path, 'utf8'), 'utf8');
+  return { ms, blockedMs: stalls.stop(), path, note: `file of ${size.toLocaleString('en')} bytes` };
+}
+
+/** previewImport then applyImport (replace) into a fresh store holding the seed. */
+async function measureImport(dataDir: string, host: Host, text: string, events: number) {
+  const target = await startAppServices({ dataDir, host });
+  try {
+    await target.flush();
+    await settle(EDIT_SPACING_MS);
+    const stalls = sampleStalls();
+    const started = performance.now();
+    const fileName = 'bench.timeline.json';
+    const { token } = await call(target, 'previewImport', { fileName, text });
+    const change = await call(target, 'applyImport', { token, mode: 'replace' });
+    const ms = performance.now() - started;
+    await target.whenSaved();
+    const savedMs = performance.now() - started;
+    if (change.upserted.length !== events) {
+      throw new Error(`The import brought ${change.upserted.length} events, not ${events}`);
+    }
+    return { ms, blockedMs: stalls.stop(), note: `on disk after ${round(savedMs)} ms` };
+  } finally {
+    await target.close();
+  }
+}
+
+async function call<K extends CommandName>(
+  services: AppServices,
+  name: K,
+  input: unknown,
+): Promise<CommandOutput<K>> {
+  const result = (await services.dispatch(name, input)) as Result<CommandOutput<K>>;
+  if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
+  return result.value;
+}
+
+function median(sorted: readonly number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** The figures as rows for console.table. */
+export function tableRows(figures: readonly Measurement[]) {
+  return figures.map((m) => ({
+    name: m.name,
+    events: m.events,
+    value: m.value === null ? null : round(m.value),
+    unit: m.unit,
+    budget: m.budget,
+    within: m.budget === null ? '' : withinBudget(m) ? 'yes' : 'NO',
+    note: m.note ?? '',
+  }));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const smoke = args.includes('--smoke');
+  const sizes = args.filter((arg) => arg !== '--smoke').map(Number);
+  for (const size of sizes.length > 0 ? sizes : BENCH_SIZES) {
+    if (!Number.isSafeInteger(size) || size < 1) throw new Error(`Not a number of events: ${size}`);
+    console.table(tableRows(await benchStore(size, { smoke })));
+  }
+}
