@@ -1,0 +1,98 @@
+/**
+ * The gestures the bench makes with real input through Playwright (CDP input events, as a mouse
+ * would send them), paced by the clock so a slow page gets fewer, larger steps rather than a
+ * longer gesture. Each measured gesture records frames with the page probe around it.
+ */
+import type { Page } from '@playwright/test';
+
+import { type GestureStats, gestureStats } from './frame-stats';
+import { readProbe, startFrames, stopFrames } from './page-probe';
+
+export const PAN_MS = 2_000;
+/** A fast mouse reports about this often; Chromium folds extra moves into the next frame. */
+const MOVE_EVERY_MS = 16;
+/** One wheel notch (Chromium sends deltaY 100; vis-timeline zooms 1.2 times a notch). */
+export const NOTCH = 100;
+const NOTCH_EVERY_MS = 40;
+/** Work a page defers past the end of a gesture still belongs to it. */
+const SETTLE_MS = 250;
+
+/** Thrown when a gesture (or page) did not finish within the time it was given. */
+export class OutOfTime extends Error {
+  constructor(readonly limitMs: number) {
+    super(`did not finish within ${limitMs / 1000} s`);
+  }
+}
+
+export async function withinLimit<T>(limitMs: number, work: Promise<T>): Promise<T> {
+  // Work abandoned at the limit fails later, when its browser closes: that is expected.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new OutOfTime(limitMs)), limitMs);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, Math.max(0, ms)));
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The centre of the part of the first element matching `selector` that is in the viewport. */
+export async function visibleCentre(page: Page, selector: string): Promise<Point> {
+  const box = await page.locator(selector).first().boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error(`nothing visible matches ${selector}`);
+  const [left, right] = [Math.max(box.x, 0), Math.min(box.x + box.width, viewport.width)];
+  const [top, bottom] = [Math.max(box.y, 0), Math.min(box.y + box.height, viewport.height)];
+  if (left >= right || top >= bottom) throw new Error(`${selector} is out of view`);
+  return { x: (left + right) / 2, y: (top + bottom) / 2 };
+}
+
+/**
+ * Presses at `from` and sweeps left and right by `amplitude` pixels for `durationMs` (one full
+ * sine period), then lets go where it started, so the view ends where it began.
+ */
+export async function pan(page: Page, from: Point, amplitude: number, durationMs = PAN_MS) {
+  const mouse = page.mouse;
+  await mouse.move(from.x, from.y);
+  await mouse.down();
+  const started = Date.now();
+  for (let elapsed = 0; elapsed < durationMs; elapsed = Date.now() - started) {
+    const x = from.x + amplitude * Math.sin((2 * Math.PI * elapsed) / durationMs);
+    await mouse.move(x, from.y);
+    await pause(started + elapsed + MOVE_EVERY_MS - Date.now());
+  }
+  await mouse.move(from.x, from.y);
+  await mouse.up();
+}
+
+/** Turns the wheel `notches` times at `at` (positive zooms out in vis-timeline). */
+export async function wheel(page: Page, at: Point, notches: number): Promise<void> {
+  await page.mouse.move(at.x, at.y);
+  for (let n = 0; n < Math.abs(notches); n++) {
+    const sent = Date.now();
+    await page.mouse.wheel(0, Math.sign(notches) * NOTCH);
+    await pause(sent + NOTCH_EVERY_MS - Date.now());
+  }
+}
+
+/** Records the frames of `gesture` and a short settling time after it; returns their figures. */
+export async function measureGesture(
+  page: Page,
+  gesture: () => Promise<void>,
+): Promise<GestureStats> {
+  const start = await startFrames(page);
+  await gesture();
+  await pause(SETTLE_MS);
+  const end = await stopFrames(page);
+  const probe = await readProbe(page);
+  return gestureStats(probe.frames, probe.longTasks, { start, end });
+}

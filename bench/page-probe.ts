@@ -1,0 +1,204 @@
+/**
+ * The instrument every page of the bench carries, ours and the peers' alike, installed with
+ * page.addInitScript before the page's own scripts run. It records when the page said it was
+ * ready, every long task (PerformanceObserver 'longtask'), and, while recording, the main-thread
+ * work of each frame: from the first task seen since the previous frame ended (an input event,
+ * a timer, or the frame's requestAnimationFrame) to a MessageChannel message posted from that
+ * frame's rAF, which runs once the frame's style, layout and paint are done.
+ */
+import type { Page } from '@playwright/test';
+
+export interface LongTask {
+  readonly start: number;
+  readonly duration: number;
+}
+
+export interface Frame {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ProbeState {
+  /** performance.now() when the page said it was ready (navigation start is 0). */
+  readonly readyAt: number | null;
+  readonly longTasks: readonly LongTask[];
+  readonly frames: readonly Frame[];
+}
+
+/** What the pages see on globalThis.__bench. */
+export interface Probe extends ProbeState {
+  markReady(): void;
+  /** Both return the page's clock, so long tasks can be matched to the recorded span. */
+  startFrames(): number;
+  stopFrames(): number;
+}
+
+/** The browser globals the probe uses (the Node tsconfig has no DOM library). */
+interface ProbeGlobals {
+  __bench?: Probe;
+  readonly performance: { now(): number };
+  readonly document: object;
+  setTimeout: (callback: unknown, ms?: number, ...args: unknown[]) => number;
+  requestAnimationFrame(callback: () => void): number;
+  addEventListener(type: string, listener: () => void, options: object): void;
+  readonly MessageChannel: new () => {
+    port1: { onmessage: ((event: { data: unknown }) => void) | null };
+    port2: { postMessage(value: unknown): void };
+  };
+  readonly PerformanceObserver: new (
+    callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void,
+  ) => { observe(options: object): void };
+  readonly MutationObserver: new (callback: () => void) => {
+    observe(target: object, options: object): void;
+    disconnect(): void;
+  };
+}
+
+/** Runs in the page, before any of its scripts; must not close over anything in Node. */
+function installProbe(readyAttribute: string | null): void {
+  const page = globalThis as unknown as ProbeGlobals;
+  const now = (): number => page.performance.now();
+  const longTasks: LongTask[] = [];
+  const frames: Frame[] = [];
+  let readyAt: number | null = null;
+  let recording = false;
+  /** The start of the earliest task seen since the last frame ended. */
+  let pending = Infinity;
+  const seen = (): void => {
+    if (recording && pending === Infinity) pending = now();
+  };
+
+  new page.PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+
+  // Capture listeners on the window run before any listener of the page's own elements.
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'mousemove', 'wheel', 'keydown'])
+    page.addEventListener(type, seen, { capture: true, passive: true });
+  const setTimeoutOfPage = page.setTimeout.bind(globalThis);
+  page.setTimeout = (callback, ms, ...args) =>
+    typeof callback === 'function'
+      ? setTimeoutOfPage(
+          (...values: unknown[]) => {
+            seen();
+            (callback as (...values: unknown[]) => void)(...values);
+          },
+          ms,
+          ...args,
+        )
+      : setTimeoutOfPage(callback, ms, ...args);
+
+  // A frame ends at its message, or at the next frame's rAF if that comes first (a busy page
+  // can run the next frame before the message), so frames never overlap.
+  let open: { readonly id: number; readonly start: number } | null = null;
+  let frameId = 0;
+  const close = (at: number): void => {
+    if (!open) return;
+    frames.push({ start: open.start, end: at });
+    open = null;
+    pending = Infinity;
+  };
+  const channel = new page.MessageChannel();
+  channel.port1.onmessage = (event) => {
+    if (open?.id === event.data) close(now());
+  };
+  const onFrame = (): void => {
+    const at = now();
+    close(at);
+    if (!recording) return;
+    open = { id: ++frameId, start: Math.min(pending, at) };
+    channel.port2.postMessage(open.id);
+    page.requestAnimationFrame(onFrame);
+  };
+
+  const probe: Probe = {
+    get readyAt() {
+      return readyAt;
+    },
+    longTasks,
+    frames,
+    markReady: () => {
+      readyAt ??= now();
+    },
+    startFrames: () => {
+      frames.length = 0;
+      pending = Infinity;
+      open = null;
+      if (!recording) page.requestAnimationFrame(onFrame);
+      recording = true;
+      return now();
+    },
+    stopFrames: () => {
+      recording = false;
+      return now();
+    },
+  };
+  page.__bench = probe;
+
+  if (readyAttribute !== null) {
+    // Our app marks its root; a mutation callback runs in the same task, right after.
+    const watcher = new page.MutationObserver(() => {
+      probe.markReady();
+      watcher.disconnect();
+    });
+    watcher.observe(page.document, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: [readyAttribute],
+    });
+  }
+}
+
+/**
+ * Installs the probe in every document the page loads. With `readyAttribute`, the page is ready
+ * when an element gets that attribute; otherwise the page calls `__bench.markReady()` itself.
+ */
+export async function addProbe(page: Page, readyAttribute: string | null): Promise<void> {
+  // tsx compiles with esbuild's keepNames, which wraps inner functions in __name(): a no-op here.
+  await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  await page.addInitScript(installProbe, readyAttribute);
+}
+
+export async function readProbe(page: Page): Promise<ProbeState> {
+  return page.evaluate(() => {
+    const probe = (globalThis as unknown as ProbeGlobals).__bench;
+    if (!probe) throw new Error('The bench probe is not installed in this page.');
+    return { readyAt: probe.readyAt, longTasks: [...probe.longTasks], frames: [...probe.frames] };
+  });
+}
+
+export async function waitForReady(page: Page, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => (globalThis as unknown as ProbeGlobals).__bench?.readyAt ?? null,
+    undefined,
+    { timeout: timeoutMs, polling: 50 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Starts recording frames; returns the page's clock at the start. */
+export async function startFrames(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as ProbeGlobals).__bench!.startFrames());
+}
+
+/** Stops recording frames; returns the page's clock at the end. */
+export async function stopFrames(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as ProbeGlobals).__bench!.stopFrames());
+}
+
+/**
+ * Waits until the page's main thread has had `quietMs` without a long task after `since`, and
+ * returns when the last long task before that quiet ended (or `since`, when none did).
+ */
+export async function waitForQuiet(page: Page, since: number, quietMs = 1_000): Promise<number> {
+  for (;;) {
+    const { now, lastEnd } = await page.evaluate((after) => {
+      const page = globalThis as unknown as ProbeGlobals;
+      const ends = page.__bench!.longTasks.map((task) => task.start + task.duration);
+      return { now: page.performance.now(), lastEnd: Math.max(after, ...ends) };
+    }, since);
+    if (now - lastEnd >= quietMs) return lastEnd;
+    await new Promise((done) => setTimeout(done, Math.max(50, quietMs - (now - lastEnd))));
+  }
+}
