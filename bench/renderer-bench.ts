@@ -1,0 +1,141 @@
+/**
+ * Our renderer in Chromium through the browser harness (the real renderer build, the real
+ * main-process services over loopback HTTP), visited the way every peer is (bench/vis-steps.ts),
+ * plus what only an editor does: an event dragged to another lane and the time until that change
+ * is in the store file on disk.
+ */
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+import { startHarness } from '../e2e/harness/server';
+import type { TimelineDocument, TimelineEvent } from '../src/shared/schema';
+import { pause, type Point, visibleCentre, wheel } from './gestures';
+import { waitForQuiet } from './page-probe';
+import { type Figures, ok } from './renderer-metrics';
+import { type Limits, type Step, visit } from './session';
+import { AXIS, ITEMS_PANEL, visSteps } from './vis-steps';
+
+export const OURS = 'Timeline Desk';
+
+interface DragPlan {
+  readonly from: Point;
+  readonly to: Point;
+  readonly title: string;
+}
+
+interface PlanGlobals {
+  readonly innerWidth: number;
+  readonly innerHeight: number;
+  readonly document: {
+    querySelector(selector: string): PlanElement | null;
+    querySelectorAll(selector: string): ArrayLike<PlanElement>;
+  };
+}
+
+interface PlanElement {
+  readonly textContent: string | null;
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
+}
+
+/** An item whose middle is in view, and the middle of another lane's row in view to drop it. */
+async function planDrag(page: Page): Promise<DragPlan | null> {
+  return page.evaluate(() => {
+    const { document, innerWidth, innerHeight } = globalThis as unknown as PlanGlobals;
+    const panel = document.querySelector('.vis-panel.vis-center')?.getBoundingClientRect();
+    if (!panel) return null;
+    const [left, right] = [Math.max(panel.left, 0), Math.min(panel.right, innerWidth)];
+    const [top, bottom] = [Math.max(panel.top, 0), Math.min(panel.bottom, innerHeight)];
+    const rows = Array.from(document.querySelectorAll('.vis-foreground .vis-group'), (row) => {
+      const box = row.getBoundingClientRect();
+      return { top: Math.max(box.top, top), bottom: Math.min(box.bottom, bottom) };
+    });
+    // vis-timeline marks the items a user may drag; clusters and summaries are not among them.
+    const items = document.querySelectorAll('.vis-item.vis-editable:not(.vis-cluster)');
+    for (const item of Array.from(items)) {
+      const box = item.getBoundingClientRect();
+      const x = (Math.max(box.left, left) + Math.min(box.right, right)) / 2;
+      const y = (box.top + box.bottom) / 2;
+      if (Math.min(box.right, right) - Math.max(box.left, left) < 8 || y < top || y > bottom)
+        continue;
+      const other = rows.find((row) => row.bottom - row.top > 8 && (y < row.top || y > row.bottom));
+      if (!other) continue;
+      const title = (item.textContent ?? '').trim();
+      return { from: { x, y }, to: { x, y: (other.top + other.bottom) / 2 }, title };
+    }
+    return null;
+  });
+}
+
+const moved = (a: TimelineEvent, b: TimelineEvent | undefined) =>
+  !b || a.laneId !== b.laneId || a.start !== b.start || a.end !== b.end;
+
+/** Drags an event to another lane; the figure is the time from the drop to the file on disk. */
+function dragStep(storePath: string, doc: TimelineDocument): Step {
+  return {
+    name: 'drag',
+    keys: ['drag.saved'],
+    limit: 'stepMs',
+    run: async ({ page, set }) => {
+      // Lanes stacked taller than the window hide their neighbours: zoom in until two show.
+      let plan = await planDrag(page);
+      let closer = 0;
+      for (; !plan && closer < 20; closer++) {
+        await wheel(page, await visibleCentre(page, ITEMS_PANEL), -1);
+        await waitForQuiet(page, 0, 300);
+        plan = await planDrag(page);
+      }
+      if (!plan) throw new Error('no event item and other lane in view to drag between');
+      const before = await stat(storePath);
+      const mouse = page.mouse;
+      await mouse.move(plan.from.x, plan.from.y);
+      await mouse.down();
+      // Sideways first: vis-timeline starts an item drag only on horizontal movement.
+      for (let step = 1; step <= 4; step++) await mouse.move(plan.from.x + 5 * step, plan.from.y);
+      for (let step = 1; step <= 10; step++)
+        await mouse.move(plan.to.x + 20, plan.from.y + ((plan.to.y - plan.from.y) * step) / 10);
+      const dropped = Date.now();
+      await mouse.up();
+      for (;;) {
+        const now = await stat(storePath);
+        if (now.ino !== before.ino || now.mtimeMs !== before.mtimeMs) break;
+        await pause(2);
+      }
+      const savedMs = Date.now() - dropped;
+      const saved = JSON.parse(await readFile(storePath, 'utf8')) as TimelineDocument;
+      const earlier = new Map(doc.events.map((event) => [event.id, event]));
+      const changed = saved.events.filter((event) => moved(event, earlier.get(event.id)));
+      if (changed.length !== 1)
+        throw new Error(`the file saved after the drop has ${changed.length} moved events, not 1`);
+      const where = closer > 0 ? `, ${closer} wheel notches closer than a day` : '';
+      set('drag.saved', ok(savedMs, `"${plan.title.slice(0, 40)}" to another lane${where}`));
+      if (closer > 0) await wheel(page, await visibleCentre(page, ITEMS_PANEL), closer);
+    },
+  };
+}
+
+/** Writes `doc` as the harness's store, serves the renderer build with it, and visits it. */
+export async function benchRenderer(doc: TimelineDocument, limits: Limits): Promise<Figures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'timeline-desk-bench-'));
+  await writeFile(join(dataDir, 'timeline.json'), JSON.stringify(doc));
+  const harness = await startHarness({ dataDir, port: 0 });
+  try {
+    const steps = visSteps(harness.url, AXIS, [dragStep(harness.services.storePath, doc)]);
+    return await visit(
+      {
+        name: OURS,
+        slug: 'timeline-desk',
+        itemSelector: '.vis-item',
+        readyAttribute: 'data-ready',
+        steps,
+      },
+      doc.events.length,
+      limits,
+    );
+  } finally {
+    await harness.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

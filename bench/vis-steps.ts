@@ -1,0 +1,140 @@
+/**
+ * The visit of a vis-timeline page, ours or the peer's: open it, pan on the time axis for two
+ * seconds, zoom in to about a day with the wheel (not measured), then zoom back out to the whole
+ * range with the wheel (measured). Both are driven the same way and read from the same axis.
+ */
+import type { Page } from '@playwright/test';
+
+import { DAY_MS, notchesBetween, visibleSpanMs } from './axis';
+import { round } from './frame-stats';
+import { measureGesture, pan, type Point, visibleCentre, wheel } from './gestures';
+import { waitForQuiet, waitForReady } from './page-probe';
+import type { Gesture, MetricKey } from './renderer-metrics';
+import { ok } from './renderer-metrics';
+import type { Step, Visit } from './session';
+
+export const AXIS = '.vis-panel.vis-top';
+export const ITEMS_PANEL = '.vis-panel.vis-center';
+/** How far the pan sweeps each way, in pixels. */
+const PAN_AMPLITUDE = 300;
+
+export const gestureKeys = (gesture: Gesture): MetricKey[] => [
+  `${gesture}.frame-p50`,
+  `${gesture}.frame-p95`,
+  `${gesture}.long-tasks`,
+  `${gesture}.longest-task`,
+];
+
+/**
+ * Opens `url` (ready: the page's own signal, within the ready limit), then waits for its main
+ * thread to go quiet (interactive: the end of its last long task) and counts its items.
+ */
+export function openSteps(url: string): Step[] {
+  const open: Step = {
+    name: 'open',
+    keys: ['ready'],
+    limit: 'readyMs',
+    run: async (visit) => {
+      await visit.page.goto(url, { waitUntil: 'commit', timeout: visit.limits.readyMs });
+      visit.set('ready', ok(round(await waitForReady(visit.page, visit.limits.readyMs))!));
+    },
+  };
+  const settle: Step = {
+    name: 'settle',
+    keys: ['interactive', 'items'],
+    limit: 'stepMs',
+    run: async (visit) => {
+      const ready = visit.figures.get('ready')?.value ?? 0;
+      visit.set('interactive', ok(round(await waitForQuiet(visit.page, ready))!));
+      await visit.count('fitted');
+      await visit.screenshot('fitted');
+    },
+  };
+  return [open, settle];
+}
+
+/** Presses on `target` and sweeps left and right for two seconds. */
+export function panStep(target: string): Step {
+  return {
+    name: 'pan',
+    keys: gestureKeys('pan'),
+    limit: 'stepMs',
+    run: async (visit) => {
+      const from = await visibleCentre(visit.page, target);
+      visit.setGesture(
+        'pan',
+        await measureGesture(visit.page, () => pan(visit.page, from, PAN_AMPLITUDE)),
+      );
+      await visit.count('panned');
+    },
+  };
+}
+
+/**
+ * Where the wheel zooms: mid-January 2024, the middle of the generated story (its events start
+ * over 2023 and 2024), found from the "2024" on the axis, half-way down the items in view.
+ * vis-timeline zooms about the pointer, so the day shown holds events (and not the pile of
+ * month and year periods that start on the 1st), and zooming out there comes back.
+ */
+async function zoomPoint(page: Page, fittedSpan: number): Promise<Point> {
+  const centre = await visibleCentre(page, ITEMS_PANEL);
+  const width = await page.locator(ITEMS_PANEL).evaluate((panel) => panel.clientWidth);
+  const label = page.locator('.vis-time-axis .vis-text', { hasText: /^2024$/ }).first();
+  const box = await label.boundingBox();
+  if (!box) throw new Error('no 2024 on the time axis');
+  return { x: box.x + (15.5 * DAY_MS * width) / fittedSpan, y: centre.y };
+}
+
+/** What the zoom-in found, for the zoom-out to undo. */
+interface ZoomState {
+  notches: number;
+  fitted: number | null;
+  day: number | null;
+  at: Point;
+}
+
+const days = (ms: number | null) =>
+  ms === null ? '?' : `${(ms / DAY_MS).toFixed(ms < 10 * DAY_MS ? 1 : 0)} d`;
+
+/**
+ * The vis-timeline visit. `panOn` is where a user presses to pan (the axis in our app, where
+ * items move when dragged; anywhere in vis-timeline's default read-only view). `extra` runs while
+ * zoomed in to a day (our drag). The zoom-out turns the wheel as many notches as the zoom-in
+ * did, which brings back the fitted span.
+ */
+export function visSteps(url: string, panOn: string, extra: readonly Step[] = []): Step[] {
+  const zoom: ZoomState = { notches: 0, fitted: null, day: null, at: { x: 0, y: 0 } };
+  const zoomIn: Step = {
+    name: 'zoom in',
+    keys: [],
+    limit: 'stepMs',
+    run: async (visit: Visit) => {
+      zoom.fitted = await visibleSpanMs(visit.page);
+      if (zoom.fitted === null) throw new Error('cannot read the time axis');
+      zoom.notches = notchesBetween(zoom.fitted, DAY_MS);
+      zoom.at = await zoomPoint(visit.page, zoom.fitted);
+      await wheel(visit.page, zoom.at, -zoom.notches);
+      await waitForQuiet(visit.page, 0, 500);
+      zoom.day = await visibleSpanMs(visit.page);
+      await visit.count('day');
+      await visit.screenshot('day');
+    },
+  };
+  const zoomOut: Step = {
+    name: 'zoom out',
+    keys: gestureKeys('zoom'),
+    limit: 'stepMs',
+    run: async (visit) => {
+      const at = zoom.at;
+      const stats = await measureGesture(visit.page, () => wheel(visit.page, at, zoom.notches));
+      const after = await visibleSpanMs(visit.page);
+      visit.setGesture(
+        'zoom',
+        stats,
+        `${zoom.notches} notches, ${days(zoom.day)} → ${days(after)}`,
+      );
+      await visit.count('zoomed out');
+    },
+  };
+  return [...openSteps(url), panStep(panOn), zoomIn, ...extra, zoomOut];
+}
