@@ -8,7 +8,6 @@ import type { Page } from '@playwright/test';
 import { type GestureStats, gestureStats } from './frame-stats';
 import { readProbe, startFrames, stopFrames } from './page-probe';
 
-export const PAN_MS = 2_000;
 /** A fast mouse reports about this often; Chromium folds extra moves into the next frame. */
 const MOVE_EVERY_MS = 16;
 /** One wheel notch (Chromium sends deltaY 100; vis-timeline zooms 1.2 times a notch). */
@@ -60,7 +59,7 @@ export async function visibleCentre(page: Page, selector: string): Promise<Point
  * Presses at `from` and sweeps left and right by `amplitude` pixels for `durationMs` (one full
  * sine period), then lets go where it started, so the view ends where it began.
  */
-export async function pan(page: Page, from: Point, amplitude: number, durationMs = PAN_MS) {
+export async function pan(page: Page, from: Point, amplitude: number, durationMs: number) {
   const mouse = page.mouse;
   await mouse.move(from.x, from.y);
   await mouse.down();

@@ -27,6 +27,8 @@ export interface Measurement {
   /** Keyed by peer name, e.g. "vis-timeline (defaults)", "TimelineJS". */
   readonly peers: Readonly<Record<string, PeerValue>>;
   readonly note?: string;
+  /** Why this could not be measured on this machine; then it neither passes nor fails. */
+  readonly skipped?: string;
 }
 
 /** True when the figure is within its budget (or has none). */

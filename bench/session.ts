@@ -23,9 +23,11 @@ export interface Limits {
   readonly readyMs: number;
   /** For each gesture or other step after that. */
   readonly stepMs: number;
+  /** How long the pan sweeps (not a limit: the smoke pans for less). */
+  readonly panMs: number;
 }
 
-export const FULL_LIMITS: Limits = { readyMs: 60_000, stepMs: 30_000 };
+export const FULL_LIMITS: Limits = { readyMs: 60_000, stepMs: 30_000, panMs: 2_000 };
 
 export interface Visit {
   readonly page: Page;

@@ -53,7 +53,7 @@ export function openSteps(url: string): Step[] {
   return [open, settle];
 }
 
-/** Presses on `target` and sweeps left and right for two seconds. */
+/** Presses on `target` and sweeps left and right (for two seconds, but one in the smoke). */
 export function panStep(target: string): Step {
   return {
     name: 'pan',
@@ -63,7 +63,9 @@ export function panStep(target: string): Step {
       const from = await visibleCentre(visit.page, target);
       visit.setGesture(
         'pan',
-        await measureGesture(visit.page, () => pan(visit.page, from, PAN_AMPLITUDE)),
+        await measureGesture(visit.page, () =>
+          pan(visit.page, from, PAN_AMPLITUDE, visit.limits.panMs),
+        ),
       );
       await visit.count('panned');
     },

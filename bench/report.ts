@@ -1,0 +1,169 @@
+/**
+ * The bench's output: the table (ours, budget, verdict, each peer and its ratio to ours) for the
+ * console and for docs/benchmarks.md, and bench/results.json with the run's metadata. Run on its
+ * own (`npm run bench:report`) it rebuilds the docs table from bench/results.json.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+import type { Measurement, PeerValue, Unit } from './measurement';
+
+export const RESULTS_PATH = 'bench/results.json';
+export const DOCS_PATH = 'docs/benchmarks.md';
+const START = '<!-- bench-table:start (written by npm run bench; do not edit by hand) -->';
+const END = '<!-- bench-table:end -->';
+
+export interface RunInfo {
+  readonly date: string;
+  readonly command: string;
+  readonly durationMs: number;
+  readonly machine: {
+    readonly os: string;
+    readonly cpus: readonly {
+      readonly model: string;
+      readonly count: number;
+      readonly mhz: number;
+    }[];
+    readonly memoryBytes: number;
+  };
+  readonly node: string;
+  readonly chromium: string;
+  readonly sizes: readonly number[];
+  readonly limits: { readonly readyMs: number; readonly stepMs: number; readonly panMs: number };
+}
+
+export interface BenchResults {
+  readonly run: RunInfo;
+  readonly measurements: readonly Measurement[];
+}
+
+export type Verdict = 'pass' | 'FAIL' | 'skipped' | '';
+
+export function verdict(m: Measurement): Verdict {
+  if (m.skipped !== undefined) return 'skipped';
+  if (m.budget === null) return '';
+  return m.value !== null && m.value <= m.budget ? 'pass' : 'FAIL';
+}
+
+export function formatValue(value: number, unit: Unit): string {
+  switch (unit) {
+    case 'ms':
+      return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value).toLocaleString('en')} ms`;
+    case 'bytes':
+      return `${(value / 1_000_000).toFixed(1)} MB`;
+    default:
+      return Math.round(value).toLocaleString('en');
+  }
+}
+
+const notReached = (note: string | undefined) => note?.includes('not reached') === true;
+
+function oursCell(m: Measurement): string {
+  if (m.skipped !== undefined) return 'skipped';
+  if (m.value !== null) return formatValue(m.value, m.unit);
+  return notReached(m.note) ? 'not reached' : 'not finished';
+}
+
+function peerCell(peer: PeerValue | undefined, unit: Unit): string {
+  if (!peer) return '';
+  if (peer.status === 'not-applicable') return 'n/a';
+  if (peer.status === 'ok' && peer.value !== null) return formatValue(peer.value, unit);
+  if (peer.limitMs !== undefined) return `not finished in ${peer.limitMs / 1000} s`;
+  return notReached(peer.note) ? 'not reached' : 'not finished';
+}
+
+/** How many times ours the peer's figure is (every figure here is better lower). */
+function ratioCell(m: Measurement, peer: PeerValue | undefined): string {
+  if (!peer || peer.status !== 'ok' || peer.value === null || m.value === null) return '';
+  if (m.value <= 0 || peer.value <= 0) return '';
+  const ratio = peer.value / m.value;
+  return `${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio).toLocaleString('en')}×`;
+}
+
+export function peerNames(measurements: readonly Measurement[]): string[] {
+  return [...new Set(measurements.flatMap((m) => Object.keys(m.peers)))];
+}
+
+/** Header and rows of the table; a peer's ratio is its figure divided by ours. */
+export function tableRows(measurements: readonly Measurement[]): string[][] {
+  const peers = peerNames(measurements);
+  const header = ['Measurement', 'Events', 'Ours', 'Budget', 'Verdict'];
+  for (const peer of peers) header.push(peer, '÷ ours');
+  header.push('Notes');
+  const rows = measurements.map((m) => {
+    const budget = m.budget === null ? '' : `≤ ${formatValue(m.budget, m.unit)}`;
+    const row = [m.name, m.events.toLocaleString('en'), oursCell(m), budget, verdict(m)];
+    for (const peer of peers)
+      row.push(peerCell(m.peers[peer], m.unit), ratioCell(m, m.peers[peer]));
+    row.push(m.skipped ?? m.note ?? '');
+    return row;
+  });
+  return [header, ...rows];
+}
+
+/** The table as aligned text for the console. */
+export function consoleTable(measurements: readonly Measurement[]): string {
+  const rows = tableRows(measurements).map((row) => row.slice(0, -1));
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, n) => cell.padEnd(widths[n]!))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(rows[0]!),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}
+
+const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
+
+function markdownTable(rows: readonly string[][]): string {
+  const [header, ...body] = rows;
+  const line = (row: readonly string[]) => `| ${row.map(escapeCell).join(' | ')} |`;
+  const rule = `|${header!.map((_, n) => (n === 0 || n === header!.length - 1 ? ' --- ' : ' ---: ')).join('|')}|`;
+  return [line(header!), rule, ...body.map(line)].join('\n');
+}
+
+/** The table section of docs/benchmarks.md: the run it came from, then one table. */
+export function markdown(results: BenchResults): string {
+  const { run } = results;
+  const cpus = run.machine.cpus.map((cpu) => `${cpu.count} × ${cpu.model}`).join(', ');
+  const memory = `${Math.round(run.machine.memoryBytes / 2 ** 30)} GiB`;
+  const summary = [
+    `Run of \`${run.command}\` on ${run.date.slice(0, 10)}, ${Math.round(run.durationMs / 1000)} s in all.`,
+    `Machine: ${run.machine.os}; ${cpus}; ${memory}. Node ${run.node}, Chromium ${run.chromium}.`,
+  ];
+  const failed = results.measurements.filter((m) => verdict(m) === 'FAIL').length;
+  const skipped = results.measurements.filter((m) => verdict(m) === 'skipped');
+  const verdicts = [
+    `${failed === 0 ? 'No figure' : `${failed} figure${failed === 1 ? '' : 's'}`} over budget.`,
+    ...skipped.map((m) => `Skipped ${m.name}: ${m.skipped}.`),
+  ];
+  return [
+    summary.join(' '),
+    verdicts.join(' '),
+    markdownTable(tableRows(results.measurements)),
+  ].join('\n\n');
+}
+
+/** Rewrites the part of the docs between the markers; the rest of the file is left alone. */
+export async function updateDocs(results: BenchResults, path = DOCS_PATH): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const [start, end] = [text.indexOf(START), text.indexOf(END)];
+  if (start < 0 || end < start) throw new Error(`${path} has no bench table markers`);
+  const next = `${text.slice(0, start + START.length)}\n\n${markdown(results)}\n\n${text.slice(end)}`;
+  await writeFile(path, next);
+}
+
+export async function readResults(path = RESULTS_PATH): Promise<BenchResults> {
+  return JSON.parse(await readFile(path, 'utf8')) as BenchResults;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await readResults();
+  console.log(consoleTable(results.measurements));
+  await updateDocs(results);
+  console.log(`\nRewrote the table in ${DOCS_PATH} from ${RESULTS_PATH}.`);
+}
