@@ -20,6 +20,16 @@ describe('atomic writes', () => {
     expect(await readdir(dir)).toEqual(['a.json']);
   });
 
+  it('writes a text given in parts as the parts one after another', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'a.json');
+    const parts = Array.from({ length: 300 }, (_, i) => `part ${i} ${'é'.repeat(i)};`);
+    await writeFileAtomic(path, parts);
+    expect(await readFile(path, 'utf8')).toBe(parts.join(''));
+    await writeFileAtomic(path, []);
+    expect(await readFile(path, 'utf8')).toBe('');
+  });
+
   it.each(['EPERM', 'EBUSY', 'EACCES'])(
     'retries a rename that fails with %s while the file is held, then writes it',
     async (code) => {

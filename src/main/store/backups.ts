@@ -3,13 +3,19 @@
  * is older than the interval, written atomically, pruned by backup-schedule's rules. A backup
  * never holds up or fails a store write: it runs afterwards and its errors are only logged.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 import type { BackupInfo } from '../../shared/contract';
 import type { MigrationStep } from '../../shared/formats/migrate';
 import type { TimelineDocument } from '../../shared/schema';
-import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write';
+import {
+  type AtomicWriteOptions,
+  type FileText,
+  retryTransient,
+  writeFileAtomic,
+} from './atomic-write';
 import {
   BACKUP_INTERVAL_MS,
   backupName,
@@ -41,7 +47,9 @@ export interface ValidBackup {
 export interface BackupKeeper {
   readonly dir: string;
   /** Called with the text just written to the store; backs it up if one is due. Never throws. */
-  afterWrite(text: string): void;
+  afterWrite(text: FileText): void;
+  /** Called with the store file opened as it is; copies it if a backup is due. Never throws. */
+  afterOpen(storePath: string): void;
   /** True when the next store write would be backed up. */
   isDue(): boolean;
   /** Resolves when no backup is being written. */
@@ -67,12 +75,14 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
   );
   let newest = sortBackups(names)[0]?.at ?? null;
   let running: Promise<void> | null = null;
-  let waiting: string | null = null;
+  let waiting: BackupSource | null = null;
 
-  const backUp = async (text: string): Promise<void> => {
+  const backUp = async (source: BackupSource): Promise<void> => {
     const at = options.now();
     await mkdir(dir, { recursive: true });
-    await writeFileAtomic(join(dir, backupName(at)), text, options.write);
+    const target = join(dir, backupName(at));
+    if (source.kind === 'text') await writeFileAtomic(target, source.text, options.write);
+    else await copyAtomic(source.path, target);
     newest = at;
     const all = await backupNames(dir);
     const keep = backupsToKeep(all);
@@ -80,20 +90,20 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
     await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
   };
 
-  const afterWrite = (text: string): void => {
+  const backUpIfDue = (source: BackupSource): void => {
     // One backup at a time; a write during one is considered again when it ends.
     if (running !== null) {
-      waiting = text;
+      waiting = source;
       return;
     }
     if (!isBackupDue(newest, options.now(), intervalMs)) return;
-    running = backUp(text)
+    running = backUp(source)
       .catch((error: unknown) => log(`Backup into ${dir} failed`, error))
       .finally(() => {
         running = null;
         const next = waiting;
         waiting = null;
-        if (next !== null) afterWrite(next);
+        if (next !== null) backUpIfDue(next);
       });
   };
 
@@ -102,7 +112,8 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
 
   return {
     dir,
-    afterWrite,
+    afterWrite: (text) => backUpIfDue({ kind: 'text', text }),
+    afterOpen: (storePath) => backUpIfDue({ kind: 'file', path: storePath }),
     isDue: () => isBackupDue(newest, options.now(), intervalMs),
     idle: async () => {
       while (running !== null) await running;
@@ -132,6 +143,23 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
       return null;
     },
   };
+}
+
+/** What a backup copies: the text just written, or the store file as it was opened. */
+type BackupSource =
+  | { readonly kind: 'text'; readonly text: FileText }
+  | { readonly kind: 'file'; readonly path: string };
+
+/** Copies a file so that the target is whole or absent, never half a copy. */
+async function copyAtomic(from: string, to: string): Promise<void> {
+  const temp = join(dirname(to), `.${basename(to)}.tmp`);
+  try {
+    await retryTransient(() => copyFile(from, temp, constants.COPYFILE_FICLONE));
+    await retryTransient(() => rename(temp, to));
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 async function backupNames(dir: string): Promise<string[]> {

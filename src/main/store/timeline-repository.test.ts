@@ -103,19 +103,56 @@ describe('opening the store', () => {
 });
 
 describe('writing', () => {
+  it('writes a change after a quiet spell at once, and later ones when the spacing allows', async () => {
+    const dir = await tempDir();
+    const { repository } = await open(dir, 10_000);
+    const [first, second] = [...repository.events()];
+    const writesBefore = repository.writeCount;
+    repository.apply({ upserted: [{ ...first!, title: 'At once' }], removed: [] });
+    await repository.whenSaved();
+    expect(repository.writeCount - writesBefore).toBe(1);
+    expect((await storeOnDisk(dir)).events.find((e) => e.id === first!.id)?.title).toBe('At once');
+
+    repository.apply({ upserted: [{ ...second!, title: 'Later' }], removed: [] });
+    await new Promise((wait) => setTimeout(wait, 50));
+    expect(repository.writeCount - writesBefore).toBe(1);
+    await repository.flush();
+    expect(repository.writeCount - writesBefore).toBe(2);
+    expect((await storeOnDisk(dir)).events.find((e) => e.id === second!.id)?.title).toBe('Later');
+  });
+
   it('coalesces a burst of changes into few atomic writes, all of them kept', async () => {
     const dir = await tempDir();
     const { repository } = await open(dir, 40);
     const writesBefore = repository.writeCount;
     const event = [...repository.events()][0]!;
+    const started = performance.now();
     for (let i = 0; i < 100; i++) {
+      const wait = started + i - performance.now();
+      if (wait >= 1) await new Promise((done) => setTimeout(done, wait));
       repository.apply({ upserted: [{ ...event, title: `Edit ${i}` }], removed: [] });
     }
-    await repository.flush();
-    expect(repository.writeCount - writesBefore).toBeLessThanOrEqual(2);
+    const spanMs = performance.now() - started;
+    await repository.whenSaved();
+    // The first change is written at once, then one write per 40 ms at most.
+    expect(repository.writeCount - writesBefore).toBeLessThanOrEqual(Math.ceil(spanMs / 40) + 1);
     const onDisk = await storeOnDisk(dir);
     expect(onDisk.events.find((e) => e.id === event.id)?.title).toBe('Edit 99');
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes exactly the document it holds, after many changes', async () => {
+    const dir = await tempDir();
+    const { repository } = await open(dir, 1);
+    const events = [...repository.events()];
+    for (const [i, event] of events.entries()) {
+      repository.apply({ upserted: [{ ...event, title: `Title ${i}` }], removed: [] });
+      if (i % 2 === 0) await repository.whenSaved();
+    }
+    repository.apply({ upserted: [makeEvent({ laneId: events[0]!.laneId })], removed: [] });
+    await repository.whenSaved();
+    const text = await readFile(join(dir, STORE_FILE_NAME), 'utf8');
+    expect(text).toBe(JSON.stringify(repository.document()));
   });
 
   it('keeps follow-up links indexed as events change and go', async () => {

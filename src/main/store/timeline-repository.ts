@@ -1,7 +1,8 @@
 /**
  * The event store: one timeline document in a lowdb JSON file. Nothing outside this module
  * knows it is lowdb. Changes apply in memory at once; file writes are atomic (write a temp file,
- * then rename), ride out brief Windows locks, and bursts of changes coalesce into few writes.
+ * then rename), ride out brief Windows locks, and bursts of changes coalesce into few writes
+ * (write-scheduler.ts). A write re-stringifies only the events that changed (event-json.ts).
  * A write that fails keeps the data in memory and is retried with the next change or flush.
  */
 import { mkdir } from 'node:fs/promises';
@@ -13,12 +14,20 @@ import type { Change } from '../../shared/contract';
 import type { MigrationStep } from '../../shared/formats/migrate';
 import type { EventId, LaneId } from '../../shared/ids';
 import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../shared/schema';
-import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write';
+import { type AtomicWriteOptions, type FileText, writeFileAtomic } from './atomic-write';
 import { type BackupKeeper, openBackups } from './backups';
 import { inverseOf } from './change-inverse';
+import { EventJsonCache } from './event-json';
 import { loadStartDocument } from './startup';
+import { type StoreSnapshot, storeTextParts } from './store-text';
+import { WriteScheduler } from './write-scheduler';
 
 export const STORE_FILE_NAME = 'timeline.json';
+/**
+ * Writes start at least this far apart: 100 edits within 100 ms are at most 3 writes, and a
+ * lone edit is still written at once.
+ */
+export const WRITE_SPACING_MS = 60;
 
 export interface TimelineRepository {
   readonly path: string;
@@ -34,6 +43,8 @@ export interface TimelineRepository {
   events(): IterableIterator<TimelineEvent>;
   /** The whole document, in the store's order. */
   document(): TimelineDocument;
+  /** Each event's compact JSON (JSON.stringify), in the store's order; made in slices. */
+  eventTexts(): Promise<string[]>;
   /** Applies a change in memory, schedules a write, and returns the change that undoes it. */
   apply(change: Change): Change;
   /** Why the last write failed, while its data is still waiting to be written; else null. */
@@ -52,7 +63,10 @@ export interface OpenOptions {
   readonly dataDir: string;
   /** The timeline to start from when there is no store and no valid backup. */
   readonly seed: () => TimelineDocument;
-  /** How long changes gather before a write; a burst inside this window is one write. */
+  /**
+   * The least time between the starts of two writes (default WRITE_SPACING_MS). A change
+   * after a quiet spell is written at once; a burst of changes is one write per spacing.
+   */
   readonly writeDelayMs?: number;
   readonly now?: () => Date;
   /** How old the newest backup may get before a write makes another (default 5 minutes). */
@@ -90,38 +104,44 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
     now,
     migrations: options.migrations,
   });
-  const adapter = new StoreFileAdapter(path, options.write ?? {}, (text) =>
+  const json = new EventJsonCache();
+  const adapter = new StoreFileAdapter(path, json, options.write ?? {}, (text) =>
     backups.afterWrite(text),
   );
   const repository = new LowTimelineRepository(path, start.document, {
     adapter,
+    json,
     backups,
     log,
-    writeDelayMs: options.writeDelayMs ?? 25,
+    writeSpacingMs: options.writeDelayMs ?? WRITE_SPACING_MS,
     unsaved: start.mustWrite,
   });
   // A failed first write is logged and kept: the next command reports it and tries again.
   if (start.mustWrite) await repository.flush().catch(() => undefined);
   // A store opened as it is gets backed up now if the newest backup is old (or there is none).
-  else if (backups.isDue()) backups.afterWrite(JSON.stringify(start.document));
+  else backups.afterOpen(path);
+  // Each event is stringified once in the background, so the first save after opening is as
+  // quick as the rest.
+  void repository.eventTexts().catch((error: unknown) => log('Preparing the store failed', error));
   return { repository, backups, notices: start.notices };
 }
 
 /** lowdb's adapter for the store file: compact JSON, written atomically with retries. */
-class StoreFileAdapter implements Adapter<TimelineDocument> {
+class StoreFileAdapter implements Adapter<StoreSnapshot> {
   constructor(
     private readonly path: string,
+    private readonly json: EventJsonCache,
     private readonly options: AtomicWriteOptions,
-    private readonly onWritten: (text: string) => void,
+    private readonly onWritten: (text: FileText) => void,
   ) {}
 
-  async read(): Promise<TimelineDocument | null> {
+  async read(): Promise<StoreSnapshot | null> {
     throw new Error('The store is read by store-file.ts, which validates it');
   }
 
-  async write(data: TimelineDocument): Promise<void> {
+  async write(snapshot: StoreSnapshot): Promise<void> {
     // Compact JSON: the store is for the app, exports are for people.
-    const text = JSON.stringify(data);
+    const text = await storeTextParts(snapshot, this.json);
     await writeFileAtomic(this.path, text, this.options);
     this.onWritten(text);
   }
@@ -129,9 +149,10 @@ class StoreFileAdapter implements Adapter<TimelineDocument> {
 
 interface RepositoryParts {
   readonly adapter: StoreFileAdapter;
+  readonly json: EventJsonCache;
   readonly backups: BackupKeeper;
   readonly log: (message: string, error: unknown) => void;
-  readonly writeDelayMs: number;
+  readonly writeSpacingMs: number;
   /** The document is not the one on disk (seed, backup, upgrade): write it at once. */
   readonly unsaved: boolean;
 }
@@ -147,10 +168,8 @@ class LowTimelineRepository implements TimelineRepository {
   readonly #position = new Map<EventId, number>();
   #outOfOrder = false;
   readonly #followUps = new Map<EventId, Set<EventId>>();
-  readonly #db: Low<TimelineDocument>;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  /** The last write started; writes run one after another. */
-  #pending: Promise<void> = Promise.resolve();
+  readonly #db: Low<StoreSnapshot>;
+  readonly #schedule: WriteScheduler;
   /** Something in memory is not on disk yet. */
   #dirty: boolean;
   #failure: unknown = null;
@@ -167,7 +186,8 @@ class LowTimelineRepository implements TimelineRepository {
     this.#lanes = document.lanes;
     this.#laneIds = new Set(document.lanes.map((lane) => lane.id));
     for (const event of document.events) this.#put(event);
-    this.#db = new Low(parts.adapter, document);
+    this.#db = new Low(parts.adapter, this.#snapshot());
+    this.#schedule = new WriteScheduler(parts.writeSpacingMs, () => this.#write());
     this.#dirty = parts.unsaved;
   }
 
@@ -209,6 +229,10 @@ class LowTimelineRepository implements TimelineRepository {
     } as TimelineDocument;
   }
 
+  eventTexts(): Promise<string[]> {
+    return this.parts.json.all([...this.#byId.values()]);
+  }
+
   apply(change: Change): Change {
     const inverse = inverseOf(change, this);
     for (const id of change.removed) this.#remove(id);
@@ -220,7 +244,7 @@ class LowTimelineRepository implements TimelineRepository {
     }
     if (change.timeline !== undefined) this.#info = change.timeline;
     this.#dirty = true;
-    this.#schedule();
+    this.#schedule.request();
     return inverse;
   }
 
@@ -229,18 +253,18 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   async flush(): Promise<void> {
-    if (this.#timer !== null) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
-    if (this.#dirty) this.#startWrite();
-    await this.#pending;
+    if (this.#dirty) this.#schedule.request();
+    await this.#schedule.now();
     if (this.#dirty && this.#failure !== null) throw this.#failure;
   }
 
   async whenSaved(): Promise<void> {
     while (this.#dirty || this.#writing) {
-      if (!this.#writing && this.#timer === null && this.#failure !== null) throw this.#failure;
+      if (!this.#schedule.busy) {
+        // Nothing will write it by itself: only a failed write leaves the store like this.
+        if (this.#failure !== null) throw this.#failure;
+        this.#schedule.request();
+      }
       await new Promise<void>((ended) => this.#onWriteEnd.push(ended));
     }
   }
@@ -253,14 +277,14 @@ class LowTimelineRepository implements TimelineRepository {
     }
   }
 
-  #startWrite(): void {
-    this.#pending = this.#pending.then(() => this.#write());
+  #snapshot(): StoreSnapshot {
+    return { timeline: this.#info, lanes: this.#lanes, events: [...this.#byId.values()] };
   }
 
   async #write(): Promise<void> {
     if (!this.#dirty) return;
     this.#dirty = false;
-    this.#db.data = this.document();
+    this.#db.data = this.#snapshot();
     this.writeCount++;
     this.#writing = true;
     try {
@@ -275,14 +299,6 @@ class LowTimelineRepository implements TimelineRepository {
       this.#writing = false;
       for (const ended of this.#onWriteEnd.splice(0)) ended();
     }
-  }
-
-  #schedule(): void {
-    if (this.#timer !== null) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      this.#startWrite();
-    }, this.parts.writeDelayMs);
   }
 
   #put(event: TimelineEvent): void {

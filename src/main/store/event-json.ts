@@ -1,0 +1,37 @@
+/**
+ * Each event's compact JSON, kept for as long as the event object lives. Events are immutable
+ * values (a change replaces the object), so a string never goes stale: a write or an export
+ * stringifies only the events that changed since the last one.
+ */
+import type { TimelineEvent } from '../../shared/schema';
+import { createSlicer } from '../time-slices';
+
+export class EventJsonCache {
+  readonly #json = new WeakMap<TimelineEvent, string>();
+
+  /** The event as JSON.stringify writes it. */
+  of(event: TimelineEvent): string {
+    let text = this.#json.get(event);
+    if (text === undefined) {
+      text = JSON.stringify(event);
+      this.#json.set(event, text);
+    }
+    return text;
+  }
+
+  /** Remembers JSON already made elsewhere (e.g. read from a file) for an event object. */
+  remember(event: TimelineEvent, text: string): void {
+    this.#json.set(event, text);
+  }
+
+  /** The JSON of every event, in order; events not seen before are stringified in slices. */
+  async all(events: readonly TimelineEvent[]): Promise<string[]> {
+    const slicer = createSlicer();
+    const texts = new Array<string>(events.length);
+    for (let i = 0; i < events.length; i++) {
+      texts[i] = this.of(events[i] as TimelineEvent);
+      if (i % 256 === 255) await slicer.pause();
+    }
+    return texts;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Long work in the main process runs in slices: between slices it yields to the event loop, so
+ * IPC messages, timers and file callbacks keep being handled and the window never waits long.
+ */
+
+/** How long one slice may run before yielding (well under a 60 Hz frame). */
+export const SLICE_MS = 8;
+
+export interface Slicer {
+  /** Yields to the event loop when the current slice has run for its time; else returns at once. */
+  pause(): Promise<void>;
+}
+
+export function createSlicer(sliceMs: number = SLICE_MS): Slicer {
+  let sliceStart = performance.now();
+  return {
+    pause: async () => {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await yieldToLoop();
+      sliceStart = performance.now();
+    },
+  };
+}
+
+/** Lets everything waiting in the event loop run (timers, I/O, messages) before going on. */
+export function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
