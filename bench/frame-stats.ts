@@ -2,10 +2,12 @@
  * Turns what the page probe recorded during a gesture into the figures the bench reports: the
  * work per frame at the 50th and 95th percentile, and the long tasks that began in the span.
  */
-import type { Frame, LongTask } from './page-probe';
+import type { ProbeState } from './page-probe';
 
 export interface GestureStats {
   readonly frames: number;
+  /** Pointer moves and wheel events the page received (Chromium folds those that queue up). */
+  readonly inputs: number;
   readonly p50: number | null;
   readonly p95: number | null;
   /** Long tasks (over 50 ms, as the browser defines them) that began within the span. */
@@ -23,14 +25,14 @@ export function percentile(values: readonly number[], p: number): number | null 
 }
 
 export function gestureStats(
-  frames: readonly Frame[],
-  longTasks: readonly LongTask[],
+  { frames, longTasks, inputs }: Pick<ProbeState, 'frames' | 'longTasks' | 'inputs'>,
   span: { readonly start: number; readonly end: number },
 ): GestureStats {
-  const work = frames.map((frame) => frame.end - frame.start);
+  const work = frames.map((frame) => frame.work);
   const within = longTasks.filter((task) => task.start >= span.start && task.start <= span.end);
   return {
     frames: work.length,
+    inputs,
     p50: round(percentile(work, 50)),
     p95: round(percentile(work, 95)),
     longTasks: within.length,

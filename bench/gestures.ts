@@ -57,30 +57,39 @@ export async function visibleCentre(page: Page, selector: string): Promise<Point
 
 /**
  * Presses at `from` and sweeps left and right by `amplitude` pixels for `durationMs` (one full
- * sine period), then lets go where it started, so the view ends where it began.
+ * sine period), then lets go where it started, so the view ends where it began. Moves go out on
+ * the clock and are not awaited one by one: Playwright's input resolves once the page has
+ * handled the event, a frame or more, and a hand does not wait for the screen. Chromium folds
+ * moves that queue up while the page is busy into one, as it does a real mouse's.
  */
 export async function pan(page: Page, from: Point, amplitude: number, durationMs: number) {
   const mouse = page.mouse;
   await mouse.move(from.x, from.y);
   await mouse.down();
+  const sent: Promise<void>[] = [];
   const started = Date.now();
-  for (let elapsed = 0; elapsed < durationMs; elapsed = Date.now() - started) {
-    const x = from.x + amplitude * Math.sin((2 * Math.PI * elapsed) / durationMs);
-    await mouse.move(x, from.y);
-    await pause(started + elapsed + MOVE_EVERY_MS - Date.now());
+  for (let tick = 1; Date.now() - started < durationMs; tick++) {
+    const elapsed = Date.now() - started;
+    sent.push(
+      mouse.move(from.x + amplitude * Math.sin((2 * Math.PI * elapsed) / durationMs), from.y),
+    );
+    await pause(started + tick * MOVE_EVERY_MS - Date.now());
   }
+  await Promise.all(sent);
   await mouse.move(from.x, from.y);
   await mouse.up();
 }
 
-/** Turns the wheel `notches` times at `at` (positive zooms out in vis-timeline). */
+/** Turns the wheel `notches` times at `at` (positive zooms out in vis-timeline), on the clock. */
 export async function wheel(page: Page, at: Point, notches: number): Promise<void> {
   await page.mouse.move(at.x, at.y);
-  for (let n = 0; n < Math.abs(notches); n++) {
-    const sent = Date.now();
-    await page.mouse.wheel(0, Math.sign(notches) * NOTCH);
-    await pause(sent + NOTCH_EVERY_MS - Date.now());
+  const sent: Promise<void>[] = [];
+  const started = Date.now();
+  for (let n = 1; n <= Math.abs(notches); n++) {
+    sent.push(page.mouse.wheel(0, Math.sign(notches) * NOTCH));
+    await pause(started + n * NOTCH_EVERY_MS - Date.now());
   }
+  await Promise.all(sent);
 }
 
 /** Records the frames of `gesture` and a short settling time after it; returns their figures. */
@@ -93,5 +102,5 @@ export async function measureGesture(
   await pause(SETTLE_MS);
   const end = await stopFrames(page);
   const probe = await readProbe(page);
-  return gestureStats(probe.frames, probe.longTasks, { start, end });
+  return gestureStats(probe, { start, end });
 }

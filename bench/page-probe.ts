@@ -2,9 +2,11 @@
  * The instrument every page of the bench carries, ours and the peers' alike, installed with
  * page.addInitScript before the page's own scripts run. It records when the page said it was
  * ready, every long task (PerformanceObserver 'longtask'), and, while recording, the main-thread
- * work of each frame: from the first task seen since the previous frame ended (an input event,
- * a timer, or the frame's requestAnimationFrame) to a MessageChannel message posted from that
- * frame's rAF, which runs once the frame's style, layout and paint are done.
+ * work of each frame: the tasks seen since the previous frame (input events, timers), each from
+ * its start to a MessageChannel message posted as it starts, plus the frame itself, from its
+ * first requestAnimationFrame callback to a message posted from there, which runs once the
+ * frame's style, layout and paint are done. A task or frame also ends where the next one starts,
+ * so idle time between them is not counted and nothing is counted twice.
  */
 import type { Page } from '@playwright/test';
 
@@ -14,8 +16,10 @@ export interface LongTask {
 }
 
 export interface Frame {
-  readonly start: number;
+  /** When the frame's paint was done. */
   readonly end: number;
+  /** Main-thread time spent on it: the tasks before it and its own rendering. */
+  readonly work: number;
 }
 
 export interface ProbeState {
@@ -23,6 +27,8 @@ export interface ProbeState {
   readonly readyAt: number | null;
   readonly longTasks: readonly LongTask[];
   readonly frames: readonly Frame[];
+  /** Pointer moves and wheel events the page received while recording. */
+  readonly inputs: number;
 }
 
 /** What the pages see on globalThis.__bench. */
@@ -39,7 +45,7 @@ interface ProbeGlobals {
   readonly performance: { now(): number };
   readonly document: object;
   setTimeout: (callback: unknown, ms?: number, ...args: unknown[]) => number;
-  requestAnimationFrame(callback: () => void): number;
+  requestAnimationFrame: (callback: (time: number) => void) => number;
   addEventListener(type: string, listener: () => void, options: object): void;
   readonly MessageChannel: new () => {
     port1: { onmessage: ((event: { data: unknown }) => void) | null };
@@ -62,10 +68,48 @@ function installProbe(readyAttribute: string | null): void {
   const frames: Frame[] = [];
   let readyAt: number | null = null;
   let recording = false;
-  /** The start of the earliest task seen since the last frame ended. */
-  let pending = Infinity;
-  const seen = (): void => {
-    if (recording && pending === Infinity) pending = now();
+  let inputs = 0;
+  /** Time of the tasks seen since the last frame ended. */
+  let busy = 0;
+  /** The task running now, until its message (or the next task or frame) ends it. */
+  let task: { readonly id: number; readonly start: number } | null = null;
+  /** The frame being drawn, until its message (or the next task) ends it. */
+  let frame: { readonly id: number; readonly start: number } | null = null;
+  let lastFrameTime = -1;
+  let ids = 0;
+  const channel = new page.MessageChannel();
+  const endTask = (at: number): void => {
+    if (task) busy += at - task.start;
+    task = null;
+  };
+  const endFrame = (at: number): void => {
+    if (!frame) return;
+    frames.push({ end: at, work: busy + at - frame.start });
+    [busy, frame] = [0, null];
+  };
+  /** An input event or a timer starts: it runs after any frame still open was drawn. */
+  const onTask = (): void => {
+    if (!recording) return;
+    const at = now();
+    endFrame(at);
+    endTask(at);
+    task = { id: ++ids, start: at };
+    channel.port2.postMessage(task.id);
+  };
+  /** Any rAF callback: the first of a frame (by its time) starts the frame. */
+  const onFrameCallback = (time: number): void => {
+    if (!recording || time === lastFrameTime) return;
+    lastFrameTime = time;
+    const at = now();
+    endFrame(at);
+    endTask(at);
+    frame = { id: ++ids, start: at };
+    channel.port2.postMessage(frame.id);
+  };
+  channel.port1.onmessage = (event) => {
+    const at = now();
+    if (task?.id === event.data) endTask(at);
+    if (frame?.id === event.data) endFrame(at);
   };
 
   new page.PerformanceObserver((list) => {
@@ -75,41 +119,34 @@ function installProbe(readyAttribute: string | null): void {
 
   // Capture listeners on the window run before any listener of the page's own elements.
   for (const type of ['pointerdown', 'pointermove', 'pointerup', 'mousemove', 'wheel', 'keydown'])
-    page.addEventListener(type, seen, { capture: true, passive: true });
+    page.addEventListener(type, onTask, { capture: true, passive: true });
+  const onInput = (): void => {
+    if (recording) inputs += 1;
+  };
+  for (const type of ['pointermove', 'wheel'])
+    page.addEventListener(type, onInput, { capture: true, passive: true });
   const setTimeoutOfPage = page.setTimeout.bind(globalThis);
   page.setTimeout = (callback, ms, ...args) =>
     typeof callback === 'function'
       ? setTimeoutOfPage(
           (...values: unknown[]) => {
-            seen();
+            onTask();
             (callback as (...values: unknown[]) => void)(...values);
           },
           ms,
           ...args,
         )
       : setTimeoutOfPage(callback, ms, ...args);
+  const requestFrameOfPage = page.requestAnimationFrame.bind(globalThis);
+  page.requestAnimationFrame = (callback) =>
+    requestFrameOfPage((time) => {
+      onFrameCallback(time);
+      callback(time);
+    });
 
-  // A frame ends at its message, or at the next frame's rAF if that comes first (a busy page
-  // can run the next frame before the message), so frames never overlap.
-  let open: { readonly id: number; readonly start: number } | null = null;
-  let frameId = 0;
-  const close = (at: number): void => {
-    if (!open) return;
-    frames.push({ start: open.start, end: at });
-    open = null;
-    pending = Infinity;
-  };
-  const channel = new page.MessageChannel();
-  channel.port1.onmessage = (event) => {
-    if (open?.id === event.data) close(now());
-  };
-  const onFrame = (): void => {
-    const at = now();
-    close(at);
-    if (!recording) return;
-    open = { id: ++frameId, start: Math.min(pending, at) };
-    channel.port2.postMessage(open.id);
-    page.requestAnimationFrame(onFrame);
+  const onFrame = (time: number): void => {
+    onFrameCallback(time);
+    if (recording) requestFrameOfPage(onFrame);
   };
 
   const probe: Probe = {
@@ -118,14 +155,16 @@ function installProbe(readyAttribute: string | null): void {
     },
     longTasks,
     frames,
+    get inputs() {
+      return inputs;
+    },
     markReady: () => {
       readyAt ??= now();
     },
     startFrames: () => {
       frames.length = 0;
-      pending = Infinity;
-      open = null;
-      if (!recording) page.requestAnimationFrame(onFrame);
+      [busy, task, frame, inputs] = [0, null, null, 0];
+      if (!recording) requestFrameOfPage(onFrame);
       recording = true;
       return now();
     },
@@ -164,7 +203,8 @@ export async function readProbe(page: Page): Promise<ProbeState> {
   return page.evaluate(() => {
     const probe = (globalThis as unknown as ProbeGlobals).__bench;
     if (!probe) throw new Error('The bench probe is not installed in this page.');
-    return { readyAt: probe.readyAt, longTasks: [...probe.longTasks], frames: [...probe.frames] };
+    const { readyAt, longTasks, frames, inputs } = probe;
+    return { readyAt, longTasks: [...longTasks], frames: [...frames], inputs };
   });
 }
 

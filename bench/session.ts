@@ -76,7 +76,9 @@ export async function visit(tool: Tool, events: number, limits: Limits): Promise
       figures,
       set: (key, value) => figures.set(key, value),
       setGesture: (gesture, stats, note) => {
-        const frames = [`${stats.frames} frames`, note].filter(Boolean).join('; ');
+        const frames = [`${stats.frames} frames, ${stats.inputs} input events`, note]
+          .filter(Boolean)
+          .join('; ');
         const measured = (value: number | null) =>
           value === null ? { value, status: 'not-finished' as const, note: 'no frame' } : ok(value);
         figures.set(`${gesture}.frame-p50`, measured(stats.p50));
