@@ -6,6 +6,7 @@ import { makeDocument, makeEvent, makeLane } from '../../../test/builders';
 import { EXPORT_FORMATS, MAX_IMPORT_BYTES } from '../contract';
 import type { EventId, LaneId, Timestamp } from '../ids';
 import { detectImportFormat, exportTimeline, type ImportContext, parseImport } from './index';
+import { toTimelineDeskJson } from './timeline-desk-json';
 
 const NOW = '2024-06-20T12:00:00.000Z' as Timestamp;
 const doc = makeDocument({
@@ -18,10 +19,12 @@ const context: ImportContext = {
 };
 
 describe('exportTimeline', () => {
-  it('writes Timeline Desk JSON: pretty, with a final newline', () => {
+  it('writes Timeline Desk JSON: pretty, one event a line, with a final newline', () => {
     const file = exportTimeline('json', doc);
     expect(file).toMatchObject({ extension: '.timeline.json', mimeType: 'application/json' });
-    expect(file.text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(file.text).toBe(toTimelineDeskJson(doc));
+    expect(file.text).toContain(`  "events": [\n    ${JSON.stringify(doc.events[0])}\n  ]\n}\n`);
+    expect(JSON.parse(file.text)).toEqual(doc);
   });
 
   it('writes CSV', () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
+import { generateTimeline } from '../../../bench/generate';
 import { makeDocument, makeEvent } from '../../../test/builders';
 import { readDataFile } from '../../../test/data-files';
 import type { PartialDate } from '../partial-date';
 import { TimelineDocumentSchema } from '../schema';
-import { fromTimelineDeskJson, toTimelineDeskJson } from './timeline-desk-json';
+import {
+  fromTimelineDeskJson,
+  timelineDeskJsonParts,
+  toTimelineDeskJson,
+} from './timeline-desk-json';
 
 const seedText = readDataFile('seed-timeline.json');
 const seed = TimelineDocumentSchema.parse(JSON.parse(seedText));
@@ -21,6 +26,37 @@ describe('toTimelineDeskJson', () => {
     expect(text).toMatch(/^\{\n {2}"format": "timeline-desk",\n {2}"version": 1,\n/);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(JSON.parse(seedText));
+  });
+
+  it('writes one event a line, so a diff shows which events changed', () => {
+    const lines = toTimelineDeskJson(seed).split('\n');
+    const start = lines.indexOf('  "events": [');
+    expect(lines.slice(start + 1, start + 1 + seed.events.length)).toEqual(
+      seed.events.map(
+        (event, i) => `    ${JSON.stringify(event)}${i < seed.events.length - 1 ? ',' : ''}`,
+      ),
+    );
+    expect(lines.slice(start + 1 + seed.events.length)).toEqual(['  ]', '}', '']);
+  });
+
+  it('writes an empty timeline as an empty events list', () => {
+    const doc = makeDocument();
+    const text = toTimelineDeskJson(doc);
+    expect(text.endsWith('  ],\n  "events": []\n}\n')).toBe(true);
+    expect(JSON.parse(text)).toEqual(doc);
+  });
+
+  it("is the same text in parts, made from each event's JSON", () => {
+    const doc = generateTimeline(700);
+    const parts = [
+      ...timelineDeskJsonParts(
+        doc,
+        doc.events.map((e) => JSON.stringify(e)),
+      ),
+    ];
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.join('')).toBe(toTimelineDeskJson(doc));
+    expect(JSON.parse(parts.join(''))).toEqual(doc);
   });
 });
 
