@@ -174,13 +174,18 @@ function period(
 }
 
 function utc(year: number, month: number, day: number): number {
+  // Date.UTC reads years 0-99 as 1900-1999; only those need the slower way round.
+  if (year >= 100) return Date.UTC(year, month - 1, day);
   const date = new Date(Date.UTC(2000, month - 1, day));
   date.setUTCFullYear(year + Math.floor((month - 1) / 12));
   return date.getTime();
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(utc(year, month + 1, 1) - DAY).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1] ?? 0;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function zoneOffsetMinutes(zone: string): number | null {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import type { EventId, LaneId, TimelineId, Timestamp } from './ids';
-import { endsBeforeStart, isPartialDate, type PartialDate } from './partial-date';
+import { isPartialDate, parsePartialDate, type PartialDate } from './partial-date';
 
 export const FORMAT = 'timeline-desk';
 export const FORMAT_VERSION = 1;
@@ -24,30 +24,32 @@ export const LIMITS = {
   maxEvents: 100_000,
 } as const;
 
-export const PartialDateSchema = z
-  .string()
-  .refine(isPartialDate, {
+/**
+ * Gives a checked string schema its branded output type. A `.transform` would do the same at
+ * run time, one pipe per value: a third of the time it takes to check 100,000 events.
+ */
+const branded = <Brand extends string>(schema: z.ZodType<string, string>) =>
+  schema as z.ZodType<Brand, string>;
+
+export const PartialDateSchema = branded<PartialDate>(
+  z.string().refine(isPartialDate, {
     error: (issue) => `${JSON.stringify(issue.input)} is not a date`,
-  })
-  .transform((value) => value as PartialDate)
-  .meta({
-    description:
-      'ISO 8601 date at the precision that is known: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)',
-    pattern: '^\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2}))?)?)?$',
-  });
+  }),
+).meta({
+  description:
+    'ISO 8601 date at the precision that is known: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)',
+  pattern: '^\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2}))?)?)?$',
+});
 
-export const EventIdSchema = z
-  .uuid({ error: 'is not an event id (a UUID)' })
-  .transform((value) => value as EventId);
+export const EventIdSchema = branded<EventId>(z.uuid({ error: 'is not an event id (a UUID)' }));
 
-export const LaneIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+export const LaneIdSchema = branded<LaneId>(
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
     error: 'is not a lane id (letters, digits, - and _, up to 64)',
-  })
-  .transform((value) => value as LaneId);
+  }),
+);
 
-const TimestampSchema = z.iso.datetime({ offset: true }).transform((v) => v as Timestamp);
+const TimestampSchema = branded<Timestamp>(z.iso.datetime({ offset: true }));
 
 // Control characters (C0, DEL, C1) hide text and break exports: none in a one-line field.
 // eslint-disable-next-line no-control-regex -- matching them is the point
@@ -142,26 +144,43 @@ export const LaneSchema = z.strictObject({
 });
 
 export const TimelineInfoSchema = z.strictObject({
-  id: z.uuid().transform((value) => value as TimelineId),
+  id: branded<TimelineId>(z.uuid()),
   title: singleLine(LIMITS.title).min(1, { error: 'is empty' }),
   description: z.string().max(LIMITS.description).default(''),
 });
 
+/** Every field of a document but its events, in the order they are checked. */
+const documentHeadShape = {
+  format: z.literal(FORMAT),
+  version: z.literal(FORMAT_VERSION),
+  timeline: TimelineInfoSchema,
+  lanes: z.array(LaneSchema).min(1).max(LIMITS.lanes),
+};
+
+const eventList = <Event extends z.ZodType>(event: Event) =>
+  z.array(event).max(LIMITS.maxEvents, { error: `has more than ${LIMITS.maxEvents} events` });
+
 export const TimelineDocumentSchema = z
-  .strictObject({
-    format: z.literal(FORMAT),
-    version: z.literal(FORMAT_VERSION),
-    timeline: TimelineInfoSchema,
-    lanes: z.array(LaneSchema).min(1).max(LIMITS.lanes),
-    events: z
-      .array(TimelineEventSchema)
-      .max(LIMITS.maxEvents, { error: `has more than ${LIMITS.maxEvents} events` }),
-  })
+  .strictObject({ ...documentHeadShape, events: eventList(TimelineEventSchema) })
   .superRefine(checkReferences)
   .meta({
     title: 'Timeline Desk document',
     description: 'A timeline of a developing news story, as stored and exported by Timeline Desk.',
   });
+
+/**
+ * A large document is checked in stages, with these pieces of TimelineDocumentSchema: the
+ * fields before the events, then each event with TimelineEventSchema, then the document as a
+ * whole over events already checked (their count, unknown keys, lanes and references). The
+ * stages find the same first problem as TimelineDocumentSchema (formats/timeline-desk-json.ts).
+ */
+export const DocumentHeadSchema = z.strictObject({
+  ...documentHeadShape,
+  events: z.array(z.unknown()),
+});
+export const DocumentOfCheckedEventsSchema = z
+  .strictObject({ ...documentHeadShape, events: eventList(z.custom<TimelineEvent>()) })
+  .superRefine(checkReferences);
 
 export type EventFields = z.output<typeof EventFieldsSchema>;
 export type EventFieldsInput = z.input<typeof EventFieldsSchema>;
@@ -179,8 +198,11 @@ function checkEndAfterStart(
   ctx: z.RefinementCtx,
 ): void {
   // zod still runs this refinement when start or end failed its own check: compare valid dates only.
-  if (event.end === null || !isPartialDate(event.start) || !isPartialDate(event.end)) return;
-  if (endsBeforeStart(event.start, event.end)) {
+  if (event.end === null) return;
+  const start = parsePartialDate(event.start);
+  const end = parsePartialDate(event.end);
+  if (start === null || end === null) return;
+  if (end.latestExclusive <= start.earliest) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before the start' });
   }
 }
