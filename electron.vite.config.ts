@@ -18,7 +18,13 @@ export default defineConfig({
     build: {
       // lowdb and steno are ESM-only; bundling them keeps the main process one self-contained file.
       externalizeDeps: { exclude: ['lowdb', 'steno', 'zod'] },
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Large documents are read in a worker thread; client.ts finds it beside index.js.
+          'document-worker': resolve('src/main/document-worker/entry.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,7 +1,8 @@
 /**
  * Import in two steps: previewImport parses the file and keeps it under a token while the user
  * looks at what it would do; applyImport merges it or replaces the timeline with it, as one
- * undoable change; cancelImport forgets it. Nothing changes until applyImport succeeds.
+ * undoable change; cancelImport forgets it. Nothing changes until applyImport succeeds. Large
+ * files are read in the document worker (ids it gives CSV rows without one are random UUIDs).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -9,6 +10,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/contract';
 import { type ParsedImport, parseImport } from '../../shared/formats';
 import { type EventId, timestamp } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
+import { inWorkerOr, parseImportInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { checkResult, countImport, planImport } from './import-plan';
 import type { CommandHandlers } from './timeline-service';
@@ -54,7 +56,12 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
       }
       const current = store.document();
       const context = { now: timestamp(options.now()), newId: options.newId, current };
-      const parsed = parseImport(text, fileName, context);
+      const here = () => parseImport(text, fileName, context);
+      // A large file is read in the document worker: the app keeps answering meanwhile.
+      const parsed =
+        text.length >= WORKER_MIN_BYTES
+          ? await inWorkerOr(() => parseImportInWorker(text, fileName, context), here)
+          : here();
       if (!parsed.ok) throw new AppFailure(parsed.error);
       forgetExpired();
       const token = randomUUID();

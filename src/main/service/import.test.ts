@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import { generateTimeline } from '../../../bench/generate';
 import { makeEvent, makeLane } from '../../../test/builders';
 import { expectSameTimeline, manualClock, useServices } from '../../../test/fixtures/services';
+import { exportTimeline } from '../../shared/formats';
 import type { EventId, LaneId, TimelineId } from '../../shared/ids';
 import type { TimelineDocument } from '../../shared/schema';
+import { WORKER_MIN_BYTES } from '../document-worker/client';
 
 const start = useServices();
 
@@ -306,4 +309,29 @@ describe('applying an import', () => {
     expect(after.events.find((e) => e.id === child.id)?.followUpOf).toBe(parent.id);
     expect(after.events).toHaveLength(7);
   });
+});
+
+describe('a large file', () => {
+  it('is read in the worker and imported, then exported and merged back as it was', async () => {
+    const app = await start();
+    const story = generateTimeline(3000);
+    const text = exportTimeline('json', story).text;
+    expect(text.length).toBeGreaterThan(WORKER_MIN_BYTES);
+    const preview = await app.call('previewImport', { fileName: 'story.timeline.json', text });
+    expect(preview).toMatchObject({ format: 'json', totalEvents: 3000, newEvents: 3000 });
+    await app.call('applyImport', { token: preview.token, mode: 'replace' });
+    expect(await app.documentNow()).toEqual(story);
+
+    const again = await app.call('previewImport', { fileName: 'again.json', text });
+    expect(again).toMatchObject({ newEvents: 0, changedEvents: 0, unchangedEvents: 3000 });
+    expect(await app.call('applyImport', { token: again.token, mode: 'merge' })).toEqual({
+      upserted: [],
+      removed: [],
+    });
+    const bad = text.replace('"laneId":"economy"', '"laneId":"no-such-lane"');
+    expect(await app.refuse('previewImport', { fileName: 'bad.json', text: bad })).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/^events\[\d+\]\.laneId: names no lane$/),
+    });
+  }, 60_000);
 });

@@ -3,65 +3,42 @@
  * aside (never overwritten) and the caller is told where it went.
  */
 import { constants } from 'node:fs';
-import { copyFile, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
-import { migrateDocument, MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
-import { type TimelineDocument, TimelineDocumentSchema } from '../../shared/schema';
-import { describeIssue } from '../../shared/validation';
+import { MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
+import { runToEnd } from '../../shared/formats/timeline-desk-json';
+import { inWorkerOr, readStoreFileInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import { retryTransient } from './atomic-write';
+import { checkStoreText, isErrno, readStoreText, type StoreFileState } from './store-file-check';
 
-export type StoreFileState =
-  | { readonly kind: 'missing' }
-  | {
-      readonly kind: 'valid';
-      readonly document: TimelineDocument;
-      /** The format version the file had when it was older than this app's. */
-      readonly upgradedFrom: number | null;
-      readonly sizeBytes: number;
-    }
-  | { readonly kind: 'damaged'; readonly reason: string };
+export { errorMessage, isErrno, type StoreFileState } from './store-file-check';
 
 /**
  * Reads, upgrades (older format versions) and validates a store or backup file without
- * changing anything on disk.
+ * changing anything on disk. A large file is read and checked in the document worker, so the
+ * main process keeps answering meanwhile; the checks are the same.
  */
 export async function readStoreFile(
   path: string,
   migrations: readonly MigrationStep[] = MIGRATIONS,
 ): Promise<StoreFileState> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return { kind: 'missing' };
-    return { kind: 'damaged', reason: `it could not be read (${errorMessage(error)})` };
-  }
-  if (text.trim() === '') return { kind: 'damaged', reason: 'it is empty' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'damaged', reason: `it is not valid JSON (${errorMessage(error)})` };
-  }
-  const migrated = migrateDocument(json, migrations);
-  if (!migrated.ok) {
-    return { kind: 'damaged', reason: `it could not be upgraded (${migrated.error.message})` };
-  }
-  const parsed = TimelineDocumentSchema.safeParse(migrated.value);
-  if (!parsed.success) {
-    return {
-      kind: 'damaged',
-      reason: `it is not a valid timeline (${describeIssue(parsed.error).message})`,
-    };
-  }
-  const version = (json as { version?: unknown }).version;
-  return {
-    kind: 'valid',
-    document: parsed.data,
-    upgradedFrom: typeof version === 'number' && version !== parsed.data.version ? version : null,
-    sizeBytes: Buffer.byteLength(text, 'utf8'),
+  const here = async () => {
+    const read = await readStoreText(path);
+    return read.kind === 'text' ? runToEnd(checkStoreText(read.text, migrations)) : read;
   };
+  if (migrations === MIGRATIONS && (await sizeOf(path)) >= WORKER_MIN_BYTES) {
+    return inWorkerOr(() => readStoreFileInWorker(path), here);
+  }
+  return here();
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // reading it says why it cannot be read
+  }
 }
 
 /** Moves a damaged store file to a free name beside it and returns the new path. */
@@ -93,12 +70,4 @@ async function freeSibling(path: string, tag: string, at: Date): Promise<string>
       throw error;
     }
   }
-}
-
-export function isErrno(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code;
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

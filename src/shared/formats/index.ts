@@ -5,14 +5,19 @@
 import { type ExportFormat, type ImportFormat, MAX_IMPORT_BYTES } from '../contract';
 import type { EventId, Timestamp } from '../ids';
 import { fail, ok, type Result } from '../result';
-import { LIMITS, type TimelineDocument, TimelineDocumentSchema } from '../schema';
+import {
+  LIMITS,
+  type TimelineDocument,
+  TimelineDocumentSchema,
+  type TimelineEvent,
+} from '../schema';
 import { parseWith } from '../validation';
 import { fromCsv, toCsv } from './csv';
 import { sniffImport } from './detect';
 import { toICalendar } from './icalendar';
 import { toMarkwhen } from './markwhen';
 import { isJsonObject } from './migrate';
-import { fromTimelineDeskJson, toTimelineDeskJson } from './timeline-desk-json';
+import { fromTimelineDeskJsonInBatches, runToEnd, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
 
 export { detectImportFormat } from './detect';
@@ -61,11 +66,23 @@ export function parseImport(
   fileName: string,
   context: ImportContext,
 ): Result<ParsedImport> {
+  return runToEnd(parseImportInBatches(text, fileName, context));
+}
+
+/**
+ * parseImport, handing out the events of a Timeline Desk JSON file in batches as they are
+ * checked (a worker thread sends them on meanwhile). The result's document has every event.
+ */
+export function* parseImportInBatches(
+  text: string,
+  fileName: string,
+  context: ImportContext,
+): Generator<readonly TimelineEvent[], Result<ParsedImport>, undefined> {
   if (text.length > MAX_IMPORT_BYTES) {
     return fail('invalid', `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   }
   try {
-    return parseKnownSize(text, fileName, context);
+    return yield* parseKnownSize(text, fileName, context);
   } catch (error) {
     // Every parser returns its refusals; this is the last guard for input nobody foresaw.
     const reason = error instanceof Error ? error.message : String(error);
@@ -73,17 +90,20 @@ export function parseImport(
   }
 }
 
-function parseKnownSize(
+function* parseKnownSize(
   text: string,
   fileName: string,
   context: ImportContext,
-): Result<ParsedImport> {
+): Generator<readonly TimelineEvent[], Result<ParsedImport>, undefined> {
   const sniffed = sniffImport(text, fileName);
   switch (sniffed.format) {
     case null:
       return fail('invalid', sniffed.reason);
     case 'json':
-      return tooManyEvents(sniffed.json) ?? tagged('json', fromTimelineDeskJson(sniffed.json));
+      return (
+        tooManyEvents(sniffed.json) ??
+        tagged('json', yield* fromTimelineDeskJsonInBatches(sniffed.json))
+      );
     case 'timelinejs':
       return tooManyEvents(sniffed.json) ?? tagged('timelinejs', checked(sniffed.json, context));
     case 'csv':

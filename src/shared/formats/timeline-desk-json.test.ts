@@ -1,12 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { generateTimeline } from '../../../bench/generate';
+import { arbitraryTimeline } from '../../../test/arbitraries';
 import { makeDocument, makeEvent } from '../../../test/builders';
 import { readDataFile } from '../../../test/data-files';
 import type { PartialDate } from '../partial-date';
 import { TimelineDocumentSchema } from '../schema';
+import { parseWith } from '../validation';
 import {
+  CHECK_BATCH,
+  checkDocumentInBatches,
   fromTimelineDeskJson,
+  runToEnd,
   timelineDeskJsonParts,
   toTimelineDeskJson,
 } from './timeline-desk-json';
@@ -60,6 +66,45 @@ describe('toTimelineDeskJson', () => {
   });
 });
 
+describe('checkDocumentInBatches', () => {
+  it('hands out the checked events in batches, in order', () => {
+    const doc = generateTimeline(CHECK_BATCH * 2 + 7);
+    const batches: number[] = [];
+    const checking = checkDocumentInBatches(JSON.parse(JSON.stringify(doc)));
+    const handedOut = [];
+    for (let step = checking.next(); ; step = checking.next()) {
+      if (step.done) {
+        expect(step.value).toEqual({ ok: true, value: doc });
+        break;
+      }
+      batches.push(step.value.length);
+      handedOut.push(...step.value);
+    }
+    expect(batches).toEqual([CHECK_BATCH, CHECK_BATCH, 7]);
+    expect(handedOut).toEqual(doc.events);
+  });
+
+  it('finds what the schema finds in one go, whatever is broken', () => {
+    fc.assert(
+      fc.property(
+        arbitraryTimeline({ minEvents: 1, maxEvents: 6 }),
+        fc.array(fc.tuple(fc.constantFrom(...DAMAGE_NAMES), fc.nat()), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (doc, damages) => {
+          const json = JSON.parse(JSON.stringify(doc)) as Json;
+          for (const [name, at] of damages) DAMAGES[name]?.(json, at);
+          expect(runToEnd(checkDocumentInBatches(json))).toEqual(
+            parseWith(TimelineDocumentSchema, json),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('fromTimelineDeskJson', () => {
   it('gives back the exported document field for field', () => {
     const doc = makeDocument({ events: [makeEvent({ title: 'Talks "resume"; again, maybe' })] });
@@ -109,3 +154,50 @@ describe('fromTimelineDeskJson', () => {
     expect(refusal({ ...makeDocument(), format: 'timelinejs' })).toMatch(/^format: /);
   });
 });
+
+type Json = Record<string, unknown>;
+
+/** Changes the event (or lane) picked by `at`, if the document still has one there. */
+const onEvent = (doc: Json, at: number, change: (event: Json) => void) =>
+  onItem(doc, 'events', at, change);
+const onLane = (doc: Json, at: number, change: (lane: Json) => void) =>
+  onItem(doc, 'lanes', at, change);
+
+function onItem(doc: Json, key: string, at: number, change: (item: Json) => void): void {
+  const items = doc[key];
+  if (!Array.isArray(items) || items.length === 0) return;
+  const item: unknown = items[at % items.length];
+  if (typeof item === 'object' && item !== null) change(item as Json);
+}
+
+/** Ways a document from elsewhere can be wrong, each at a place picked by `at`. */
+const DAMAGES: Record<string, (doc: Json, at: number) => void> = {
+  badStart: (doc, at) => onEvent(doc, at, (e) => (e['start'] = '2024-13-01')),
+  endBeforeStart: (doc, at) =>
+    onEvent(doc, at, (e) => Object.assign(e, { start: '2024-06-02', end: '2024-06-01' })),
+  emptyTitle: (doc, at) => onEvent(doc, at, (e) => (e['title'] = ' ')),
+  unknownLane: (doc, at) => onEvent(doc, at, (e) => (e['laneId'] = 'no-such')),
+  missingParent: (doc, at) =>
+    onEvent(doc, at, (e) => (e['followUpOf'] = '00000000-0000-4000-8000-000000000000')),
+  ownParent: (doc, at) => onEvent(doc, at, (e) => (e['followUpOf'] = e['id'])),
+  twiceUsedId: (doc, at) =>
+    onEvent(doc, 0, (first) => onEvent(doc, at, (e) => (e['id'] = first['id']))),
+  extraEventKey: (doc, at) => onEvent(doc, at, (e) => (e['colour'] = 'red')),
+  missingEventKey: (doc, at) => onEvent(doc, at, (e) => delete e['createdAt']),
+  notAnEvent: (doc, at) => {
+    if (Array.isArray(doc['events']) && doc['events'].length > 0) {
+      doc['events'][at % doc['events'].length] = 7;
+    }
+  },
+  badSourceUrl: (doc, at) =>
+    onEvent(doc, at, (e) => (e['sources'] = [{ title: 'x', url: 'ftp://x' }])),
+  badFormat: (doc) => (doc['format'] = 'timelinejs'),
+  badVersion: (doc) => (doc['version'] = 2),
+  noLanes: (doc) => (doc['lanes'] = []),
+  twiceUsedLane: (doc) => onLane(doc, 0, (lane) => (doc['lanes'] as Json[]).push({ ...lane })),
+  badLaneColour: (doc, at) => onLane(doc, at, (lane) => (lane['color'] = 'red')),
+  extraKey: (doc) => (doc['extra'] = true),
+  emptyTimelineTitle: (doc) => ((doc['timeline'] as Json)['title'] = ''),
+  eventsNotAList: (doc) => (doc['events'] = { 0: 1 }),
+};
+const DAMAGE_NAMES = Object.keys(DAMAGES);

@@ -1,0 +1,46 @@
+/**
+ * Messages between the main process and the document worker (entry.ts). The worker reads and
+ * checks large documents; checked events come back in batches, each acknowledged before the
+ * worker sends more than a couple ahead, so the main process never has a pile of them to take
+ * in at once.
+ */
+import type { ParsedImport } from '../../shared/formats';
+import type { DocumentHead } from '../../shared/formats/timeline-desk-json';
+import type { Timestamp } from '../../shared/ids';
+import type { Result } from '../../shared/result';
+import type { TimelineEvent } from '../../shared/schema';
+import type { StoreFileState } from '../store/store-file-check';
+
+export type WorkerJob =
+  /** Read a store or backup file (readStoreFile). */
+  | { readonly kind: 'store'; readonly path: string }
+  /** Read an imported file's text, which follows in `text` messages (parseImport). */
+  | {
+      readonly kind: 'import';
+      readonly fileName: string;
+      readonly now: Timestamp;
+      /** The timeline imported into: its lanes and title are reused by CSV and TimelineJS. */
+      readonly current: DocumentHead;
+      readonly textParts: number;
+    };
+
+export type ToWorker =
+  | { readonly type: 'job'; readonly id: number; readonly job: WorkerJob }
+  | { readonly type: 'text'; readonly id: number; readonly part: string }
+  /** The main process has taken in a batch of events. */
+  | { readonly type: 'ack'; readonly id: number };
+
+/** How a job ended; a document in it has no events (they came in 'events' messages). */
+export type JobOutcome =
+  | { readonly kind: 'store'; readonly state: StoreFileState }
+  | { readonly kind: 'import'; readonly result: Result<ParsedImport> };
+
+export type FromWorker =
+  | { readonly type: 'events'; readonly id: number; readonly events: readonly TimelineEvent[] }
+  | { readonly type: 'done'; readonly id: number; readonly outcome: JobOutcome }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+
+/** Batches the worker may send before the main process has acknowledged them. */
+export const BATCHES_AHEAD = 2;
+/** Events per batch when a finished document's events are sent on. */
+export const SEND_BATCH = 500;
