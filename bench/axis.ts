@@ -18,6 +18,7 @@ interface Label {
 }
 
 interface AxisGlobals {
+  requestAnimationFrame(callback: () => void): number;
   readonly document: {
     querySelector(selector: string): { clientWidth: number } | null;
     querySelectorAll(selector: string): ArrayLike<{
@@ -41,10 +42,15 @@ function between(a: string, b: string): number | null {
   return null;
 }
 
-/** The span of time the centre panel shows, in ms, or null when the axis cannot be read. */
-export async function visibleSpanMs(page: Page): Promise<number | null> {
-  const { labels, width } = await page.evaluate(() => {
-    const { document } = globalThis as unknown as AxisGlobals;
+/**
+ * The span of time the centre panel shows, in ms, or null when the axis cannot be read;
+ * `afterFrames` waits that many frames first, for a redraw the page has scheduled.
+ */
+export async function visibleSpanMs(page: Page, { afterFrames = 0 } = {}): Promise<number | null> {
+  const { labels, width } = await page.evaluate(async (frames) => {
+    const { document, requestAnimationFrame } = globalThis as unknown as AxisGlobals;
+    for (let n = 0; n < frames; n++)
+      await new Promise<void>((done) => requestAnimationFrame(() => done()));
     const found = Array.from(document.querySelectorAll('.vis-time-axis .vis-text.vis-minor'));
     return {
       labels: found.map((el) => ({
@@ -53,7 +59,7 @@ export async function visibleSpanMs(page: Page): Promise<number | null> {
       })),
       width: document.querySelector('.vis-panel.vis-center')?.clientWidth ?? 0,
     };
-  });
+  }, afterFrames);
   const sorted: Label[] = labels.filter((label) => label.text !== '').sort((a, b) => a.x - b.x);
   for (let n = 1; n < sorted.length; n++) {
     const [a, b] = [sorted[n - 1]!, sorted[n]!];
@@ -66,4 +72,15 @@ export async function visibleSpanMs(page: Page): Promise<number | null> {
 /** Wheel notches that scale a span `from` to `to` at vis-timeline's 1.2 times a notch. */
 export function notchesBetween(from: number, to: number): number {
   return Math.round(Math.log(from / to) / Math.log(1.2));
+}
+
+/** The span once the page has stopped changing it (two reads a few frames apart agree). */
+export async function settledSpanMs(page: Page, tries = 20): Promise<number | null> {
+  let span = await visibleSpanMs(page, { afterFrames: 2 });
+  for (let n = 0; n < tries; n++) {
+    const next = await visibleSpanMs(page, { afterFrames: 3 });
+    if (span === null || next === null || Math.abs(next - span) <= span / 100) return next;
+    span = next;
+  }
+  return span;
 }

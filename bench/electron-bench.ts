@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { _electron as electron } from '@playwright/test';
+import { _electron as electron, type ElectronApplication } from '@playwright/test';
 
 import type { TimelineDocument } from '../src/shared/schema';
-import { withinLimit } from './gestures';
 import type { Measurement } from './measurement';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -47,29 +46,32 @@ export async function benchElectron(doc: TimelineDocument, limitMs: number): Pro
   const env = { ...process.env } as Record<string, string>;
   delete env.ELECTRON_RENDERER_URL; // the built page, never a dev server
   const started = Date.now();
-  const app = await electron.launch({
-    args: [
-      // Chromium will not start its sandbox as root (containers, CI) without this switch.
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      join(root, 'out/main/index.js'),
-      '--data-dir',
-      dataDir,
-    ],
-    env,
-  });
+  let app: ElectronApplication | undefined;
   try {
-    const window = await app.firstWindow();
-    await withinLimit(limitMs, window.locator('[data-ready]').waitFor({ timeout: limitMs }));
-    return {
-      ...measurement,
-      value: Date.now() - started,
-      note: 'launch → data-ready, timed in Node',
-    };
+    app = await electron.launch({
+      args: [
+        // Chromium will not start its sandbox as root (containers, CI) without this switch.
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        join(root, 'out/main/index.js'),
+        '--data-dir',
+        dataDir,
+      ],
+      env,
+      timeout: limitMs,
+    });
+    const window = await app.firstWindow({ timeout: limitMs });
+    await window
+      .locator('[data-ready]')
+      .waitFor({ timeout: Math.max(1, limitMs - (Date.now() - started)) });
+    const value = Date.now() - started;
+    return { ...measurement, value, note: 'launch → data-ready in the window, timed in Node' };
   } catch (error) {
-    const note = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ...measurement, value: null, note: `did not finish: ${note}` };
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const note = timedOut ? `did not finish in ${limitMs / 1000} s` : `failed: ${message}`;
+    return { ...measurement, value: null, note };
   } finally {
-    await app.close();
+    await app?.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

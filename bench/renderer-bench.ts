@@ -122,7 +122,9 @@ export async function benchRenderer(doc: TimelineDocument, limits: Limits): Prom
   await writeFile(join(dataDir, 'timeline.json'), JSON.stringify(doc));
   const harness = await startHarness({ dataDir, port: 0 });
   try {
-    const steps = visSteps(harness.url, AXIS, [dragStep(harness.services.storePath, doc)]);
+    const steps = visSteps(harness.url, AXIS, {
+      extra: [dragStep(harness.services.storePath, doc)],
+    });
     return await visit(
       {
         name: OURS,

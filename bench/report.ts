@@ -56,12 +56,15 @@ export function formatValue(value: number, unit: Unit): string {
   }
 }
 
-const notReached = (note: string | undefined) => note?.includes('not reached') === true;
+/** A figure there is not: the step after one that ran out of time, a tool not run at a size. */
+function missing(note: string | undefined): string {
+  if (note?.includes('not reached')) return 'not reached';
+  return note?.includes('not run') ? 'not run' : 'not finished';
+}
 
 function oursCell(m: Measurement): string {
   if (m.skipped !== undefined) return 'skipped';
-  if (m.value !== null) return formatValue(m.value, m.unit);
-  return notReached(m.note) ? 'not reached' : 'not finished';
+  return m.value === null ? missing(m.note) : formatValue(m.value, m.unit);
 }
 
 function peerCell(peer: PeerValue | undefined, unit: Unit): string {
@@ -69,7 +72,7 @@ function peerCell(peer: PeerValue | undefined, unit: Unit): string {
   if (peer.status === 'not-applicable') return 'n/a';
   if (peer.status === 'ok' && peer.value !== null) return formatValue(peer.value, unit);
   if (peer.limitMs !== undefined) return `not finished in ${peer.limitMs / 1000} s`;
-  return notReached(peer.note) ? 'not reached' : 'not finished';
+  return missing(peer.note);
 }
 
 /** How many times ours the peer's figure is (every figure here is better lower). */

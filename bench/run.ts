@@ -35,7 +35,7 @@ import {
   updateDocs,
   verdict,
 } from './report';
-import { FULL_LIMITS, type Limits, type Tool, visit } from './session';
+import { FULL_LIMITS, type Limits, notRun, type Tool, visit } from './session';
 import { smokeProblems } from './smoke-check';
 import { benchStore } from './store-bench';
 
@@ -71,6 +71,8 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message: string) => console.log(`[${elapsed().padStart(5)}] ${message}`);
 
 const measurements: Measurement[] = [];
+/** A peer that could not open at a size is not run at the larger ones: it would not either. */
+const didNotOpen = new Map<string, number>();
 const server = await startPeerServer();
 try {
   for (const events of sizes) {
@@ -83,9 +85,18 @@ try {
     const peers = new Map<string, Figures>();
     if (!values['no-peers']) {
       for (const tool of [visPeer(server, doc), timelineJsPeer(server, doc)]) {
+        const failedAt = didNotOpen.get(tool.name);
+        if (failedAt !== undefined) {
+          const note = `not run: did not open in ${limits.readyMs / 1000} s at ${failedAt.toLocaleString('en')} events`;
+          log(`${at}: ${tool.name} ${note}`);
+          peers.set(tool.name, notRun(tool, note));
+          continue;
+        }
         log(`${at}: ${tool.name} in Chromium`);
         // In the smoke the peers only open (is the page drawn?): ours covers the gestures' code.
-        peers.set(tool.name, await visit(smoke ? onlyOpening(tool) : tool, events, limits));
+        const figures = await visit(smoke ? onlyOpening(tool) : tool, events, limits);
+        if (figures.get('ready')?.status !== 'ok') didNotOpen.set(tool.name, events);
+        peers.set(tool.name, figures);
       }
     }
     measurements.push(...rendererMeasurements(events, ours, peers));

@@ -27,7 +27,7 @@ export interface Limits {
   readonly panMs: number;
 }
 
-export const FULL_LIMITS: Limits = { readyMs: 60_000, stepMs: 30_000, panMs: 2_000 };
+export const FULL_LIMITS: Limits = { readyMs: 60_000, stepMs: 20_000, panMs: 2_000 };
 
 export interface Visit {
   readonly page: Page;
@@ -60,10 +60,27 @@ export interface Tool {
   /** The attribute our app sets when ready; null when the page calls __bench.markReady(). */
   readonly readyAttribute: string | null;
   readonly steps: readonly Step[];
+  /** Figures this tool cannot have, and why (a viewer saves nothing). */
+  readonly notApplicable?: Readonly<Partial<Record<MetricKey, string>>>;
+}
+
+function notApplicable(tool: Tool): Figures {
+  const figures: Figures = new Map();
+  for (const [key, note] of Object.entries(tool.notApplicable ?? {}) as [MetricKey, string][])
+    figures.set(key, { value: null, status: 'not-applicable', note });
+  return figures;
+}
+
+/** The figures of a tool that is not run at this size, each saying why. */
+export function notRun(tool: Tool, note: string): Figures {
+  const figures = notApplicable(tool);
+  for (const step of tool.steps)
+    for (const key of step.keys) figures.set(key, { value: null, status: 'not-finished', note });
+  return figures;
 }
 
 export async function visit(tool: Tool, events: number, limits: Limits): Promise<Figures> {
-  const figures: Figures = new Map();
+  const figures = notApplicable(tool);
   const counts: { state: string; count: number }[] = [];
   const browser = await launchChromium();
   try {

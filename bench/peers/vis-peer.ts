@@ -6,7 +6,7 @@
  */
 import { mustParse } from '../../src/shared/partial-date';
 import type { TimelineDocument } from '../../src/shared/schema';
-import type { Step, Tool } from '../session';
+import type { Tool } from '../session';
 import { ITEMS_PANEL, visSteps } from '../vis-steps';
 import type { PeerServer } from './server';
 
@@ -35,26 +35,14 @@ export function toVisData(doc: TimelineDocument) {
 export function visPeer(server: PeerServer, doc: TimelineDocument): Tool {
   const name = `vis-${doc.events.length}.json`;
   server.setData(name, JSON.stringify(toVisData(doc)));
-  const notApplicable: Step = {
-    name: 'drag',
-    keys: [],
-    limit: 'stepMs',
-    run: async (visit) => {
-      visit.set('drag.saved', {
-        value: null,
-        status: 'not-applicable',
-        note: 'vis-timeline keeps items in memory; saving is the app’s job',
-      });
-    },
-  };
   return {
     name: VIS_PEER,
     slug: 'vis-timeline',
     itemSelector: '.vis-item',
     readyAttribute: null,
-    steps: [
-      notApplicable,
-      ...visSteps(`${server.origin}/pages/vis-timeline.html?data=${name}`, ITEMS_PANEL),
-    ],
+    steps: visSteps(`${server.origin}/pages/vis-timeline.html?data=${name}`, ITEMS_PANEL, {
+      zoomInBy: 'setWindow',
+    }),
+    notApplicable: { 'drag.saved': 'vis-timeline keeps items in memory; saving is the app’s job' },
   };
 }
