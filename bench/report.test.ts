@@ -96,6 +96,8 @@ describe('the table', () => {
       '',
     ]);
     expect(consoleTable([measure({})])).toContain('renderer.ready  10,000  400 ms');
+    const faster = measure({ peers: { vis: { value: 12, status: 'ok' } } });
+    expect(tableRows([faster])[1]![6]).toBe('0.03×');
   });
 
   it('shows our figure as not finished, and no ratio, when we ran out of time', () => {
@@ -128,6 +130,7 @@ describe('the table', () => {
           os: 'Linux 6',
           cpus: [{ model: 'CPU', count: 2, mhz: 2000 }],
           memoryBytes: 2 ** 33,
+          loadAverage: { start: 1.5, end: 2 },
         },
         node: 'v20',
         chromium: '156',
@@ -143,6 +146,7 @@ describe('the table', () => {
     expect(text.endsWith('<!-- bench-table:end -->\nAfter\n')).toBe(true);
     expect(text).not.toContain('old table');
     expect(text).toContain('1 figure over budget.');
+    expect(text).toContain('load average 1.5 at the start, 2.0 at the end');
     expect(text).toContain('| renderer.ready | 10,000 | 600 ms | ≤ 500 ms | FAIL |');
   });
 });

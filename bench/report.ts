@@ -25,6 +25,8 @@ export interface RunInfo {
       readonly mhz: number;
     }[];
     readonly memoryBytes: number;
+    /** The one-minute load average at the start and the end of the run. */
+    readonly loadAverage: { readonly start: number; readonly end: number };
   };
   readonly node: string;
   readonly chromium: string;
@@ -80,7 +82,8 @@ function ratioCell(m: Measurement, peer: PeerValue | undefined): string {
   if (!peer || peer.status !== 'ok' || peer.value === null || m.value === null) return '';
   if (m.value <= 0 || peer.value <= 0) return '';
   const ratio = peer.value / m.value;
-  return `${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio).toLocaleString('en')}×`;
+  if (ratio >= 10) return `${Math.round(ratio).toLocaleString('en')}×`;
+  return `${ratio.toFixed(ratio >= 1 ? 1 : 2)}×`;
 }
 
 export function peerNames(measurements: readonly Measurement[]): string[] {
@@ -134,9 +137,10 @@ export function markdown(results: BenchResults): string {
   const { run } = results;
   const cpus = run.machine.cpus.map((cpu) => `${cpu.count} × ${cpu.model}`).join(', ');
   const memory = `${Math.round(run.machine.memoryBytes / 2 ** 30)} GiB`;
+  const load = run.machine.loadAverage;
   const summary = [
     `Run of \`${run.command}\` on ${run.date.slice(0, 10)}, ${Math.round(run.durationMs / 1000)} s in all.`,
-    `Machine: ${run.machine.os}; ${cpus}; ${memory}. Node ${run.node}, Chromium ${run.chromium}.`,
+    `Machine: ${run.machine.os}; ${cpus}; ${memory}; load average ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end. Node ${run.node}, Chromium ${run.chromium}.`,
   ];
   const failed = results.measurements.filter((m) => verdict(m) === 'FAIL').length;
   const skipped = results.measurements.filter((m) => verdict(m) === 'skipped');

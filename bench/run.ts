@@ -13,7 +13,7 @@
  *   --no-peers           ours only.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, release, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -67,6 +67,8 @@ const limits = smoke ? SMOKE_LIMITS : FULL_LIMITS;
 const resultsPath = full ? RESULTS_PATH : `test-results/bench-${smoke ? 'smoke' : 'partial'}.json`;
 
 const started = Date.now();
+/** Other work on the machine moves every figure: say how busy it was. */
+const loadAtStart = loadavg()[0]!;
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message: string) => console.log(`[${elapsed().padStart(5)}] ${message}`);
 
@@ -125,6 +127,7 @@ const run: RunInfo = {
       return { model, count: same.length, mhz: same[0]!.speed };
     }),
     memoryBytes: totalmem(),
+    loadAverage: { start: loadAtStart, end: loadavg()[0]! },
   },
   node: process.version,
   chromium: await chromiumVersion(),
