@@ -147,6 +147,7 @@ describe('the table', () => {
     expect(text).not.toContain('old table');
     expect(text).toContain('1 figure over budget.');
     expect(text).toContain('load average 1.5 at the start, 2.0 at the end');
+    expect(text).toContain('### 10,000 events\n\n| Measurement |');
     expect(text).toContain('| renderer.ready | 10,000 | 600 ms | ≤ 500 ms | FAIL |');
   });
 });

@@ -132,7 +132,7 @@ function markdownTable(rows: readonly string[][]): string {
   return [line(header!), rule, ...body.map(line)].join('\n');
 }
 
-/** The table section of docs/benchmarks.md: the run it came from, then one table. */
+/** The table section of docs/benchmarks.md: the run it came from, then a table a size. */
 export function markdown(results: BenchResults): string {
   const { run } = results;
   const cpus = run.machine.cpus.map((cpu) => `${cpu.count} × ${cpu.model}`).join(', ');
@@ -148,11 +148,13 @@ export function markdown(results: BenchResults): string {
     `${failed === 0 ? 'No figure' : `${failed} figure${failed === 1 ? '' : 's'}`} over budget.`,
     ...skipped.map((m) => `Skipped ${m.name}: ${m.skipped}.`),
   ];
-  return [
-    summary.join(' '),
-    verdicts.join(' '),
-    markdownTable(tableRows(results.measurements)),
-  ].join('\n\n');
+  // A table a size, in the order the sizes ran (the Electron start joins its own size).
+  const sizes = [...new Set(results.measurements.map((m) => m.events))];
+  const tables = sizes.map((events) => {
+    const rows = results.measurements.filter((m) => m.events === events);
+    return `### ${events.toLocaleString('en')} events\n\n${markdownTable(tableRows(rows))}`;
+  });
+  return [summary.join(' '), verdicts.join(' '), ...tables].join('\n\n');
 }
 
 /** Rewrites the part of the docs between the markers; the rest of the file is left alone. */
