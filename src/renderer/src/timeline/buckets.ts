@@ -1,0 +1,118 @@
+/**
+ * Calendar periods that count events when the timeline is zoomed out: hours, days, weeks, months,
+ * quarters, years. They are aligned in UTC, as the axis is, so a bucket keeps its place (and its
+ * id) while the user pans.
+ */
+import { formatPartialDate, partialDateFromInstant } from '../../../shared/partial-date';
+
+export interface BucketUnit {
+  /** Short and stable, part of an aggregate's id: '3h', '1d', '1w', '1mo', '1y'. */
+  readonly key: string;
+  /** About how long one bucket lasts, to pick a unit by its width on screen. */
+  readonly approxMs: number;
+  /** The start of the bucket that holds an instant. */
+  floor(instant: number): number;
+  /** The start of the bucket after the one that starts at `start`. */
+  next(start: number): number;
+  /** The bucket as a reader names it, e.g. "June 2024" or "16 June 2024, 06:00–09:00 UTC". */
+  describe(start: number): string;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 1970-01-05 was a Monday: weeks start on Mondays, as ISO 8601 has it. */
+const MONDAY = 4 * DAY;
+
+function fixed(key: string, ms: number, describe: (start: number) => string, offset = 0) {
+  return {
+    key,
+    approxMs: ms,
+    floor: (instant: number) => instant - mod(instant - offset, ms),
+    next: (start: number) => start + ms,
+    describe,
+  };
+}
+
+function months(key: string, count: number, describe: (start: number) => string): BucketUnit {
+  return {
+    key,
+    approxMs: count * 30.44 * DAY,
+    floor: (instant) => monthStart(Math.floor(monthIndex(instant) / count) * count),
+    next: (start) => monthStart(monthIndex(start) + count),
+    describe,
+  };
+}
+
+const day = (at: number): string => formatPartialDate(partialDateFromInstant(at, 'day'));
+const month = (at: number): string => formatPartialDate(partialDateFromInstant(at, 'month'));
+const year = (at: number): string => partialDateFromInstant(at, 'year').replace(/^0+/, '');
+const time = (at: number): string => new Date(at).toISOString().slice(11, 16);
+
+function hours(key: string, count: number): BucketUnit {
+  const ms = count * HOUR;
+  return fixed(key, ms, (start) => `${day(start)}, ${time(start)}–${time(start + ms)} UTC`);
+}
+
+function monthRange(count: number) {
+  return (start: number): string =>
+    `${month(start)} – ${month(monthStart(monthIndex(start) + count) - 1)}`;
+}
+
+function yearRange(count: number) {
+  return (start: number): string =>
+    `${year(start)}–${year(monthStart(monthIndex(start) + 12 * count) - 1)}`;
+}
+
+/** Finest first; few steps, so a zoom changes its buckets (and vis its items) seldom. */
+export const BUCKET_UNITS: readonly BucketUnit[] = [
+  hours('1h', 1),
+  hours('6h', 6),
+  fixed('1d', DAY, day),
+  fixed('1w', 7 * DAY, (start) => `${day(start)} – ${day(start + 6 * DAY)}`, MONDAY),
+  months('1mo', 1, month),
+  months('3mo', 3, monthRange(3)),
+  months('1y', 12, year),
+  months('10y', 120, yearRange(10)),
+  months('100y', 1200, yearRange(100)),
+];
+
+/** The finest unit whose buckets are at least `minPx` wide at this zoom. */
+export function unitFor(msPerPx: number, minPx: number): BucketUnit {
+  return (
+    BUCKET_UNITS.find((unit) => unit.approxMs / msPerPx >= minPx) ??
+    (BUCKET_UNITS[BUCKET_UNITS.length - 1] as BucketUnit)
+  );
+}
+
+/** The next coarser unit, or null after the coarsest. */
+export function coarserUnit(unit: BucketUnit): BucketUnit | null {
+  return BUCKET_UNITS[BUCKET_UNITS.indexOf(unit) + 1] ?? null;
+}
+
+/** The bucket edges that cover [from, to): the first at or before `from`, the last at or after `to`. */
+export function bucketEdges(from: number, to: number, unit: BucketUnit): number[] {
+  const edges = [unit.floor(from)];
+  let edge = edges[0] as number;
+  while (edge < to) {
+    edge = unit.next(edge);
+    edges.push(edge);
+  }
+  return edges;
+}
+
+function mod(a: number, b: number): number {
+  return ((a % b) + b) % b;
+}
+
+/** Months since year 0, in UTC. */
+function monthIndex(instant: number): number {
+  const date = new Date(instant);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** The first instant of a month counted from year 0 (years below 100 too, which Date.UTC shifts). */
+function monthStart(index: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(Math.floor(index / 12), mod(index, 12), 1);
+  return date.getTime();
+}

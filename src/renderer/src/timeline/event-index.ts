@@ -1,0 +1,179 @@
+/**
+ * Where every event sits on the time axis, per lane, so the timeline can ask "what starts in this
+ * period?" and "what is still running at this instant?" without walking every event. Entries are
+ * kept sorted by start in runs of similar duration; each run knows its longest duration, so an
+ * overlap query reads only the entries that can reach the instant. Pure: no vis, no DOM.
+ */
+import type { EventId, LaneId } from '../../../shared/ids';
+import type { TimelineEvent } from '../../../shared/schema';
+import { itemSpan } from './items';
+
+export interface IndexEntry {
+  readonly id: EventId;
+  readonly lane: LaneId;
+  readonly start: number;
+  /** Exclusive end in epoch ms; equal to start for a point. */
+  readonly end: number;
+}
+
+/** An entry that carries its event. */
+export interface EventEntry extends IndexEntry {
+  readonly event: TimelineEvent;
+}
+
+/** Where an event is drawn: a month or a year covers its whole period, a point has no length. */
+export function indexEntryOf(event: TimelineEvent): EventEntry {
+  const span = itemSpan(event);
+  return {
+    id: event.id,
+    lane: event.laneId,
+    start: span.start,
+    end: span.end ?? span.start,
+    event,
+  };
+}
+
+/** Entries sorted by start whose durations are all at most `bound`. */
+interface Run<T> {
+  readonly bound: number;
+  readonly entries: T[];
+}
+
+const HOUR = 3_600_000;
+/** Durations up to 1 h, 4 h, 16 h, ~2.7 days, … ~120 years; longer ones share the last run. */
+const BOUNDS: readonly number[] = [
+  ...Array.from({ length: 11 }, (_, tier) => HOUR * 4 ** tier),
+  Number.POSITIVE_INFINITY,
+];
+
+function tierOf(entry: IndexEntry): number {
+  const duration = entry.end - entry.start;
+  const tier = BOUNDS.findIndex((bound) => duration <= bound);
+  return tier === -1 ? BOUNDS.length - 1 : tier;
+}
+
+/** The first position in a run whose start is at or after `at`. */
+export function lowerBound(entries: readonly IndexEntry[], at: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((entries[mid] as IndexEntry).start < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export class EventIndex<T extends IndexEntry = IndexEntry> {
+  readonly #byId = new Map<EventId, T>();
+  readonly #lanes = new Map<LaneId, Run<T>[]>();
+  #extent: { min: number; max: number } | null | undefined = undefined;
+
+  constructor(entries: Iterable<T> = []) {
+    this.reset(entries);
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  get(id: EventId): T | undefined {
+    return this.#byId.get(id);
+  }
+
+  entries(): IterableIterator<T> {
+    return this.#byId.values();
+  }
+
+  /** Replaces every entry; sorts once, so a whole timeline loads in O(n log n). */
+  reset(entries: Iterable<T>): void {
+    this.#byId.clear();
+    this.#lanes.clear();
+    this.#extent = undefined;
+    for (const entry of entries) {
+      this.#byId.set(entry.id, entry);
+      this.#run(entry).entries.push(entry);
+    }
+    for (const runs of this.#lanes.values()) {
+      for (const run of runs) run.entries.sort((a, b) => a.start - b.start);
+    }
+  }
+
+  /** Adds an entry or replaces the one with its id. */
+  upsert(entry: T): void {
+    this.remove(entry.id);
+    this.#byId.set(entry.id, entry);
+    const entries = this.#run(entry).entries;
+    entries.splice(lowerBound(entries, entry.start), 0, entry);
+    this.#extent = undefined;
+  }
+
+  remove(id: EventId): void {
+    const entry = this.#byId.get(id);
+    if (!entry) return;
+    this.#byId.delete(id);
+    const entries = this.#run(entry).entries;
+    for (let i = lowerBound(entries, entry.start); i < entries.length; i++) {
+      if ((entries[i] as T).id === id) {
+        entries.splice(i, 1);
+        break;
+      }
+    }
+    this.#extent = undefined;
+  }
+
+  /** How many entries of a lane start in [from, to). */
+  countStarting(lane: LaneId, from: number, to: number): number {
+    let count = 0;
+    for (const { entries } of this.#lanes.get(lane) ?? []) {
+      count += lowerBound(entries, to) - lowerBound(entries, from);
+    }
+    return count;
+  }
+
+  /** The entries of a lane that start in [from, to), in no particular order. */
+  starting(lane: LaneId, from: number, to: number): T[] {
+    const found: T[] = [];
+    for (const { entries } of this.#lanes.get(lane) ?? []) {
+      const end = lowerBound(entries, to);
+      for (let i = lowerBound(entries, from); i < end; i++) found.push(entries[i] as T);
+    }
+    return found;
+  }
+
+  /** The entries of a lane that start before `at` and end after it. */
+  runningAt(lane: LaneId, at: number): T[] {
+    const found: T[] = [];
+    for (const { bound, entries } of this.#lanes.get(lane) ?? []) {
+      const end = lowerBound(entries, at);
+      for (let i = lowerBound(entries, at - bound); i < end; i++) {
+        const entry = entries[i] as T;
+        if (entry.end > at) found.push(entry);
+      }
+    }
+    return found;
+  }
+
+  /** The earliest start and the latest end of all entries (null when empty); O(n) once a change. */
+  extent(): { min: number; max: number } | null {
+    if (this.#extent === undefined) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (const entry of this.#byId.values()) {
+        if (entry.start < min) min = entry.start;
+        if (entry.end > max) max = entry.end;
+      }
+      this.#extent = min > max ? null : { min, max };
+    }
+    return this.#extent;
+  }
+
+  #run(entry: T): Run<T> {
+    let runs = this.#lanes.get(entry.lane);
+    if (!runs) {
+      runs = BOUNDS.map((bound) => ({ bound, entries: [] }));
+      this.#lanes.set(entry.lane, runs);
+    }
+    return runs[tierOf(entry)] as Run<T>;
+  }
+}
