@@ -3,7 +3,13 @@
  * timeline-view.ts feeds these objects to vis-timeline, and its template renders them as text.
  */
 import type { EventId, LaneId } from '../../../shared/ids';
-import { formatPartialDate, mustParse, type Precision } from '../../../shared/partial-date';
+import {
+  formatPartialDate,
+  mustParse,
+  type ParsedDate,
+  type PartialDate,
+  type Precision,
+} from '../../../shared/partial-date';
 import type { Certainty, EventStatus, Lane, TimelineEvent } from '../../../shared/schema';
 
 /** point: a day or finer instant; period: a month or year with no end; range: has an end. */
@@ -45,11 +51,27 @@ export interface LaneGroup {
 
 const FALLBACK_COLOUR = '#6b7280';
 
+/**
+ * Calendar dates read once: a story of 100,000 events has a few thousand distinct days, months
+ * and years, so loading one parses each once. Dates with a time are read each time (few repeat).
+ */
+const calendarDates = new Map<string, ParsedDate>();
+
+function parse(date: PartialDate): ParsedDate {
+  if (date.length > 10) return mustParse(date);
+  let parsed = calendarDates.get(date);
+  if (parsed === undefined) {
+    parsed = mustParse(date);
+    if (calendarDates.size < 100_000) calendarDates.set(date, parsed);
+  }
+  return parsed;
+}
+
 /** Where an event sits on the time axis, honest about precision. */
 export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>): ItemSpan {
-  const start = mustParse(event.start);
+  const start = parse(event.start);
   if (event.end !== null) {
-    return { start: start.earliest, end: mustParse(event.end).latestExclusive, kind: 'range' };
+    return { start: start.earliest, end: parse(event.end).latestExclusive, kind: 'range' };
   }
   if (start.precision === 'year' || start.precision === 'month') {
     return { start: start.earliest, end: start.latestExclusive, kind: 'period' };
@@ -59,7 +81,7 @@ export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>): ItemSpan 
 
 export function eventToItem(event: TimelineEvent, lane: Lane | undefined): EventItem {
   const span = itemSpan(event);
-  const precision = mustParse(event.start).precision;
+  const precision = parse(event.start).precision;
   const item: EventItem = {
     id: event.id,
     group: event.laneId,

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+
+import { makeLane } from '../../../../test/builders';
+import type { LaneId } from '../../../shared/ids';
+import { aggregateToItem, densityLevel, formatCount } from './aggregate-items';
+import { BUCKET_UNITS } from './buckets';
+import type { Aggregate } from './level-of-detail';
+
+const month = BUCKET_UNITS.find((unit) => unit.key === '1mo')!;
+const june = Date.UTC(2024, 5, 1);
+const july = Date.UTC(2024, 6, 1);
+const bucket = (count: number): Aggregate => ({
+  id: `agg|lane-a|1mo|${june}`,
+  lane: 'lane-a' as LaneId,
+  kind: 'bucket',
+  start: june,
+  end: july,
+  count,
+  earliest: june,
+});
+
+describe('aggregate items', () => {
+  it('write counts to be read at a glance', () => {
+    expect(formatCount(7)).toBe('7');
+    expect(formatCount(1234)).toBe('1,234');
+    expect(formatCount(12_345)).toBe('12.3K');
+  });
+
+  it('shade by a fixed log scale, so a pan changes no colour', () => {
+    expect([1, 4, 5, 16, 17, 64, 65, 256, 257, 10_000].map(densityLevel)).toEqual([
+      1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
+    ]);
+  });
+
+  it('show a bucket in its lane colour, shorter than its period, with a readable summary', () => {
+    const item = aggregateToItem(bucket(1234), makeLane(), month);
+    expect(item).toMatchObject({
+      group: 'lane-a',
+      type: 'range',
+      start: june,
+      selectable: false,
+      editable: false,
+      label: '1,234',
+      style: '--lane: #2e6fba',
+      className: 'agg agg--bucket agg--level-5',
+    });
+    expect(item.end).toBeLessThan(july);
+    expect(item.end).toBeGreaterThan(june + (july - june) * 0.7);
+    expect(item.summary).toBe('1,234 events in Diplomacy, June 2024.\nDouble-click to zoom in.');
+  });
+
+  it('say what a band of earlier events is', () => {
+    const band: Aggregate = { ...bucket(1), id: 'run|lane-a', kind: 'running' };
+    const item = aggregateToItem(band, makeLane(), month);
+    expect(item.label).toBe('1 earlier event still running');
+    expect(item.end).toBe(july);
+  });
+});

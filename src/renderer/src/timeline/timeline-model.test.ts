@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+
+import { makeEvents, makeLane } from '../../../../test/builders';
+import type { EventId, LaneId } from '../../../shared/ids';
+import type { PartialDate } from '../../../shared/partial-date';
+import { TimelineModel } from './timeline-model';
+
+const DAY = 86_400_000;
+const june = (day: number): number => Date.UTC(2024, 5, day);
+const window = { start: june(1), end: june(11), width: 800 };
+const NONE = new Set<EventId>();
+const lane = makeLane();
+
+function loaded(): { model: TimelineModel; events: ReturnType<typeof makeEvents> } {
+  const model = new TimelineModel([lane]);
+  const events = makeEvents(5); // 1 to 5 June, lane-a
+  model.load(events);
+  return { model, events };
+}
+
+describe('TimelineModel', () => {
+  it('plans the items of the events in a window', () => {
+    const { model, events } = loaded();
+    const { items } = model.plan(window, NONE);
+    expect(items.map((item) => item.id).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(model.extent()).toEqual({ min: june(1), max: june(5) });
+  });
+
+  it('applies a Change: a moved event shows at its new date, a removed one is gone', () => {
+    const { model, events } = loaded();
+    const [first, second] = events;
+    const moved = { ...first!, start: '2024-06-09' as PartialDate, title: 'Moved' };
+    const gone = model.apply({ upserted: [moved], removed: [second!.id] });
+    expect(gone).toEqual([]);
+    const items = new Map(model.plan(window, NONE).items.map((item) => [item.id, item]));
+    expect(items.get(first!.id)).toMatchObject({ start: june(9), label: 'Moved' });
+    expect(items.has(second!.id)).toBe(false);
+    expect(model.item(first!.id)?.start).toBe(june(9));
+    expect(model.entry(second!.id)).toBeUndefined();
+  });
+
+  it('redraws items in their lane’s new colour and reports lanes that are gone', () => {
+    const { model, events } = loaded();
+    const other = makeLane({ id: 'lane-b' as LaneId, color: '#123456' });
+    expect(model.apply({ upserted: [], removed: [], lanes: [lane, other] })).toEqual([]);
+    const gone = model.apply({
+      upserted: [],
+      removed: [],
+      lanes: [{ ...lane, color: '#abcdef' }],
+    });
+    expect(gone).toEqual(['lane-b']);
+    expect(model.item(events[0]!.id)?.style).toBe('--lane: #abcdef');
+  });
+
+  it('re-sorts once when a Change brings most of the events', () => {
+    const model = new TimelineModel([lane]);
+    model.load([]);
+    const many = makeEvents(1500);
+    model.apply({ upserted: many, removed: [] });
+    expect(model.size).toBe(1500);
+    const day = { start: june(3), end: june(3) + DAY, width: 800 };
+    const { plan } = model.plan(day, NONE);
+    expect(plan.events.some((entry) => entry.start === june(3))).toBe(true);
+  });
+});

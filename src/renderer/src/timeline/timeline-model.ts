@@ -1,0 +1,112 @@
+/**
+ * What the timeline shows, without vis: every event and its place on the axis (event-index.ts),
+ * the lanes, the items made so far, and the items a window wants (level-of-detail.ts). Changes
+ * update it in O(changed events); only an import or a restore of most events re-sorts it all.
+ */
+import type { Change } from '../../../shared/contract';
+import type { EventId, LaneId } from '../../../shared/ids';
+import type { Lane, TimelineEvent } from '../../../shared/schema';
+import { type AggregateItem, aggregateToItem } from './aggregate-items';
+import { type EventEntry, EventIndex, indexEntryOf } from './event-index';
+import { type EventItem, eventToItem } from './items';
+import { planView, type ViewPlan, type ViewWindow } from './level-of-detail';
+
+export type TimelineItem = EventItem | AggregateItem;
+
+export interface PlannedItems {
+  readonly plan: ViewPlan;
+  readonly items: readonly TimelineItem[];
+}
+
+export class TimelineModel {
+  /** Every event, where it is drawn. */
+  readonly #index = new EventIndex<EventEntry>();
+  /** Items made so far, reused while their event and its lane's colour stay the same. */
+  readonly #items = new Map<EventId, EventItem>();
+  #lanes: ReadonlyMap<LaneId, Lane>;
+
+  constructor(lanes: readonly Lane[]) {
+    this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
+  }
+
+  get size(): number {
+    return this.#index.size;
+  }
+
+  load(events: Iterable<TimelineEvent>): void {
+    this.#items.clear();
+    const entries: EventEntry[] = [];
+    for (const event of events) entries.push(indexEntryOf(event));
+    this.#index.reset(entries);
+  }
+
+  /** Applies a Change; returns the lanes it took away. */
+  apply(change: Change): LaneId[] {
+    const gone = change.lanes ? this.#setLanes(change.lanes) : [];
+    // An import or a restore may change most events: then sorting afresh is quicker.
+    for (const event of change.upserted) this.#items.delete(event.id);
+    for (const id of change.removed) this.#items.delete(id);
+    if (change.upserted.length + change.removed.length > Math.max(1000, this.#index.size / 8)) {
+      const next = new Map<EventId, EventEntry>();
+      for (const entry of this.#index.entries()) next.set(entry.id, entry);
+      for (const event of change.upserted) next.set(event.id, indexEntryOf(event));
+      for (const id of change.removed) next.delete(id);
+      this.#index.reset(next.values());
+    } else {
+      for (const event of change.upserted) this.#index.upsert(indexEntryOf(event));
+      for (const id of change.removed) this.#index.remove(id);
+    }
+    return gone;
+  }
+
+  /** Where an event is drawn, if it exists. */
+  entry(id: EventId): EventEntry | undefined {
+    return this.#index.get(id);
+  }
+
+  /** A copy of the current item of an event. */
+  item(id: EventId): EventItem | null {
+    const event = this.#index.get(id)?.event;
+    return event ? { ...this.#itemOf(event) } : null;
+  }
+
+  extent(): { min: number; max: number } | null {
+    return this.#index.extent();
+  }
+
+  /** The plan for a window, and the items it wants vis to hold, pinned events among them. */
+  plan(window: ViewWindow, pinned: ReadonlySet<EventId>): PlannedItems {
+    const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned);
+    const items: TimelineItem[] = [];
+    for (const { id } of plan.events) {
+      const event = this.#index.get(id)?.event;
+      if (event) items.push(this.#itemOf(event));
+    }
+    for (const aggregate of plan.aggregates) {
+      items.push(aggregateToItem(aggregate, this.#lanes.get(aggregate.lane), plan.unit));
+    }
+    return { plan, items };
+  }
+
+  #itemOf(event: TimelineEvent): EventItem {
+    let item = this.#items.get(event.id);
+    if (!item) {
+      item = eventToItem(event, this.#lanes.get(event.laneId));
+      this.#items.set(event.id, item);
+    }
+    return item;
+  }
+
+  /** Takes the new lanes; forgets the items of lanes whose colour changed; returns gone lanes. */
+  #setLanes(lanes: readonly Lane[]): LaneId[] {
+    const before = this.#lanes;
+    this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
+    const recoloured = new Set(
+      lanes.filter((lane) => before.get(lane.id)?.color !== lane.color).map((lane) => lane.id),
+    );
+    if (recoloured.size > 0) {
+      for (const [id, item] of this.#items) if (recoloured.has(item.group)) this.#items.delete(id);
+    }
+    return [...before.keys()].filter((id) => !this.#lanes.has(id));
+  }
+}
