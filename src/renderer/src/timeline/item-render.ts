@@ -3,32 +3,30 @@
  * a string `content` as HTML, so items carry empty content and these builders make the elements.
  */
 import { el } from '../ui/dom';
+import type { AggregateItem } from './aggregate-items';
 import type { EventItem, LaneGroup } from './items';
 
-/** What vis passes for a cluster of items instead of one item. */
-interface ClusterData {
-  readonly uiItems?: readonly unknown[];
-}
-
 /** Renders an item's visible text; `item` is vis's clone of the item data. */
-export function renderItem(item: (Partial<EventItem> & ClusterData) | undefined): HTMLElement {
-  if (item?.uiItems) {
-    const count = item.uiItems.length;
+export function renderItem(
+  item: Partial<EventItem> | Partial<AggregateItem> | undefined,
+): HTMLElement {
+  if (item && 'aggregate' in item) {
     return el('span', {
-      className: 'ev-cluster',
-      text: String(count),
-      attrs: { title: `${count} events: double-click to zoom in` },
+      className: 'agg-body',
+      text: item.label ?? '',
+      attrs: { 'data-aggregate-id': item.id, title: item.summary },
     });
   }
+  const event = item as Partial<EventItem> | undefined;
   const body = el('span', {
     className: 'ev-body',
-    attrs: { 'data-event-id': item?.id, title: item?.summary },
+    attrs: { 'data-event-id': event?.id, title: event?.summary },
   });
   const marker = el('span', {
-    className: `ev-marker ev-marker--${item?.certainty ?? 'reported'}`,
+    className: `ev-marker ev-marker--${event?.certainty ?? 'reported'}`,
     attrs: { 'aria-hidden': 'true' },
   });
-  body.append(marker, el('span', { className: 'ev-title', text: item?.label ?? '' }));
+  body.append(marker, el('span', { className: 'ev-title', text: event?.label ?? '' }));
   return body;
 }
 

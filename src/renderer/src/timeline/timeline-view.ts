@@ -1,18 +1,31 @@
 /**
- * The one module that imports vis-timeline. It shows the store's events as items in lane groups,
- * applies each Change as one batched update, and turns user gestures into requests.
+ * The one module that imports vis-timeline. vis holds only what the view needs now: the events in
+ * and near the visible window, one by one where they are few and as counts where they are many
+ * (timeline-model.ts plans them; item-writer.ts hands vis the difference). A Change or a new
+ * selection updates vis's items in one batch; a pan or zoom plans again only when the window
+ * nears the edge of what is planned. User gestures on the items turn into requests.
  */
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 
 import moment from 'moment';
-import { DataSet } from 'vis-data/peer';
-import { type DateType, type IdType, Timeline, type TimelineOptions } from 'vis-timeline/peer';
+import { DataSet } from 'vis-data/esnext';
+import { type DateType, type IdType, Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import type { IndexEntry } from './event-index';
 import { renderItem, renderLane } from './item-render';
-import { type EventItem, eventToItem, type LaneGroup, laneToGroup, withLaneColour } from './items';
+import { ItemWriter } from './item-writer';
+import { type EventItem, type LaneGroup, laneToGroup } from './items';
+import {
+  type Aggregate,
+  fitsPlan,
+  needsPlan,
+  type ViewPlan,
+  type ViewWindow,
+} from './level-of-detail';
+import { type TimelineItem, TimelineModel } from './timeline-model';
 
 export interface MoveRequest {
   readonly id: EventId;
@@ -26,7 +39,12 @@ export interface TimelineHandlers {
   onSelect(id: EventId | null): void;
   /** Resolves true when the move was saved; false reverts the item. */
   onMove(request: MoveRequest): Promise<boolean>;
-  onAdd(request: { readonly instant: number; readonly laneId: LaneId | null }): void;
+  onAdd(request: AddRequest): void;
+}
+
+export interface AddRequest {
+  readonly instant: number;
+  readonly laneId: LaneId | null;
 }
 
 const HOUR = 3_600_000;
@@ -34,83 +52,111 @@ const DAY = 24 * HOUR;
 const YEAR = 365.25 * 24 * HOUR;
 
 export class TimelineView {
-  readonly #items = new DataSet<EventItem, 'id'>();
-  /** Our own copy of each item, read without going through the DataSet (which copies). */
-  readonly #byId = new Map<EventId, EventItem>();
+  readonly #items = new DataSet<TimelineItem, 'id'>();
   readonly #groups = new DataSet<LaneGroup, 'id'>();
   readonly #timeline: Timeline;
-  #lanes: ReadonlyMap<LaneId, Lane>;
   readonly #container: HTMLElement;
+  readonly #handlers: TimelineHandlers;
+  readonly #model: TimelineModel;
+  readonly #writer = new ItemWriter<TimelineItem>(
+    {
+      add: (items) => this.#items.add(items),
+      update: (items) => this.#items.update(items),
+      remove: (ids) => this.#items.remove(ids),
+    },
+    (run) => requestAnimationFrame(run),
+  );
+  #plan: ViewPlan | null = null;
   #selectedId: EventId | null = null;
+  /** A dragged event whose move is being saved: it stays drawn whatever the plan says. */
+  #saving: EventId | null = null;
+  /** The aggregate under the last pointer press, if any: its clicks are not about events. */
+  #pressed: string | null = null;
+  #width = 0;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
-    this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
+    this.#handlers = handlers;
+    this.#model = new TimelineModel(lanes);
     this.#groups.add(lanes.map(laneToGroup));
-    this.#timeline = new Timeline(container, this.#items, this.#groups, options(handlers, this));
-    this.#timeline.on('select', (props?: { items?: IdType[] }) => {
-      container.focus({ preventScroll: true });
-      const id = props?.items?.[0];
-      this.#selectedId = id === undefined ? null : (String(id) as EventId);
-      handlers.onSelect(this.#selectedId);
+    this.#timeline = new Timeline(
+      container,
+      this.#items,
+      this.#groups,
+      options({
+        onAdd: (request) => this.#onAdd(request),
+        onMove: (request, done) => this.#onMove(request, done),
+      }),
+    );
+    this.#timeline.on('select', (props?: { items?: IdType[] }) => this.#onSelect(props));
+    // While a gesture runs, plan again only when needed; once it ends, for the final window.
+    this.#timeline.on('rangechange', () => {
+      if (needsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
+    this.#timeline.on('rangechanged', () => {
+      if (!fitsPlan(this.#plan, this.#window())) this.#refresh(true);
+    });
+    container.addEventListener('pointerdown', (event) => (this.#pressed = aggregateAt(event)), {
+      capture: true,
+    });
+    this.#watchWidth();
   }
 
   /** Shows the loaded events, fits them once vis has laid out, then reports the complete draw. */
   load(events: Iterable<TimelineEvent>, onReady: () => void): void {
+    this.#model.load(events);
     let draws = 0;
     const onChanged = (): void => {
       draws += 1;
       // The first draw sizes the panels; fitting needs their width, and then one more draw.
-      if (draws === 1 && this.#items.length > 0) return this.fit(false);
+      if (draws === 1 && this.#model.size > 0) {
+        this.fit(false);
+        return this.#timeline.redraw();
+      }
       this.#timeline.off('changed', onChanged);
       onReady();
     };
     this.#timeline.on('changed', onChanged);
-    this.#items.add([...events].map((event) => this.#remember(event)));
     this.#timeline.redraw();
   }
 
-  /** Updates only the items a Change touched (and, with new lanes, those whose colour changed). */
+  /** Applies a Change, then updates vis's items in one batch. */
   apply(change: Change): void {
-    const lanes = change.lanes ? this.#setLanes(change.lanes) : { gone: [], recoloured: [] };
-    const upserted = change.upserted.map((event) => this.#remember(event));
-    const touched = new Set(upserted.map((item) => item.id));
-    const updates = [...upserted, ...lanes.recoloured.filter((item) => !touched.has(item.id))];
-    if (updates.length > 0) this.#items.update(updates);
-    if (change.removed.length > 0) {
-      for (const id of change.removed) this.#byId.delete(id);
-      this.#items.remove(change.removed);
+    const gone = this.#model.apply(change);
+    if (change.lanes) this.#groups.update(change.lanes.map(laneToGroup));
+    if (this.#selectedId !== null && change.removed.includes(this.#selectedId)) {
+      this.#selectedId = null;
     }
+    this.#refresh();
     // Lanes go last, once no item is left in them.
-    if (lanes.gone.length > 0) this.#groups.remove(lanes.gone);
+    if (gone.length > 0) this.#groups.remove(gone);
   }
 
   /** The current item of an event (after a saved move, with the saved dates). */
   item(id: EventId): EventItem | null {
-    const item = this.#byId.get(id);
-    return item ? { ...item } : null;
+    return this.#model.item(id);
   }
 
   get selectedId(): EventId | null {
     return this.#selectedId;
   }
 
+  /** Selects an event; it is drawn one by one however dense its lane is. */
   select(id: EventId | null): void {
     this.#selectedId = id;
+    this.#refresh();
     this.#timeline.setSelection(id === null ? [] : [id]);
   }
 
-  /** Selects an event and scrolls it into view, keeping the zoom. */
+  /** Selects an event and scrolls it into view (to its lane, too), keeping the zoom. */
   reveal(id: EventId): void {
-    const item = this.#byId.get(id);
-    if (!item) return;
+    const entry = this.#model.entry(id);
+    if (!entry) return;
     this.select(id);
     const window = this.#timeline.getWindow();
-    const inView =
-      item.start < window.end.getTime() && (item.end ?? item.start) > window.start.getTime();
-    if (!inView) this.#timeline.moveTo(centreOf(item));
-    this.#items.update({ ...item }); // re-clusters, now without the selected event
+    if (!(entry.start < window.end.getTime() && entry.end >= window.start.getTime())) {
+      this.#timeline.focus(id, { zoom: false });
+    }
   }
 
   /** The instant at the centre of the visible window. */
@@ -126,58 +172,107 @@ export class TimelineView {
   zoom(factor: number, around: EventId | null): void {
     const window = this.#timeline.getWindow();
     const [start, end] = [window.start.getTime(), window.end.getTime()];
-    const item = around === null ? null : (this.#byId.get(around) ?? null);
-    const inView = item !== null && item.start < end && (item.end ?? item.start) > start;
-    const centre = item && inView ? centreOf(item) : (start + end) / 2;
+    const entry = around === null ? undefined : this.#model.entry(around);
+    const inView = entry !== undefined && entry.start < end && entry.end >= start;
+    const centre = entry && inView ? centreOf(entry) : (start + end) / 2;
     const half = ((end - start) * factor) / 2;
     this.#timeline.setWindow(centre - half, centre + half, { animation: false });
   }
 
   /** Shows every event, leaving room on the right for the labels of the latest ones. */
   fit(animate = true): void {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const item of this.#byId.values()) {
-      min = Math.min(min, item.start);
-      max = Math.max(max, item.end ?? item.start);
-    }
-    if (min > max) return;
+    const extent = this.#model.extent();
+    if (extent === null) return;
     const width = this.#container.querySelector('.vis-center')?.clientWidth ?? 0;
     const [left, right] = [24, Math.min(260, width / 3)];
-    const span = Math.max(max - min, DAY);
+    const span = Math.max(extent.max - extent.min, DAY);
     const total = width > left + right ? (span * width) / (width - left - right) : span * 1.3;
-    const start = min - (left / Math.max(width, 1)) * total;
+    const start = extent.min - (left / Math.max(width, 1)) * total;
     this.#timeline.setWindow(start, start + total, { animation: animate });
+    if (!animate) this.#refresh();
   }
 
-  /** Adds and updates lane groups; returns the lanes that are gone and the recoloured items. */
-  #setLanes(lanes: readonly Lane[]): { gone: LaneId[]; recoloured: EventItem[] } {
-    const before = this.#lanes;
-    this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
-    this.#groups.update(lanes.map(laneToGroup));
-    const gone = [...before.keys()].filter((id) => !this.#lanes.has(id));
-    const recoloured: EventItem[] = [];
-    for (const item of this.#byId.values()) {
-      const lane = this.#lanes.get(item.group);
-      if (!lane || lane.color === before.get(item.group)?.color) continue;
-      const next = withLaneColour(item, lane);
-      this.#byId.set(item.id, next);
-      recoloured.push({ ...next });
+  /**
+   * Plans the window afresh and hands vis the difference. A Change or a selection is applied at
+   * once; during a gesture, many new items in view may take a few frames to move in.
+   */
+  #refresh(gradually = false): void {
+    const pinned = new Set<EventId>();
+    if (this.#selectedId !== null) pinned.add(this.#selectedId);
+    if (this.#saving !== null) pinned.add(this.#saving);
+    const { plan, items } = this.#model.plan(this.#window(), pinned);
+    this.#plan = plan;
+    const { start, end } = plan.window;
+    const inView = (item: TimelineItem): boolean =>
+      item.start < end && (item.end ?? item.start) >= start;
+    this.#writer.write(items, inView, gradually);
+  }
+
+  #window(): ViewWindow {
+    const { start, end } = this.#timeline.getWindow();
+    if (this.#width === 0) this.#width = this.#centre()?.clientWidth ?? 0;
+    return { start: start.getTime(), end: end.getTime(), width: this.#width };
+  }
+
+  #centre(): HTMLElement | null {
+    return this.#container.querySelector<HTMLElement>('.vis-panel.vis-center');
+  }
+
+  /** Keeps the item area's width without reading layout while the user pans. */
+  #watchWidth(): void {
+    const centre = this.#centre();
+    if (!centre) return;
+    new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? 0;
+      if (width === 0 || width === this.#width) return;
+      this.#width = width;
+      if (this.#plan !== null && needsPlan(this.#plan, this.#window())) this.#refresh(true);
+    }).observe(centre);
+  }
+
+  #onSelect(props?: { items?: IdType[] }): void {
+    this.#container.focus({ preventScroll: true });
+    if (this.#pressed !== null) {
+      // A click on a count is not a choice of event: the selection stays.
+      this.#timeline.setSelection(this.#selectedId === null ? [] : [this.#selectedId]);
+      return;
     }
-    return { gone, recoloured };
+    const id = props?.items?.[0];
+    this.#selectedId = id === undefined ? null : (String(id) as EventId);
+    this.#handlers.onSelect(this.#selectedId);
   }
 
-  /** Maps an event to its item, keeps our copy, and returns a fresh object for the DataSet. */
-  #remember(event: TimelineEvent): EventItem {
-    const item = eventToItem(event, this.#lanes.get(event.laneId));
-    this.#byId.set(event.id, item);
-    return { ...item };
+  /** A double-click on a count zooms to its events; elsewhere it adds an event. */
+  #onAdd(request: AddRequest): void {
+    const aggregate = this.#plan?.aggregates.find((candidate) => candidate.id === this.#pressed);
+    if (aggregate) this.#open(aggregate);
+    else this.#handlers.onAdd(request);
+  }
+
+  #open(aggregate: Aggregate): void {
+    const end =
+      aggregate.kind === 'bucket' ? aggregate.end : this.#timeline.getWindow().end.getTime();
+    const pad = (end - aggregate.earliest) * 0.05;
+    this.#timeline.setWindow(aggregate.earliest - pad, end + pad, { animation: false });
+  }
+
+  #onMove(request: MoveRequest, done: (item: EventItem | null) => void): void {
+    this.#saving = request.id;
+    void this.#handlers.onMove(request).then((saved) => {
+      done(saved ? this.item(request.id) : null);
+      if (this.#saving === request.id) this.#saving = null;
+    });
   }
 }
 
 type ItemCallback = (item: EventItem | null) => void;
 
-function options(handlers: TimelineHandlers, view: TimelineView): TimelineOptions {
+interface ItemGestures {
+  onAdd(request: AddRequest): void;
+  onMove(request: MoveRequest, done: ItemCallback): void;
+}
+
+function options(gestures: ItemGestures): TimelineOptions {
   return {
     // Calendar dates are UTC periods: draw the axis in UTC so they never shift with the zone.
     moment: (date?: moment.MomentInput) => moment(date).utc(),
@@ -192,14 +287,6 @@ function options(handlers: TimelineHandlers, view: TimelineView): TimelineOption
     editable: { add: true, updateTime: true, updateGroup: true, remove: false },
     itemsAlwaysDraggable: { item: true, range: true },
     margin: { item: { horizontal: 4, vertical: 6 }, axis: 10 },
-    // Many overlapping events collapse into a count; double-click a cluster to zoom into it.
-    // The selected event never joins a cluster, so it stays in sight.
-    cluster: {
-      maxItems: 5,
-      titleTemplate: '{count} events',
-      showStipes: true,
-      clusterCriteria: (a, b) => a.id !== view.selectedId && b.id !== view.selectedId,
-    },
     // No snapping to the axis grid: a drag's instants are rounded to each date's own precision.
     snap: null,
     zoomMin: HOUR,
@@ -209,26 +296,35 @@ function options(handlers: TimelineHandlers, view: TimelineView): TimelineOption
     onAdd: (item: { start: DateType; group?: IdType }, callback: ItemCallback) => {
       callback(null); // the item appears when the created event comes back as a Change
       const laneId = item.group === undefined ? null : (String(item.group) as LaneId);
-      handlers.onAdd({ instant: toMs(item.start), laneId });
+      gestures.onAdd({ instant: toMs(item.start), laneId });
     },
     onMove: (
       item: { id?: IdType; start: DateType; end?: DateType; group?: IdType },
       callback: ItemCallback,
     ) => {
-      const id = String(item.id) as EventId;
-      const request: MoveRequest = {
-        id,
-        laneId: String(item.group) as LaneId,
-        start: toMs(item.start),
-        end: item.end === undefined || item.end === null ? null : toMs(item.end),
-      };
-      void handlers.onMove(request).then((saved) => callback(saved ? view.item(id) : null));
+      gestures.onMove(
+        {
+          id: String(item.id) as EventId,
+          laneId: String(item.group) as LaneId,
+          start: toMs(item.start),
+          end: item.end === undefined || item.end === null ? null : toMs(item.end),
+        },
+        callback,
+      );
     },
   };
 }
 
-function centreOf(item: EventItem): number {
-  return item.end === undefined ? item.start : (item.start + item.end) / 2;
+/** The aggregate whose item a pointer event landed on, if any. */
+function aggregateAt(event: Event): string | null {
+  const target = event.target;
+  if (!(target instanceof Element)) return null;
+  const body = target.closest('.vis-item')?.querySelector('[data-aggregate-id]');
+  return body?.getAttribute('data-aggregate-id') ?? null;
+}
+
+function centreOf(entry: IndexEntry): number {
+  return (entry.start + entry.end) / 2;
 }
 
 function toMs(value: DateType): number {
