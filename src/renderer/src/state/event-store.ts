@@ -1,6 +1,7 @@
 /**
  * The renderer's copy of the timeline: a Map of events kept in step with the main process by
  * applying each Change, plus the current selection. Views subscribe and update only what changed.
+ * Follow-ups are indexed by parent, so the editor's links cost nothing however long the story.
  */
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
@@ -13,6 +14,8 @@ export class EventStore {
   #info: TimelineInfo;
   #lanes: readonly Lane[];
   readonly #events = new Map<EventId, TimelineEvent>();
+  /** parent id → the ids of the events that follow it up. */
+  readonly #followUps = new Map<EventId, Set<EventId>>();
   readonly #changeListeners = new Set<ChangeListener>();
   readonly #selectionListeners = new Set<SelectionListener>();
   #selectedId: EventId | null = null;
@@ -20,7 +23,10 @@ export class EventStore {
   constructor(document: TimelineDocument) {
     this.#info = document.timeline;
     this.#lanes = document.lanes;
-    for (const event of document.events) this.#events.set(event.id, event);
+    for (const event of document.events) {
+      this.#events.set(event.id, event);
+      this.#link(event);
+    }
   }
 
   get info(): TimelineInfo {
@@ -54,7 +60,10 @@ export class EventStore {
   /** The events that follow up the given one, oldest first. */
   followUpsOf(id: EventId): TimelineEvent[] {
     const found: TimelineEvent[] = [];
-    for (const event of this.#events.values()) if (event.followUpOf === id) found.push(event);
+    for (const child of this.#followUps.get(id) ?? []) {
+      const event = this.#events.get(child);
+      if (event) found.push(event);
+    }
     return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
@@ -70,8 +79,8 @@ export class EventStore {
   apply(change: Change): void {
     if (change.lanes) this.#lanes = change.lanes;
     if (change.timeline) this.#info = change.timeline;
-    for (const event of change.upserted) this.#events.set(event.id, event);
-    for (const id of change.removed) this.#events.delete(id);
+    for (const event of change.upserted) this.#put(event);
+    for (const id of change.removed) this.#drop(id);
     for (const listener of this.#changeListeners) listener(change);
     if (this.#selectedId !== null && change.removed.includes(this.#selectedId)) this.select(null);
   }
@@ -82,6 +91,32 @@ export class EventStore {
     this.#selectedId = next;
     const selected = this.selected;
     for (const listener of this.#selectionListeners) listener(selected);
+  }
+
+  #put(event: TimelineEvent): void {
+    this.#unlink(event.id);
+    this.#events.set(event.id, event);
+    this.#link(event);
+  }
+
+  #link(event: TimelineEvent): void {
+    if (event.followUpOf === null) return;
+    const children = this.#followUps.get(event.followUpOf) ?? new Set<EventId>();
+    this.#followUps.set(event.followUpOf, children.add(event.id));
+  }
+
+  #drop(id: EventId): void {
+    this.#unlink(id);
+    this.#events.delete(id);
+  }
+
+  /** Takes an event out of its parent's follow-ups. */
+  #unlink(id: EventId): void {
+    const parent = this.#events.get(id)?.followUpOf;
+    if (parent === null || parent === undefined) return;
+    const children = this.#followUps.get(parent);
+    children?.delete(id);
+    if (children?.size === 0) this.#followUps.delete(parent);
   }
 
   onChange(listener: ChangeListener): () => void {
