@@ -1,36 +1,64 @@
 /**
- * The longest stretch the Node event loop was blocked: a 1 ms timer chain notes the gap between
- * its runs, and the widest gap is the longest time no timer, I/O callback or IPC message could
- * have been handled. We do not use perf_hooks.monitorEventLoopDelay: on Node 20 it missed a
- * 30 ms busy loop entirely when read soon after reset(), while this chain saw it to the
- * millisecond. An idle loop shows gaps of 1-2 ms here (more on a busy machine).
+ * The longest stretch the Node event loop was blocked. A 1 ms timer chain notes the gap between
+ * its runs: the widest gap is the longest time no timer, I/O callback or IPC message could have
+ * been handled. We do not use perf_hooks.monitorEventLoopDelay: on Node 20 it missed a 30 ms
+ * busy loop entirely when read soon after reset(), while this chain saw it to the millisecond.
+ *
+ * On a machine shared with other work, a gap also holds the time the OS ran other processes
+ * instead of this one. On Linux the main thread's own CPU time (/proc/thread-self/schedstat)
+ * tells the two apart: `busyMs` is the most CPU time the main thread spent between two timer
+ * runs, which is the app's own blocking (its code and its garbage collection) however loaded
+ * the machine is. On an idle machine the two figures agree.
  */
+import { readFileSync } from 'node:fs';
+
+export interface Stalls {
+  /** The widest wall-clock gap between timer runs (ms). */
+  readonly wallMs: number;
+  /** The most main-thread CPU time between two timer runs (ms); null where unknown. */
+  readonly busyMs: number | null;
+}
+
 export interface StallSampler {
-  /** The widest gap between timer runs since start (ms), including one still open now. */
-  longestMs(): number;
-  stop(): number;
+  stop(): Stalls;
 }
 
 export function sampleStalls(): StallSampler {
-  let last = performance.now();
-  let longest = 0;
+  let lastWall = performance.now();
+  let lastCpu = threadCpuMs();
+  let wallMs = 0;
+  let busyMs = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const note = () => {
+    const wall = performance.now();
+    const cpu = threadCpuMs();
+    wallMs = Math.max(wallMs, wall - lastWall);
+    if (cpu !== null && lastCpu !== null) busyMs = Math.max(busyMs, cpu - lastCpu);
+    lastWall = wall;
+    lastCpu = cpu;
+  };
   const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
+    note();
     timer = setTimeout(tick, 1);
   };
   timer = setTimeout(tick, 1);
-  const longestMs = () => Math.max(longest, performance.now() - last);
   return {
-    longestMs,
     stop: () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      return longestMs();
+      note();
+      return { wallMs, busyMs: lastCpu === null ? null : busyMs };
     },
   };
+}
+
+/** This thread's time on a CPU so far (ms), or null where the OS does not tell. */
+function threadCpuMs(): number | null {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
 }
 
 /** Lets pending timers, I/O and immediates run before the next step of a measurement. */
