@@ -26,3 +26,15 @@ export function createSlicer(sliceMs: number = SLICE_MS): Slicer {
 export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Runs work written as steps (src/shared/steps.ts), yielding to the event loop between slices. */
+export async function runInSlices<Result>(
+  steps: Generator<unknown, Result, undefined>,
+  slicer: Slicer = createSlicer(),
+): Promise<Result> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.pause();
+  }
+}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { makeDocument, makeEvent, makeEvents, makeLane } from '../../test/builders';
@@ -7,6 +8,7 @@ import type { PartialDate } from './partial-date';
 import {
   EventFieldsSchema,
   followUpCycle,
+  followUpLoops,
   isHttpUrl,
   type TimelineDocument,
   TimelineDocumentSchema,
@@ -351,5 +353,36 @@ describe('followUpCycle', () => {
       [id(3), id(2)],
     ]);
     expect(followUpCycle(id(1), lasso)).toBe(false);
+  });
+});
+
+describe('followUpLoops', () => {
+  it('says of every event what followUpCycle says, in any order of asking', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.nat(12), { nil: null }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(11)),
+        (links, order) => {
+          const parents = new Map(
+            links.map((link, i) => [`e${i}`, link === null ? null : `e${link}`]),
+          );
+          const onLoop = followUpLoops(parents);
+          for (const i of [...order, ...links.keys()]) {
+            const id = `e${i % links.length}`;
+            expect(onLoop(id), id).toBe(followUpCycle(id, parents));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('walks a chain of 100,000 follow-ups once, not once per event', () => {
+    const parents = new Map<string, string | null>();
+    for (let i = 0; i < 100_000; i++) parents.set(`e${i}`, i === 0 ? null : `e${i - 1}`);
+    const onLoop = followUpLoops(parents);
+    const started = performance.now();
+    for (let i = 99_999; i >= 0; i--) expect(onLoop(`e${i}`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

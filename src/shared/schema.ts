@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import type { EventId, LaneId, TimelineId, Timestamp } from './ids';
 import { isPartialDate, parsePartialDate, type PartialDate } from './partial-date';
+import { runToEnd, stepEnds } from './steps';
 
 export const FORMAT = 'timeline-desk';
 export const FORMAT_VERSION = 1;
@@ -157,11 +158,13 @@ const documentHeadShape = {
   lanes: z.array(LaneSchema).min(1).max(LIMITS.lanes),
 };
 
-const eventList = <Event extends z.ZodType>(event: Event) =>
-  z.array(event).max(LIMITS.maxEvents, { error: `has more than ${LIMITS.maxEvents} events` });
+export const TOO_MANY_EVENTS = `has more than ${LIMITS.maxEvents} events`;
 
 export const TimelineDocumentSchema = z
-  .strictObject({ ...documentHeadShape, events: eventList(TimelineEventSchema) })
+  .strictObject({
+    ...documentHeadShape,
+    events: z.array(TimelineEventSchema).max(LIMITS.maxEvents, { error: TOO_MANY_EVENTS }),
+  })
   .superRefine(checkReferences)
   .meta({
     title: 'Timeline Desk document',
@@ -169,18 +172,14 @@ export const TimelineDocumentSchema = z
   });
 
 /**
- * A large document is checked in stages, with these pieces of TimelineDocumentSchema: the
- * fields before the events, then each event with TimelineEventSchema, then the document as a
- * whole over events already checked (their count, unknown keys, lanes and references). The
- * stages find the same first problem as TimelineDocumentSchema (formats/timeline-desk-json.ts).
+ * A large document is checked in stages with pieces of TimelineDocumentSchema: the fields
+ * before the events (this), each event with TimelineEventSchema, then the document as a whole
+ * (referenceIssues). The stages find the same first problem (formats/timeline-desk-json.ts).
  */
 export const DocumentHeadSchema = z.strictObject({
   ...documentHeadShape,
   events: z.array(z.unknown()),
 });
-export const DocumentOfCheckedEventsSchema = z
-  .strictObject({ ...documentHeadShape, events: eventList(z.custom<TimelineEvent>()) })
-  .superRefine(checkReferences);
 
 export type EventFields = z.output<typeof EventFieldsSchema>;
 export type EventFieldsInput = z.input<typeof EventFieldsSchema>;
@@ -217,42 +216,82 @@ interface ReferenceShape {
 }
 
 function checkReferences(doc: ReferenceShape, ctx: z.RefinementCtx): void {
+  for (const issue of runToEnd(referenceIssues(doc))) ctx.addIssue({ code: 'custom', ...issue });
+}
+
+export interface ReferenceIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * The rules that concern the whole document: lane ids and event ids used once, lanes and
+ * parents that exist, no loops of follow-ups. Written as steps (shared/steps.ts) so that the
+ * main process can check 100,000 events in slices; returns every issue, in document order.
+ */
+export function* referenceIssues(
+  doc: ReferenceShape,
+): Generator<void, ReferenceIssue[], undefined> {
+  const issues: ReferenceIssue[] = [];
   const laneIds = new Set<string>();
   doc.lanes.forEach((lane, i) => {
-    if (laneIds.has(lane.id)) {
-      ctx.addIssue({ code: 'custom', path: ['lanes', i, 'id'], message: 'is used twice' });
-    }
+    if (laneIds.has(lane.id)) issues.push({ path: ['lanes', i, 'id'], message: 'is used twice' });
     laneIds.add(lane.id);
   });
   const parents = new Map<string, string | null>();
-  doc.events.forEach((event, i) => {
-    if (parents.has(event.id)) {
-      ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: 'is used twice' });
-    }
+  for (const [i, event] of doc.events.entries()) {
+    if (parents.has(event.id)) issues.push({ path: ['events', i, 'id'], message: 'is used twice' });
     parents.set(event.id, event.followUpOf);
     if (!laneIds.has(event.laneId)) {
-      ctx.addIssue({ code: 'custom', path: ['events', i, 'laneId'], message: 'names no lane' });
+      issues.push({ path: ['events', i, 'laneId'], message: 'names no lane' });
     }
-  });
-  doc.events.forEach((event, i) => {
-    if (event.followUpOf === null) return;
-    if (!parents.has(event.followUpOf)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['events', i, 'followUpOf'],
-        message: 'names no event',
-      });
-    } else if (followUpCycle(event.id, parents)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['events', i, 'followUpOf'],
-        message: 'makes a loop of follow-ups',
-      });
+    if (stepEnds(i)) yield;
+  }
+  const onLoop = followUpLoops(parents);
+  for (const [i, event] of doc.events.entries()) {
+    if (event.followUpOf !== null) {
+      if (!parents.has(event.followUpOf)) {
+        issues.push({ path: ['events', i, 'followUpOf'], message: 'names no event' });
+      } else if (onLoop(event.id)) {
+        issues.push({ path: ['events', i, 'followUpOf'], message: 'makes a loop of follow-ups' });
+      }
     }
-  });
+    if (stepEnds(i)) yield;
+  }
+  return issues;
 }
 
-/** True when following followUpOf links from an event leads back to it. */
+/**
+ * Whether an event lies on a loop of followUpOf links (following them from it leads back to
+ * it). Each chain is walked once: what is learnt about every event on the way is kept, so a
+ * long chain costs its length once, not once per event on it.
+ */
+export function followUpLoops(
+  parents: ReadonlyMap<string, string | null>,
+): (id: string) => boolean {
+  /** free: the chain ends; loop: on a loop; tail: leads into a loop it is not part of. */
+  const known = new Map<string, 'free' | 'loop' | 'tail'>();
+  return (start) => {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let current: string | null = start;
+    while (current !== null && !known.has(current)) {
+      const seenAt = onPath.get(current);
+      if (seenAt !== undefined) {
+        path.forEach((id, i) => known.set(id, i < seenAt ? 'tail' : 'loop'));
+        return known.get(start) === 'loop';
+      }
+      onPath.set(current, path.length);
+      path.push(current);
+      current = parents.get(current) ?? null;
+    }
+    const end = current === null ? 'free' : known.get(current) === 'free' ? 'free' : 'tail';
+    for (const id of path) known.set(id, end);
+    return known.get(start) === 'loop';
+  };
+}
+
+/** True when following followUpOf links from an event leads back to it (followUpLoops, slowly). */
 export function followUpCycle(start: string, parents: ReadonlyMap<string, string | null>): boolean {
   let current = parents.get(start) ?? null;
   for (let steps = 0; current !== null && steps <= parents.size; steps++) {

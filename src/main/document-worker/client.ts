@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
 import type { ImportContext, ParsedImport } from '../../shared/formats';
@@ -89,7 +90,7 @@ async function runOne(job: WorkerJob, text: string): Promise<Received> {
   const thread = startedWorker();
   const id = nextId++;
   const send = (message: ToWorker) => thread.postMessage(message);
-  const events: TimelineEvent[] = [];
+  const batches = new BatchReader();
   let settle = (): void => undefined;
   try {
     return await new Promise<Received>((resolve, reject) => {
@@ -97,9 +98,10 @@ async function runOne(job: WorkerJob, text: string): Promise<Received> {
         if (message.id !== id) return;
         if (message.type === 'events') {
           send({ type: 'ack', id });
-          for (const event of message.events) events.push(event);
-        } else if (message.type === 'done') resolve({ outcome: message.outcome, events });
-        else reject(new Error(`The document worker failed: ${message.message}`));
+          batches.add(message.data);
+        } else if (message.type === 'done') {
+          batches.all().then((events) => resolve({ outcome: message.outcome, events }), reject);
+        } else reject(new Error(`The document worker failed: ${message.message}`));
       };
       const onError = (error: Error) => reject(error);
       const onExit = (code: number) =>
@@ -118,6 +120,40 @@ async function runOne(job: WorkerJob, text: string): Promise<Received> {
   } finally {
     settle();
     rest(thread);
+  }
+}
+
+/** Deserializes batches of events one at a time, in slices, in the order they came. */
+class BatchReader {
+  readonly #waiting: Uint8Array[] = [];
+  readonly #events: TimelineEvent[] = [];
+  #reading: Promise<void> | null = null;
+  #failure: unknown = null;
+
+  add(data: Uint8Array): void {
+    this.#waiting.push(data);
+    this.#reading ??= this.#read().finally(() => (this.#reading = null));
+  }
+
+  async all(): Promise<TimelineEvent[]> {
+    await this.#reading;
+    if (this.#failure !== null) throw this.#failure;
+    return this.#events;
+  }
+
+  async #read(): Promise<void> {
+    const slicer = createSlicer();
+    try {
+      while (this.#waiting.length > 0) {
+        const batch = deserialize(this.#waiting[0] as Uint8Array) as TimelineEvent[];
+        this.#waiting.shift();
+        for (const event of batch) this.#events.push(event);
+        await slicer.pause();
+      }
+    } catch (error) {
+      this.#failure = error;
+      this.#waiting.length = 0;
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * the next ones. Started by client.ts; built as out/main/document-worker.js.
  */
 import { randomUUID } from 'node:crypto';
+import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 
 import { parseImportInBatches } from '../../shared/formats';
@@ -33,14 +34,14 @@ let currentId = 0;
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'job':
-      if (message.job.kind === 'import' && message.job.textParts > 0) {
+      if (message.job.kind !== 'store' && message.job.textParts > 0) {
         receiving = { id: message.id, job: message.job, parts: [] };
       } else void run(message.id, message.job, '');
       return;
     case 'text':
       if (receiving?.id !== message.id) return;
       receiving.parts.push(message.part);
-      if (receiving.job.kind === 'import' && receiving.parts.length === receiving.job.textParts) {
+      if (receiving.job.kind !== 'store' && receiving.parts.length === receiving.job.textParts) {
         const { id, job, parts } = receiving;
         receiving = null;
         void run(id, job, parts.join(''));
@@ -118,7 +119,10 @@ async function sendAll<Done>(
 }
 
 async function send(id: number, events: readonly TimelineEvent[]): Promise<void> {
-  post({ type: 'events', id, events });
+  const data = serialize(events);
+  // The serialized batch owns its memory: it moves to the main process without a copy.
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  port?.postMessage({ type: 'events', id, data } satisfies FromWorker, whole ? [data.buffer] : []);
   ahead++;
   while (ahead >= BATCHES_AHEAD) await new Promise<void>((acknowledged) => (onAck = acknowledged));
 }

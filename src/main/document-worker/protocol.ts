@@ -1,14 +1,14 @@
 /**
  * Messages between the main process and the document worker (entry.ts). The worker reads and
- * checks large documents; checked events come back in batches, each acknowledged before the
- * worker sends more than a couple ahead, so the main process never has a pile of them to take
- * in at once.
+ * checks large documents; checked events come back in batches, serialized by the worker and
+ * handed over without copying, so taking a message in costs the main process nothing: it
+ * deserializes the batches one at a time, between its other work. Batches are acknowledged
+ * as they arrive, and the worker stays at most BATCHES_AHEAD batches ahead.
  */
 import type { ParsedImport } from '../../shared/formats';
 import type { DocumentHead } from '../../shared/formats/timeline-desk-json';
 import type { Timestamp } from '../../shared/ids';
 import type { Result } from '../../shared/result';
-import type { TimelineEvent } from '../../shared/schema';
 import type { StoreFileState } from '../store/store-file-check';
 
 export type WorkerJob =
@@ -36,11 +36,12 @@ export type JobOutcome =
   | { readonly kind: 'import'; readonly result: Result<ParsedImport> };
 
 export type FromWorker =
-  | { readonly type: 'events'; readonly id: number; readonly events: readonly TimelineEvent[] }
+  /** v8.serialize of an array of checked events. */
+  | { readonly type: 'events'; readonly id: number; readonly data: Uint8Array }
   | { readonly type: 'done'; readonly id: number; readonly outcome: JobOutcome }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
 /** Batches the worker may send before the main process has acknowledged them. */
-export const BATCHES_AHEAD = 2;
+export const BATCHES_AHEAD = 16;
 /** Events per batch when a finished document's events are sent on. */
 export const SEND_BATCH = 500;

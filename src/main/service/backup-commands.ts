@@ -2,6 +2,7 @@
 import { AppFailure } from '../../shared/result';
 import type { BackupKeeper } from '../store/backups';
 import type { TimelineRepository } from '../store/timeline-repository';
+import { runInSlices } from '../time-slices';
 import { checkResult, planImport } from './import-plan';
 import type { CommandHandlers } from './timeline-service';
 import type { Recorder } from './undo-redo';
@@ -30,8 +31,8 @@ export function createBackupCommands(
           message: `That backup cannot be restored because ${state.reason}.`,
         });
       }
-      const plan = planImport('replace', store.document(), state.document);
-      checkResult(plan.result, 'The backup cannot be restored');
+      const plan = await runInSlices(planImport('replace', store.document(), state.document));
+      await runInSlices(checkResult(plan.result, 'The backup cannot be restored'));
       return recorder.commit('Restore backup', plan.change);
     },
   };

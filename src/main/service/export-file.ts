@@ -6,6 +6,7 @@ import { exportTimeline } from '../../shared/formats';
 import { type DocumentHead, timelineDeskJsonParts } from '../../shared/formats/timeline-desk-json';
 import { AppFailure } from '../../shared/result';
 import { FORMAT, FORMAT_VERSION } from '../../shared/schema';
+import { stepEnds } from '../../shared/steps';
 import type { AtomicWriteOptions, FileText } from '../store/atomic-write';
 import { writeFileAtomic } from '../store/atomic-write';
 import { errorMessage } from '../store/store-file';
@@ -47,7 +48,7 @@ async function jsonExport(store: TimelineRepository): Promise<string[]> {
   const slicer = createSlicer();
   for (const part of timelineDeskJsonParts(head, await store.eventTexts())) {
     parts.push(part);
-    await slicer.pause();
+    if (stepEnds(parts.length)) await slicer.pause();
   }
   return parts;
 }

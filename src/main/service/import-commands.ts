@@ -12,6 +12,7 @@ import { type EventId, timestamp } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
 import { inWorkerOr, parseImportInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import type { TimelineRepository } from '../store/timeline-repository';
+import { runInSlices } from '../time-slices';
 import { checkResult, countImport, planImport } from './import-plan';
 import type { CommandHandlers } from './timeline-service';
 import type { Recorder } from './undo-redo';
@@ -77,7 +78,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         token,
         fileName,
         format: parsed.value.format,
-        ...countImport(current, parsed.value.document),
+        ...(await runInSlices(countImport(current, parsed.value.document))),
       };
     },
     applyImport: async ({ token, mode }) => {
@@ -89,8 +90,8 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
           message: 'This import was cancelled or has expired. Choose the file again.',
         });
       }
-      const plan = planImport(mode, store.document(), entry.parsed.document);
-      checkResult(plan.result, 'The import cannot be applied');
+      const plan = await runInSlices(planImport(mode, store.document(), entry.parsed.document));
+      await runInSlices(checkResult(plan.result, 'The import cannot be applied'));
       // Kept after a refusal, so the user can try the other mode; gone once applied.
       pending.delete(token);
       return recorder.commit('Import', plan.change);

@@ -1,16 +1,15 @@
 /**
  * Pure planning of imports and restores: what a file would add or change, and the one Change
- * that merges it into the timeline or makes the timeline exactly the file.
+ * that merges it into the timeline or makes the timeline exactly the file. Written as steps
+ * (shared/steps.ts): the service runs them in slices, as a file can hold 100,000 events.
  */
 import type { Change } from '../../shared/contract';
+import { checkWholeDocument } from '../../shared/formats/timeline-desk-json';
 import type { EventId } from '../../shared/ids';
+import { sameJson } from '../../shared/json-equal';
 import { AppFailure } from '../../shared/result';
-import {
-  DocumentOfCheckedEventsSchema,
-  type TimelineDocument,
-  type TimelineEvent,
-} from '../../shared/schema';
-import { describeIssue } from '../../shared/validation';
+import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import { stepEnds } from '../../shared/steps';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -31,14 +30,18 @@ export interface ImportPlan {
   readonly result: TimelineDocument;
 }
 
-export function countImport(current: TimelineDocument, imported: TimelineDocument): ImportCounts {
-  const byId = new Map(current.events.map((event) => [event.id, event]));
+export function* countImport(
+  current: TimelineDocument,
+  imported: TimelineDocument,
+): Generator<void, ImportCounts, undefined> {
+  const byId = yield* mapById(current.events);
   let newEvents = 0;
   let changedEvents = 0;
-  for (const event of imported.events) {
+  for (const [i, event] of imported.events.entries()) {
     const existing = byId.get(event.id);
     if (!existing) newEvents++;
     else if (!sameContent(existing, event)) changedEvents++;
+    if (stepEnds(i)) yield;
   }
   const laneIds = new Set(current.lanes.map((lane) => lane.id));
   return {
@@ -53,37 +56,40 @@ export function countImport(current: TimelineDocument, imported: TimelineDocumen
 /**
  * Merge: imported events are added or replace those with their id, new lanes are added, the
  * rest stays. Replace: the timeline becomes the file (lanes, title, events). Either way events
- * whose content is unchanged are left alone, keeping their timestamps.
+ * whose content is unchanged are left alone, keeping their timestamps. In steps.
  */
-export function planImport(
+export function* planImport(
   mode: ImportMode,
   current: TimelineDocument,
   imported: TimelineDocument,
-): ImportPlan {
-  const byId = new Map(current.events.map((event) => [event.id, event]));
-  const upserted = imported.events.filter((event) => {
+): Generator<void, ImportPlan, undefined> {
+  const byId = yield* mapById(current.events);
+  const upserted: TimelineEvent[] = [];
+  /** The imported events, with those whose content is unchanged as the timeline has them. */
+  const kept: TimelineEvent[] = [];
+  for (const [i, event] of imported.events.entries()) {
     const existing = byId.get(event.id);
-    return !existing || !sameContent(existing, event);
-  });
-  const kept = (event: TimelineEvent): TimelineEvent => {
-    const existing = byId.get(event.id);
-    return existing && sameContent(existing, event) ? existing : event;
-  };
+    const unchanged = existing !== undefined && sameContent(existing, event);
+    if (!unchanged) upserted.push(event);
+    kept.push(unchanged ? existing : event);
+    if (stepEnds(i)) yield;
+  }
   if (mode === 'merge') {
     const laneIds = new Set(current.lanes.map((lane) => lane.id));
     const newLanes = imported.lanes.filter((lane) => !laneIds.has(lane.id));
     const lanes = newLanes.length > 0 ? [...current.lanes, ...newLanes] : undefined;
-    const merged = new Map(byId);
-    for (const event of upserted) merged.set(event.id, event);
+    const merged = yield* mapById([...current.events, ...upserted]);
     return {
       change: { upserted, removed: [], ...(lanes ? { lanes } : {}) },
       result: { ...current, lanes: lanes ?? current.lanes, events: [...merged.values()] },
     };
   }
-  const importedIds = new Set(imported.events.map((event) => event.id));
-  const removed: EventId[] = current.events
-    .filter((event) => !importedIds.has(event.id))
-    .map((event) => event.id);
+  const importedIds = new Set<EventId>();
+  for (const [i, event] of imported.events.entries()) {
+    importedIds.add(event.id);
+    if (stepEnds(i)) yield;
+  }
+  const removed = current.events.filter((event) => !importedIds.has(event.id)).map((e) => e.id);
   const lanesDiffer = canonical(current.lanes) !== canonical(imported.lanes);
   const timelineDiffers = canonical(current.timeline) !== canonical(imported.timeline);
   return {
@@ -93,8 +99,20 @@ export function planImport(
       ...(lanesDiffer ? { lanes: imported.lanes } : {}),
       ...(timelineDiffers ? { timeline: imported.timeline } : {}),
     },
-    result: { ...imported, events: imported.events.map(kept) },
+    result: { ...imported, events: kept },
   };
+}
+
+/** Events by id, the last of a repeated id winning, in the order first seen. */
+function* mapById(
+  events: readonly TimelineEvent[],
+): Generator<void, Map<EventId, TimelineEvent>, undefined> {
+  const byId = new Map<EventId, TimelineEvent>();
+  for (const [i, event] of events.entries()) {
+    byId.set(event.id, event);
+    if (stepEnds(i)) yield;
+  }
+  return byId;
 }
 
 /** Same event apart from when it was created and last edited. */
@@ -111,23 +129,6 @@ export function sameContent(a: TimelineEvent, b: TimelineEvent): boolean {
   );
 }
 
-/** Equal JSON values, whatever the order of object keys (cheaper than comparing text). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return (
-    keys.length === Object.keys(y).length &&
-    keys.every((key) => Object.hasOwn(y, key) && sameJson(x[key], y[key]))
-  );
-}
-
 /** JSON with object keys sorted, so key order never makes equal values differ. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
@@ -140,12 +141,14 @@ function canonical(value: unknown): string {
 /**
  * Refuses a would-be document that does not validate as a whole (lanes, references, count),
  * naming the first problem. Its events each passed the schema already, in the store or when
- * the file was read, so they are not checked one by one again.
+ * the file was read, so they are not checked one by one again. In steps (shared/steps.ts).
  */
-export function checkResult(result: TimelineDocument, refusal: string): void {
-  const parsed = DocumentOfCheckedEventsSchema.safeParse(result);
-  if (!parsed.success) {
-    const issue = describeIssue(parsed.error);
-    throw new AppFailure({ code: 'invalid', message: `${refusal}: ${issue.message}.` });
+export function* checkResult(
+  result: TimelineDocument,
+  refusal: string,
+): Generator<void, void, undefined> {
+  const checked = yield* checkWholeDocument(result);
+  if (!checked.ok) {
+    throw new AppFailure({ code: 'invalid', message: `${refusal}: ${checked.error.message}.` });
   }
 }

@@ -26,37 +26,38 @@ export interface ChangeWithHistory {
 
 export interface Recorder {
   /** Applies a command's change and records it under `label`; an empty change records nothing. */
-  commit(label: string, change: Change): Change;
-  undo(): ChangeWithHistory;
-  redo(): ChangeWithHistory;
+  commit(label: string, change: Change): Promise<Change>;
+  undo(): Promise<ChangeWithHistory>;
+  redo(): Promise<ChangeWithHistory>;
   state(): HistoryState;
 }
 
+/** Changes are applied in slices: an import, or its undo, can hold 100,000 events. */
 export function createRecorder(
-  store: Pick<TimelineRepository, 'apply'>,
+  store: Pick<TimelineRepository, 'applyInSlices'>,
   max: number = MAX_HISTORY,
 ): Recorder {
   let history: History = EMPTY_HISTORY;
   return {
-    commit(label, change) {
+    async commit(label, change) {
       if (isEmptyChange(change)) return change;
-      const undo = store.apply(change);
+      const undo = await store.applyInSlices(change);
       history = recordEntry(history, { label, undo, redo: change }, max);
       return change;
     },
-    undo() {
+    async undo() {
       const popped = popUndo(history);
       if (!popped) throw new AppFailure({ code: 'invalid', message: 'Nothing to undo.' });
       const { label, undo } = popped.entry;
-      const redo = store.apply(undo);
+      const redo = await store.applyInSlices(undo);
       history = pushUndone(popped.rest, { label, undo, redo });
       return { change: undo, history: historyState(history) };
     },
-    redo() {
+    async redo() {
       const popped = popRedo(history);
       if (!popped) throw new AppFailure({ code: 'invalid', message: 'Nothing to redo.' });
       const { label, redo } = popped.entry;
-      const undo = store.apply(redo);
+      const undo = await store.applyInSlices(redo);
       history = pushDone(popped.rest, { label, undo, redo });
       return { change: redo, history: historyState(history) };
     },

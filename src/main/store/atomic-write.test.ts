@@ -30,6 +30,18 @@ describe('atomic writes', () => {
     expect(await readFile(path, 'utf8')).toBe('');
   });
 
+  it('writes parts larger than its buffer, and many that fill it, byte for byte', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'a.json');
+    // Astral characters (surrogate pairs) fall on every possible block edge somewhere.
+    const large = `${'a'.repeat(1_000_001)}${'😀é'.repeat(400_000)}`;
+    const many = Array.from({ length: 5000 }, (_, i) => `${i}:${'平'.repeat(i % 700)}😀`);
+    for (const text of [[large], ['x', large, 'y'], many, [...many, large, ...many]]) {
+      await writeFileAtomic(path, text);
+      expect(await readFile(path, 'utf8')).toBe(text.join(''));
+    }
+  });
+
   it.each(['EPERM', 'EBUSY', 'EACCES'])(
     'retries a rename that fails with %s while the file is held, then writes it',
     async (code) => {

@@ -21,44 +21,67 @@ export const nodeWriteOps: WriteOps = {
   rename: (from, to) => rename(from, to),
 };
 
-/** Buffers handed to the disk in one call: few system calls, no giant buffer. */
-const BUFFERS_PER_WRITE = 64;
+/** Text is encoded into one buffer of this size, written out each time it fills. */
+const BLOCK_BYTES = 1024 * 1024;
 
 /**
  * Writes the text as UTF-8 and waits until it is on the disk (fsync), so the rename that
- * follows never puts an empty or partial file in place after a power cut. Parts stay separate
- * buffers: one multi-megabyte string or buffer costs far more to allocate than many small ones,
- * and the event loop runs between the calls.
+ * follows never puts an empty or partial file in place after a power cut. The parts are
+ * encoded into one reused buffer: no string or buffer the size of the file is ever made (at
+ * 50 MB that costs more than the writing), and the event loop runs between the writes.
  */
 async function writeDurably(path: string, text: FileText): Promise<void> {
-  const parts = typeof text === 'string' ? [text] : text;
   const handle = await open(path, 'w');
   try {
-    for (let from = 0; from < parts.length; from += BUFFERS_PER_WRITE) {
-      const buffers = parts.slice(from, from + BUFFERS_PER_WRITE).map((part) => Buffer.from(part));
-      await writeAll(handle, buffers);
-    }
+    const block = new BlockWriter(handle);
+    for (const part of typeof text === 'string' ? [text] : text) await block.add(part);
+    await block.flush();
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
-/** writev may write less than it was given (as write may): the rest is written again. */
-async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
-  let rest = buffers;
-  while (rest.length > 0) {
-    let { bytesWritten } = await handle.writev(rest);
-    const next: Buffer[] = [];
-    for (const buffer of rest) {
-      if (bytesWritten >= buffer.length) bytesWritten -= buffer.length;
-      else {
-        next.push(buffer.subarray(bytesWritten));
-        bytesWritten = 0;
-      }
+class BlockWriter {
+  readonly #block = Buffer.allocUnsafe(BLOCK_BYTES);
+  #used = 0;
+
+  constructor(private readonly handle: FileHandle) {}
+
+  async add(part: string): Promise<void> {
+    const room = BLOCK_BYTES - this.#used;
+    // UTF-8 takes at most 3 bytes for each UTF-16 unit: most parts fit without measuring.
+    if (part.length * 3 > room && Buffer.byteLength(part) > room) {
+      await this.flush();
+      if (Buffer.byteLength(part) > BLOCK_BYTES) return this.#addLarge(part);
     }
-    rest = next;
+    this.#used += this.#block.write(part, this.#used);
   }
+
+  async flush(): Promise<void> {
+    let written = 0;
+    while (written < this.#used) {
+      const { bytesWritten } = await this.handle.write(this.#block, written, this.#used - written);
+      written += bytesWritten;
+    }
+    this.#used = 0;
+  }
+
+  /** A part larger than the buffer, a block at a time, never splitting a surrogate pair. */
+  async #addLarge(part: string): Promise<void> {
+    const unitsPerBlock = Math.floor(BLOCK_BYTES / 3);
+    for (let from = 0; from < part.length;) {
+      let to = Math.min(part.length, from + unitsPerBlock);
+      if (to < part.length && isHighSurrogate(part.charCodeAt(to - 1))) to--;
+      this.#used += this.#block.write(part.slice(from, to), this.#used);
+      await this.flush();
+      from = to;
+    }
+  }
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /** Waits between attempts: about 3 s in all, longer than a scanner usually holds a file. */

@@ -2,6 +2,7 @@
 import type { Change } from '../../shared/contract';
 import type { EventId } from '../../shared/ids';
 import type { Lane, TimelineEvent, TimelineInfo } from '../../shared/schema';
+import { stepEnds } from '../../shared/steps';
 
 export interface StateBefore {
   get(id: EventId): TimelineEvent | undefined;
@@ -11,17 +12,27 @@ export interface StateBefore {
 
 /**
  * Events that existed come back as they were; events the change created go; lanes and timeline
- * info return to their previous values when the change set them.
+ * info return to their previous values when the change set them. In steps (shared/steps.ts).
  */
-export function inverseOf(change: Change, before: StateBefore): Change {
+export function* inverseOf(
+  change: Change,
+  before: StateBefore,
+): Generator<void, Change, undefined> {
   const upserted: TimelineEvent[] = [];
   const removed: EventId[] = [];
-  const present = new Set(change.upserted.map((event) => event.id));
-  const touched = new Set([...change.removed, ...present]);
+  const present = new Set<EventId>();
+  for (const [i, event] of change.upserted.entries()) {
+    present.add(event.id);
+    if (stepEnds(i)) yield;
+  }
+  const touched = new Set<EventId>(change.removed);
+  for (const id of present) touched.add(id);
+  let i = 0;
   for (const id of touched) {
     const previous = before.get(id);
     if (previous) upserted.push(previous);
     else if (present.has(id)) removed.push(id);
+    if (stepEnds(i++)) yield;
   }
   return {
     upserted,

@@ -4,6 +4,7 @@
  * stringifies only the events that changed since the last one.
  */
 import type { TimelineEvent } from '../../shared/schema';
+import { stepEnds } from '../../shared/steps';
 import { createSlicer } from '../time-slices';
 
 export class EventJsonCache {
@@ -30,7 +31,7 @@ export class EventJsonCache {
     const texts = new Array<string>(events.length);
     for (let i = 0; i < events.length; i++) {
       texts[i] = this.of(events[i] as TimelineEvent);
-      if (i % 256 === 255) await slicer.pause();
+      if (stepEnds(i)) await slicer.pause();
     }
     return texts;
   }

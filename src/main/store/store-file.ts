@@ -7,7 +7,7 @@ import { copyFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 import { MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
-import { runToEnd } from '../../shared/formats/timeline-desk-json';
+import { runToEnd } from '../../shared/steps';
 import { inWorkerOr, readStoreFileInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import { retryTransient } from './atomic-write';
 import { checkStoreText, isErrno, readStoreText, type StoreFileState } from './store-file-check';

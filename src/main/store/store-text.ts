@@ -1,7 +1,7 @@
 /**
  * The store file's text: compact JSON, exactly what JSON.stringify writes for the document,
- * built in parts from each event's cached JSON so that a save after one edit re-stringifies
- * one event, not all of them.
+ * as a list of parts made of each event's cached JSON: a save after one edit re-stringifies
+ * one event, not all of them, and joins nothing (the writer encodes the parts one by one).
  */
 import {
   FORMAT,
@@ -10,6 +10,7 @@ import {
   type TimelineEvent,
   type TimelineInfo,
 } from '../../shared/schema';
+import { stepEnds } from '../../shared/steps';
 import { createSlicer } from '../time-slices';
 import type { EventJsonCache } from './event-json';
 
@@ -20,14 +21,7 @@ export interface StoreSnapshot {
   readonly events: readonly TimelineEvent[];
 }
 
-/**
- * A part holds events up to about this many characters. Strings and buffers under V8's and
- * malloc's large-object size (128 KB) come from memory already in use; larger ones are fresh
- * pages, which cost about as much again as the work itself.
- */
-export const PART_CHARS = 64 * 1024;
-
-/** The parts of the file's text, in order; joined, they are JSON.stringify(document). */
+/** The parts of the file's text, in order: the head, then each event's JSON and a comma. */
 export async function storeTextParts(
   snapshot: StoreSnapshot,
   json: EventJsonCache,
@@ -42,17 +36,10 @@ export async function storeTextParts(
   });
   const parts = [head.slice(0, -2)]; // without the closing "]}"
   const slicer = createSlicer();
-  let group: string[] = [];
-  let length = 0;
   for (let i = 0; i < events.length; i++) {
-    const text = json.of(events[i] as TimelineEvent);
-    group.push(text);
-    length += text.length;
-    if (length < PART_CHARS && i < events.length - 1) continue;
-    parts.push(parts.length === 1 ? group.join(',') : `,${group.join(',')}`);
-    group = [];
-    length = 0;
-    await slicer.pause();
+    if (i > 0) parts.push(',');
+    parts.push(json.of(events[i] as TimelineEvent));
+    if (stepEnds(i)) await slicer.pause();
   }
   parts.push(']}');
   return parts;

@@ -14,6 +14,8 @@ import type { Change } from '../../shared/contract';
 import type { MigrationStep } from '../../shared/formats/migrate';
 import type { EventId, LaneId } from '../../shared/ids';
 import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../shared/schema';
+import { runToEnd, stepEnds } from '../../shared/steps';
+import { runInSlices } from '../time-slices';
 import { type AtomicWriteOptions, type FileText, writeFileAtomic } from './atomic-write';
 import { type BackupKeeper, openBackups } from './backups';
 import { inverseOf } from './change-inverse';
@@ -47,6 +49,11 @@ export interface TimelineRepository {
   eventTexts(): Promise<string[]>;
   /** Applies a change in memory, schedules a write, and returns the change that undoes it. */
   apply(change: Change): Change;
+  /**
+   * apply, in slices between other work (a change can hold 100,000 events); no write starts
+   * until all of it is in.
+   */
+  applyInSlices(change: Change): Promise<Change>;
   /** Why the last write failed, while its data is still waiting to be written; else null. */
   unsavedError(): unknown;
   /** Writes what is not on disk yet; rejects with the error if that write fails. */
@@ -174,6 +181,8 @@ class LowTimelineRepository implements TimelineRepository {
   #dirty: boolean;
   #failure: unknown = null;
   #writing = false;
+  /** A change being applied in slices; writes wait for it. */
+  #applying: Promise<void> | null = null;
   /** Told when a write ends (whenSaved). */
   #onWriteEnd: (() => void)[] = [];
 
@@ -234,9 +243,33 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   apply(change: Change): Change {
-    const inverse = inverseOf(change, this);
-    for (const id of change.removed) this.#remove(id);
-    for (const event of change.upserted) this.#put(event);
+    return runToEnd(this.#applySteps(change));
+  }
+
+  async applyInSlices(change: Change): Promise<Change> {
+    // Writes wait until the whole change is in: the file never holds half of one.
+    const applying = runInSlices(this.#applySteps(change));
+    this.#applying = applying.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await applying;
+    } finally {
+      this.#applying = null;
+    }
+  }
+
+  *#applySteps(change: Change): Generator<void, Change, undefined> {
+    const inverse = yield* inverseOf(change, this);
+    for (const [i, id] of change.removed.entries()) {
+      this.#remove(id);
+      if (stepEnds(i)) yield;
+    }
+    for (const [i, event] of change.upserted.entries()) {
+      this.#put(event);
+      if (stepEnds(i)) yield;
+    }
     if (this.#outOfOrder) this.#reorder();
     if (change.lanes !== undefined) {
       this.#lanes = change.lanes;
@@ -282,6 +315,7 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   async #write(): Promise<void> {
+    while (this.#applying !== null) await this.#applying;
     if (!this.#dirty) return;
     this.#dirty = false;
     this.#db.data = this.#snapshot();

@@ -11,13 +11,14 @@ import {
   TimelineDocumentSchema,
   type TimelineEvent,
 } from '../schema';
+import { runToEnd } from '../steps';
 import { parseWith } from '../validation';
 import { fromCsv, toCsv } from './csv';
 import { sniffImport } from './detect';
 import { toICalendar } from './icalendar';
 import { toMarkwhen } from './markwhen';
 import { isJsonObject } from './migrate';
-import { fromTimelineDeskJsonInBatches, runToEnd, toTimelineDeskJson } from './timeline-desk-json';
+import { fromTimelineDeskJsonInBatches, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
 
 export { detectImportFormat } from './detect';

@@ -1,19 +1,22 @@
 /** The native format: the document itself as JSON, upgraded from older versions on import. */
 import { z } from 'zod';
 
-import { fail, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import {
   DocumentHeadSchema,
-  DocumentOfCheckedEventsSchema,
   type Lane,
+  LIMITS,
+  referenceIssues,
   type TimelineDocument,
   TimelineDocumentSchema,
   type TimelineEvent,
   TimelineEventSchema,
   type TimelineInfo,
+  TOO_MANY_EVENTS,
 } from '../schema';
+import { runToEnd } from '../steps';
 import { describeIssue, parseWith } from '../validation';
-import { isJsonObject, migrateDocument } from './migrate';
+import { isJsonObject, type JsonObject, migrateDocument } from './migrate';
 
 /** Everything of a document but its events. */
 export interface DocumentHead {
@@ -22,9 +25,6 @@ export interface DocumentHead {
   readonly timeline: TimelineInfo;
   readonly lanes: readonly Lane[];
 }
-
-/** A part holds event lines up to about this many characters (small strings are cheap). */
-const PART_CHARS = 64 * 1024;
 
 /**
  * Pretty JSON (two spaces, trailing newline) with one event a line: readable, a diff shows
@@ -37,7 +37,8 @@ export function toTimelineDeskJson(doc: TimelineDocument): string {
 
 /**
  * toTimelineDeskJson's text in parts, from each event's compact JSON as JSON.stringify writes
- * it (the main process keeps those strings, so a large export stringifies nothing again).
+ * it (the main process keeps those strings, so a large export stringifies nothing again and
+ * joins nothing: the parts are written one by one).
  */
 export function* timelineDeskJsonParts(
   doc: DocumentHead,
@@ -46,16 +47,9 @@ export function* timelineDeskJsonParts(
   const { format, version, timeline, lanes } = doc;
   const head = JSON.stringify({ format, version, timeline, lanes }, null, 2);
   yield `${head.slice(0, -2)},\n  "events": [`; // the head without its closing "\n}"
-  let lines: string[] = [];
-  let length = 0;
   for (let i = 0; i < eventJson.length; i++) {
-    const line = eventJson[i] as string;
-    lines.push(line);
-    length += line.length;
-    if (length < PART_CHARS && i < eventJson.length - 1) continue;
-    yield `${i < lines.length ? '\n    ' : ',\n    '}${lines.join(',\n    ')}`;
-    lines = [];
-    length = 0;
+    yield i === 0 ? '\n    ' : ',\n    ';
+    yield eventJson[i] as string;
   }
   yield eventJson.length === 0 ? ']\n}\n' : '\n  ]\n}\n';
 }
@@ -89,24 +83,72 @@ export function* checkDocumentInBatches(
   if (!isJsonObject(json) || !Array.isArray(json.events)) {
     return parseWith(TimelineDocumentSchema, json);
   }
-  const head = DocumentHeadSchema.safeParse({ ...json, events: [] });
-  const first = head.success ? undefined : head.error.issues[0];
-  if (first && HEAD_FIELDS.has(first.path[0])) return describedFailure(first);
+  const headFailure = checkHead(json).failure;
+  if (headFailure) return headFailure;
   const events: TimelineEvent[] = [];
   for (let from = 0; from < json.events.length; from += CHECK_BATCH) {
     const batch: TimelineEvent[] = [];
     for (let i = from; i < Math.min(from + CHECK_BATCH, json.events.length); i++) {
-      const event = TimelineEventSchema.safeParse(json.events[i]);
-      if (!event.success) {
-        const issue = event.error.issues[0] as z.core.$ZodIssue;
-        return describedFailure({ ...issue, path: ['events', i, ...issue.path] });
-      }
-      batch.push(event.data);
+      const event = checkEvent(json.events[i], i);
+      if (!event.ok) return event;
+      batch.push(event.value);
     }
     events.push(...batch);
     yield batch;
   }
-  return parseWith(DocumentOfCheckedEventsSchema, { ...json, events });
+  return runToEnd(checkWholeDocument({ ...json, events }));
+}
+
+/** Checks the document's event at `index`; a problem is named as the whole schema names it. */
+export function checkEvent(value: unknown, index: number): Result<TimelineEvent> {
+  const event = TimelineEventSchema.safeParse(value);
+  if (event.success) return ok(event.data);
+  const issue = event.error.issues[0] as z.core.$ZodIssue;
+  return describedFailure({ ...issue, path: ['events', index, ...issue.path] });
+}
+
+/**
+ * TimelineDocumentSchema's rules for a document whose events each passed TimelineEventSchema
+ * already (they are not checked again): its fields, the number of events, unknown keys, then
+ * lanes and references. The same result and first problem as the schema, in steps.
+ */
+export function* checkWholeDocument(
+  json: JsonObject & { readonly events: readonly TimelineEvent[] },
+): Generator<void, Result<TimelineDocument>, undefined> {
+  const { head, failure, unknownKeys } = checkHead(json);
+  if (failure) return failure;
+  if (json.events.length > LIMITS.maxEvents) {
+    return describedFailure(customIssue(['events'], TOO_MANY_EVENTS));
+  }
+  if (unknownKeys || !head) return unknownKeys ?? fail('invalid', 'is not valid');
+  const [issue] = yield* referenceIssues({ lanes: head.lanes, events: json.events });
+  if (issue) return describedFailure(customIssue(issue.path, issue.message));
+  return ok({ ...head, events: [...json.events] });
+}
+
+/**
+ * The document's fields other than its events. `failure` is a problem TimelineDocumentSchema
+ * reports before any event's; `unknownKeys` one it reports after the events.
+ */
+/** A problem of the document's fields that TimelineDocumentSchema reports before any event's. */
+export function checkHeadFields(json: JsonObject): Result<never> | null {
+  return checkHead(json).failure;
+}
+
+function checkHead(json: JsonObject) {
+  const parsed = DocumentHeadSchema.safeParse({ ...json, events: [] });
+  if (parsed.success) return { head: parsed.data, failure: null, unknownKeys: null };
+  const first = parsed.error.issues[0] as z.core.$ZodIssue;
+  const before = HEAD_FIELDS.has(first.path[0]);
+  return {
+    head: null,
+    failure: before ? describedFailure(first) : null,
+    unknownKeys: before ? null : describedFailure(first),
+  };
+}
+
+function customIssue(path: PropertyKey[], message: string): z.core.$ZodIssue {
+  return { code: 'custom', path, message, input: undefined } as z.core.$ZodIssue;
 }
 
 /** The document's fields checked before its events, as TimelineDocumentSchema orders them. */
@@ -120,12 +162,4 @@ const HEAD_FIELDS: ReadonlySet<PropertyKey | undefined> = new Set([
 function describedFailure(issue: z.core.$ZodIssue): Result<never> {
   const error = describeIssue(new z.ZodError([issue]));
   return fail(error.code, error.message, error.path);
-}
-
-/** Runs a batch generator to its end and returns its result (no one to hand batches to). */
-export function runToEnd<Result>(generator: Generator<unknown, Result, undefined>): Result {
-  for (;;) {
-    const step = generator.next();
-    if (step.done) return step.value;
-  }
 }
