@@ -382,7 +382,10 @@ describe('followUpLoops', () => {
     for (let i = 0; i < 100_000; i++) parents.set(`e${i}`, i === 0 ? null : `e${i - 1}`);
     const onLoop = followUpLoops(parents);
     const started = performance.now();
-    for (let i = 99_999; i >= 0; i--) expect(onLoop(`e${i}`)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(2000);
+    let loops = 0;
+    for (let i = 99_999; i >= 0; i--) if (onLoop(`e${i}`)) loops++;
+    expect(loops).toBe(0);
+    // Walking the chain again from every event would take minutes, not seconds.
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
