@@ -16,7 +16,7 @@ import { ok, type Result } from '../../shared/result';
 import type { TimelineEvent } from '../../shared/schema';
 import type { StoreFileState } from '../store/store-file-check';
 import { createSlicer } from '../time-slices';
-import type { FromWorker, JobOutcome, ToWorker, WorkerJob } from './protocol';
+import type { FromWorker, JobOutcome, LinesOutcome, ToWorker, WorkerJob } from './protocol';
 
 /** Files from this size on are read in the worker; smaller ones take a few ms to read here. */
 export const WORKER_MIN_BYTES = 1024 * 1024;
@@ -52,6 +52,14 @@ export async function parseImportInWorker(
   return result.ok
     ? ok({ ...result.value, document: { ...result.value.document, events } })
     : result;
+}
+
+/** Checks event lines of an export (split-import.ts) in the worker. */
+export async function checkLinesInWorker(text: string): Promise<LinesOutcome> {
+  const job: WorkerJob = { kind: 'lines', textParts: Math.ceil(text.length / TEXT_PART_CHARS) };
+  const { outcome } = await runJob(job, text);
+  if (outcome.kind !== 'lines') throw new Error('The document worker answered another job.');
+  return outcome.outcome;
 }
 
 /** Runs `work` in the worker, or `here` in this thread when the worker cannot run at all. */

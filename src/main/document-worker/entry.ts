@@ -8,7 +8,9 @@ import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 
 import { parseImportInBatches } from '../../shared/formats';
+import { checkEvent } from '../../shared/formats/timeline-desk-json';
 import type { EventId } from '../../shared/ids';
+import { sameJson } from '../../shared/json-equal';
 import { ok } from '../../shared/result';
 import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
 import { checkStoreText, errorMessage, readStoreText } from '../store/store-file-check';
@@ -16,6 +18,7 @@ import {
   BATCHES_AHEAD,
   type FromWorker,
   type JobOutcome,
+  type LinesOutcome,
   SEND_BATCH,
   type ToWorker,
   type WorkerJob,
@@ -70,6 +73,7 @@ async function run(id: number, job: WorkerJob, text: string): Promise<void> {
 }
 
 async function outcomeOf(id: number, job: WorkerJob, text: string): Promise<JobOutcome> {
+  if (job.kind === 'lines') return { kind: 'lines', outcome: checkLines(text) };
   if (job.kind === 'store') {
     const read = await readStoreText(job.path);
     if (read.kind !== 'text') return { kind: 'store', state: read };
@@ -125,6 +129,24 @@ async function send(id: number, events: readonly TimelineEvent[]): Promise<void>
   port?.postMessage({ type: 'events', id, data } satisfies FromWorker, whole ? [data.buffer] : []);
   ahead++;
   while (ahead >= BATCHES_AHEAD) await new Promise<void>((acknowledged) => (onAck = acknowledged));
+}
+
+/** The worker's share of an export's event lines: one event a line, a comma after each. */
+function checkLines(text: string): LinesOutcome {
+  const replacements: [number, TimelineEvent][] = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    let value: unknown;
+    try {
+      value = JSON.parse(i < lines.length - 1 ? line.slice(0, -1) : line);
+    } catch {
+      return { notJson: true, failure: null, replacements: [] };
+    }
+    const event = checkEvent(value, i);
+    if (!event.ok) return { notJson: false, failure: event, replacements: [] };
+    if (!sameJson(event.value, value)) replacements.push([i, event.value]);
+  }
+  return { notJson: false, failure: null, replacements };
 }
 
 function noEvents(document: TimelineDocument): TimelineDocument {

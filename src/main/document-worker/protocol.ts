@@ -9,6 +9,7 @@ import type { ParsedImport } from '../../shared/formats';
 import type { DocumentHead } from '../../shared/formats/timeline-desk-json';
 import type { Timestamp } from '../../shared/ids';
 import type { Result } from '../../shared/result';
+import type { TimelineEvent } from '../../shared/schema';
 import type { StoreFileState } from '../store/store-file-check';
 
 export type WorkerJob =
@@ -22,7 +23,19 @@ export type WorkerJob =
       /** The timeline imported into: its lanes and title are reused by CSV and TimelineJS. */
       readonly current: DocumentHead;
       readonly textParts: number;
-    };
+    }
+  /** Check the event lines that follow in `text` messages, the first being event 0. */
+  | { readonly kind: 'lines'; readonly textParts: number };
+
+/** What the worker found on its share of an export's event lines (split-import.ts). */
+export interface LinesOutcome {
+  /** A line is not JSON: the file is read whole instead, to say where. */
+  readonly notJson: boolean;
+  /** The first event (lowest index) that breaks the schema. */
+  readonly failure: Result<never> | null;
+  /** Events the schema changes (defaults filled in, text trimmed), by index. */
+  readonly replacements: readonly (readonly [number, TimelineEvent])[];
+}
 
 export type ToWorker =
   | { readonly type: 'job'; readonly id: number; readonly job: WorkerJob }
@@ -33,7 +46,8 @@ export type ToWorker =
 /** How a job ended; a document in it has no events (they came in 'events' messages). */
 export type JobOutcome =
   | { readonly kind: 'store'; readonly state: StoreFileState }
-  | { readonly kind: 'import'; readonly result: Result<ParsedImport> };
+  | { readonly kind: 'import'; readonly result: Result<ParsedImport> }
+  | { readonly kind: 'lines'; readonly outcome: LinesOutcome };
 
 export type FromWorker =
   /** v8.serialize of an array of checked events. */

@@ -11,6 +11,7 @@ import { type ParsedImport, parseImport } from '../../shared/formats';
 import { type EventId, timestamp } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
 import { inWorkerOr, parseImportInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
+import { parseExportInTwo } from '../document-worker/split-import';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
 import { checkResult, countImport, planImport } from './import-plan';
@@ -58,10 +59,12 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
       const current = store.document();
       const context = { now: timestamp(options.now()), newId: options.newId, current };
       const here = () => parseImport(text, fileName, context);
-      // A large file is read in the document worker: the app keeps answering meanwhile.
+      // A large file is read in the document worker (an export of ours by it and this thread
+      // together): the app keeps answering meanwhile.
       const parsed =
         text.length >= WORKER_MIN_BYTES
-          ? await inWorkerOr(() => parseImportInWorker(text, fileName, context), here)
+          ? ((await parseExportInTwo(text)) ??
+            (await inWorkerOr(() => parseImportInWorker(text, fileName, context), here)))
           : here();
       if (!parsed.ok) throw new AppFailure(parsed.error);
       forgetExpired();

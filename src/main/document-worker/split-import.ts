@@ -1,0 +1,117 @@
+/**
+ * A large Timeline Desk JSON export read by two threads at once. The export has one event a
+ * line (formats/timeline-desk-lines.ts): the worker checks the first part of the lines while
+ * this thread reads every line into the events it keeps and checks the rest, so the slow part,
+ * checking 100,000 events against the schema, is shared, and no events are copied from the
+ * worker. Other layouts, and lines that are not JSON, are read whole the usual way; the result
+ * and every refusal are the same as parseImport's.
+ */
+import type { ParsedImport } from '../../shared/formats';
+import { isJsonObject } from '../../shared/formats/migrate';
+import {
+  checkEvent,
+  checkHeadFields,
+  checkWholeDocument,
+} from '../../shared/formats/timeline-desk-json';
+import {
+  type EventLines,
+  eventLines,
+  NOT_JSON,
+  parseLine,
+} from '../../shared/formats/timeline-desk-lines';
+import { fail, ok, type Result } from '../../shared/result';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  LIMITS,
+  type TimelineEvent,
+  TOO_MANY_EVENTS,
+} from '../../shared/schema';
+import { stepEnds } from '../../shared/steps';
+import { createSlicer, runInSlices } from '../time-slices';
+import { checkLinesInWorker, inWorkerOr } from './client';
+import type { LinesOutcome } from './protocol';
+
+/** The worker's share of the lines: this thread also reads all of them, and does the rest. */
+const WORKER_SHARE = 0.65;
+
+/** parseImport for an export in this app's layout, or null for a text to read the usual way. */
+export async function parseExportInTwo(text: string): Promise<Result<ParsedImport> | null> {
+  const lines = eventLines(text);
+  if (lines === null) return null;
+  const head = parseHead(lines.headText);
+  if (head === null) return null;
+  const count = lines.starts.length;
+  const split = Math.floor(count * WORKER_SHARE);
+  const there =
+    split === 0
+      ? Promise.resolve({ notJson: false, failure: null, replacements: [] })
+      : inWorkerOr(
+          () => checkLinesInWorker(lines.text.slice(lines.starts[0], lines.ends[split - 1])),
+          () => checkHere(lines, 0, split),
+        );
+  // Handled once this thread has read its lines; no rejection goes unseen meanwhile.
+  there.catch(() => undefined);
+  const here = await readHere(lines, split);
+  const worker = await there;
+  if (here === null || worker.notJson) return null;
+  // From here the whole text is known to be JSON: refusals in parseImport's order.
+  if (count > LIMITS.maxEvents) return fail('invalid', `events: ${TOO_MANY_EVENTS}`, 'events');
+  const failure = checkHeadFields(head) ?? worker.failure ?? here.failure;
+  if (failure) return failure;
+  const events = here.events;
+  for (const [index, event] of worker.replacements) events[index] = event;
+  const document = await runInSlices(checkWholeDocument({ ...head, events }));
+  return document.ok ? ok({ format: 'json', document: document.value }) : document;
+}
+
+/** The head as JSON, when it is this version's Timeline Desk document (else read it whole). */
+function parseHead(headText: string) {
+  let head: unknown;
+  try {
+    head = JSON.parse(headText);
+  } catch {
+    return null;
+  }
+  return isJsonObject(head) && head.format === FORMAT && head.version === FORMAT_VERSION
+    ? head
+    : null;
+}
+
+/**
+ * Reads every line; checks those from `split` on, keeping what the schema made of them, and
+ * keeps the others as read (the worker says where the schema changes them). Null when a line
+ * is not JSON.
+ */
+async function readHere(lines: EventLines, split: number) {
+  const slicer = createSlicer();
+  const events: TimelineEvent[] = new Array<TimelineEvent>(lines.starts.length);
+  let failure: Result<never> | null = null;
+  for (let i = 0; i < lines.starts.length; i++) {
+    const value = parseLine(lines, i);
+    if (value === NOT_JSON) return null;
+    if (i < split || failure !== null) events[i] = value as TimelineEvent;
+    else {
+      const event = checkEvent(value, i);
+      if (event.ok) events[i] = event.value;
+      else failure = event;
+    }
+    if (stepEnds(i)) await slicer.pause();
+  }
+  return { events, failure };
+}
+
+/** The worker's share, checked here when the worker cannot run. */
+async function checkHere(lines: EventLines, from: number, to: number): Promise<LinesOutcome> {
+  const replacements: [number, TimelineEvent][] = [];
+  const slicer = createSlicer();
+  for (let i = from; i < to; i++) {
+    const value = parseLine(lines, i);
+    if (value === NOT_JSON) return { notJson: true, failure: null, replacements: [] };
+    const event = checkEvent(value, i);
+    if (!event.ok) return { notJson: false, failure: event, replacements: [] };
+    replacements.push([i, event.value]);
+    if (stepEnds(i)) await slicer.pause();
+  }
+  return { notJson: false, failure: null, replacements };
+}
