@@ -3,7 +3,7 @@
  * would send them), paced by the clock so a slow page gets fewer, larger steps rather than a
  * longer gesture. Each measured gesture records frames with the page probe around it.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 import { type GestureStats, gestureStats } from './frame-stats';
 import { readProbe, startFrames, stopFrames } from './page-probe';
@@ -96,11 +96,28 @@ export async function wheel(page: Page, at: Point, notches: number): Promise<voi
 export async function measureGesture(
   page: Page,
   gesture: () => Promise<void>,
-): Promise<GestureStats> {
+): Promise<GestureStats & { readonly coreShare: number | null }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await mainThreadTimes(cdp);
   const start = await startFrames(page);
   await gesture();
   await pause(SETTLE_MS);
   const end = await stopFrames(page);
-  const probe = await readProbe(page);
-  return gestureStats(probe, { start, end });
+  const after = await mainThreadTimes(cdp);
+  await cdp.detach();
+  const tasks = after.tasks - before.tasks;
+  const coreShare = tasks > 0 ? (after.cpu - before.cpu) / tasks : null;
+  return { ...gestureStats(await readProbe(page), { start, end }), coreShare };
+}
+
+/**
+ * The renderer main thread's CPU time and its tasks' wall-clock time (Chromium's ThreadTime and
+ * TaskDuration metrics, in s). Their ratio over a gesture is the share of a core the thread had
+ * while it worked: below 1, other work on the machine stretched every wall-clock figure.
+ */
+async function mainThreadTimes(cdp: CDPSession): Promise<{ cpu: number; tasks: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
+  return { cpu: metric('ThreadTime'), tasks: metric('TaskDuration') };
 }

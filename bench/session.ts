@@ -35,7 +35,11 @@ export interface Visit {
   readonly limits: Limits;
   readonly figures: ReadonlyMap<MetricKey, PeerValue>;
   set(key: MetricKey, value: PeerValue): void;
-  setGesture(gesture: Gesture, stats: GestureStats, note?: string): void;
+  setGesture(
+    gesture: Gesture,
+    stats: GestureStats & { readonly coreShare: number | null },
+    note?: string,
+  ): void;
   /** Counts the item elements now, in a named state (the visit reports the most). */
   count(state: string): Promise<void>;
   screenshot(state: string): Promise<void>;
@@ -93,7 +97,11 @@ export async function visit(tool: Tool, events: number, limits: Limits): Promise
       figures,
       set: (key, value) => figures.set(key, value),
       setGesture: (gesture, stats, note) => {
-        const frames = [`${stats.frames} frames, ${stats.inputs} input events`, note]
+        const share =
+          stats.coreShare === null
+            ? ''
+            : `main thread had a core ${Math.round(Math.min(1, stats.coreShare) * 100)}% of its task time`;
+        const frames = [`${stats.frames} frames, ${stats.inputs} input events`, share, note]
           .filter(Boolean)
           .join('; ');
         const measured = (value: number | null) =>
