@@ -4,7 +4,7 @@
  * import, at a given number of generated events. `npm run bench` imports benchStore;
  * `npx tsx bench/store-bench.ts 10000 [--smoke]` prints the figures as a table.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -157,8 +157,8 @@ async function measureExport(services: AppServices) {
   const started = performance.now();
   const { path } = await call(services, 'exportJson', undefined);
   const ms = performance.now() - started;
-  const size = Buffer.byteLength(await readFile(path, 'utf8'), 'utf8');
   const stalls = sampler.stop();
+  const { size } = await stat(path);
   return { ms, stalls, path, note: `file of ${size.toLocaleString('en')} bytes` };
 }
 
