@@ -54,12 +54,24 @@ export async function parseImportInWorker(
     : result;
 }
 
-/** Checks event lines of an export (split-import.ts) in the worker. */
-export async function checkLinesInWorker(text: string): Promise<LinesOutcome> {
+/**
+ * Checks event lines of an export (split-import.ts) in the worker. `sent` settles once the
+ * worker has all the text (or the job has ended), so that the caller's own work does not hold
+ * up the worker's start.
+ */
+export function checkLinesInWorker(text: string): {
+  readonly sent: Promise<void>;
+  readonly outcome: Promise<LinesOutcome>;
+} {
   const job: WorkerJob = { kind: 'lines', textParts: Math.ceil(text.length / TEXT_PART_CHARS) };
-  const { outcome } = await runJob(job, text);
-  if (outcome.kind !== 'lines') throw new Error('The document worker answered another job.');
-  return outcome.outcome;
+  let markSent = (): void => undefined;
+  const sent = new Promise<void>((done) => (markSent = done));
+  const outcome = runJob(job, text, markSent).then(({ outcome: done }) => {
+    if (done.kind !== 'lines') throw new Error('The document worker answered another job.');
+    return done.outcome;
+  });
+  outcome.then(markSent, markSent);
+  return { sent, outcome };
 }
 
 /** Runs `work` in the worker, or `here` in this thread when the worker cannot run at all. */
@@ -88,13 +100,13 @@ let queue: Promise<unknown> = Promise.resolve();
 let nextId = 1;
 let warned = false;
 
-function runJob(job: WorkerJob, text = ''): Promise<Received> {
-  const run = queue.then(() => runOne(job, text));
+function runJob(job: WorkerJob, text = '', onSent?: () => void): Promise<Received> {
+  const run = queue.then(() => runOne(job, text, onSent));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function runOne(job: WorkerJob, text: string): Promise<Received> {
+async function runOne(job: WorkerJob, text: string, onSent?: () => void): Promise<Received> {
   const thread = startedWorker();
   const id = nextId++;
   const send = (message: ToWorker) => thread.postMessage(message);
@@ -123,7 +135,7 @@ async function runOne(job: WorkerJob, text: string): Promise<Received> {
         thread.off('exit', onExit);
       };
       send({ type: 'job', id, job });
-      if (text !== '') sendText(send, id, text).catch(reject);
+      sendText(send, id, text).then(onSent, reject);
     });
   } finally {
     settle();

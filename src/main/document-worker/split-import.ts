@@ -43,15 +43,20 @@ export async function parseExportInTwo(text: string): Promise<Result<ParsedImpor
   if (head === null) return null;
   const count = lines.starts.length;
   const split = Math.floor(count * WORKER_SHARE);
-  const there =
-    split === 0
-      ? Promise.resolve({ notJson: false, failure: null, replacements: [] })
-      : inWorkerOr(
-          () => checkLinesInWorker(lines.text.slice(lines.starts[0], lines.ends[split - 1])),
-          () => checkHere(lines, 0, split),
-        );
-  // Handled once this thread has read its lines; no rejection goes unseen meanwhile.
-  there.catch(() => undefined);
+  let there: Promise<LinesOutcome> = Promise.resolve({
+    notJson: false,
+    failure: null,
+    replacements: [],
+  });
+  if (split > 0) {
+    const job = checkLinesInWorker(lines.text.slice(lines.starts[0], lines.ends[split - 1]));
+    there = inWorkerOr(
+      () => job.outcome,
+      () => checkHere(lines, 0, split),
+    );
+    // The worker's text goes first: this thread's reading would otherwise hold it up.
+    await job.sent;
+  }
   const here = await readHere(lines, split);
   const worker = await there;
   if (here === null || worker.notJson) return null;

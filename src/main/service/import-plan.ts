@@ -67,8 +67,11 @@ export function* planImport(
   const upserted: TimelineEvent[] = [];
   /** The imported events, with those whose content is unchanged as the timeline has them. */
   const kept: TimelineEvent[] = [];
+  /** Ids the timeline has that the file has too. */
+  const alsoImported = new Set<EventId>();
   for (const [i, event] of imported.events.entries()) {
     const existing = byId.get(event.id);
+    if (existing !== undefined) alsoImported.add(event.id);
     const unchanged = existing !== undefined && sameContent(existing, event);
     if (!unchanged) upserted.push(event);
     kept.push(unchanged ? existing : event);
@@ -84,12 +87,7 @@ export function* planImport(
       result: { ...current, lanes: lanes ?? current.lanes, events: [...merged.values()] },
     };
   }
-  const importedIds = new Set<EventId>();
-  for (const [i, event] of imported.events.entries()) {
-    importedIds.add(event.id);
-    if (stepEnds(i)) yield;
-  }
-  const removed = current.events.filter((event) => !importedIds.has(event.id)).map((e) => e.id);
+  const removed = current.events.filter((e) => !alsoImported.has(e.id)).map((e) => e.id);
   const lanesDiffer = canonical(current.lanes) !== canonical(imported.lanes);
   const timelineDiffers = canonical(current.timeline) !== canonical(imported.timeline);
   return {

@@ -20,19 +20,24 @@ export function* inverseOf(
 ): Generator<void, Change, undefined> {
   const upserted: TimelineEvent[] = [];
   const removed: EventId[] = [];
-  const present = new Set<EventId>();
-  for (const [i, event] of change.upserted.entries()) {
-    present.add(event.id);
+  /** Ids whose inverse is decided, each once, whether the change removes or upserts it. */
+  const touched = new Set<EventId>();
+  for (const [i, id] of change.removed.entries()) {
+    const previous = touched.has(id) ? undefined : before.get(id);
+    if (previous) {
+      touched.add(id);
+      upserted.push(previous);
+    }
     if (stepEnds(i)) yield;
   }
-  const touched = new Set<EventId>(change.removed);
-  for (const id of present) touched.add(id);
-  let i = 0;
-  for (const id of touched) {
-    const previous = before.get(id);
-    if (previous) upserted.push(previous);
-    else if (present.has(id)) removed.push(id);
-    if (stepEnds(i++)) yield;
+  for (const [i, { id }] of change.upserted.entries()) {
+    if (!touched.has(id)) {
+      touched.add(id);
+      const previous = before.get(id);
+      if (previous) upserted.push(previous);
+      else removed.push(id);
+    }
+    if (stepEnds(i)) yield;
   }
   return {
     upserted,
