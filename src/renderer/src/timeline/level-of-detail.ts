@@ -203,9 +203,10 @@ function planWith(
 }
 
 /**
- * Opens a lane's emptier buckets while its events fit in the rows it may stack; the fullest
- * buckets are counted. Unless the window is so short that zooming in separates little, a bucket
- * whose events would pile up in one place is counted too.
+ * Opens a whole lane when its events fit in the rows it may stack. Otherwise each bucket whose
+ * events fit in its own width opens, the emptiest first while the lane's total fits, and the
+ * others show their count. Unless the window is so short that zooming in separates little,
+ * buckets whose events would still pile up in one place are counted too, the fullest first.
  */
 function planLane(
   context: ShowContext,
@@ -214,11 +215,13 @@ function planLane(
   limit: number,
   close: boolean,
 ): LaneState {
+  const filled = buckets.filter((bucket) => bucket.count > 0);
+  const whole = sum(filled.map((bucket) => bucket.count)) <= limit;
   const open = new Set<Bucket>();
   let shown = 0;
-  for (const bucket of [...buckets].sort((a, b) => a.count - b.count)) {
-    if (bucket.count === 0) continue;
-    if (shown + bucket.count > limit) break;
+  for (const bucket of filled.sort((a, b) => a.count - b.count)) {
+    const fits = whole || bucket.count <= capacity(bucket.end - bucket.start, context.msPerPx);
+    if (!fits || shown + bucket.count > limit) break;
     open.add(bucket);
     shown += bucket.count;
   }
@@ -315,7 +318,7 @@ export function stackDepth(entries: readonly IndexEntry[], msPerPx: number): num
 
 /** How many events a stretch of time can show one by one within the rows a lane may stack. */
 function capacity(durationMs: number, msPerPx: number): number {
-  return Math.floor((durationMs / msPerPx / LOD.labelPx) * LOD.rows);
+  return Math.ceil((durationMs / msPerPx / LOD.labelPx) * LOD.rows);
 }
 
 function sum(values: readonly number[]): number {
