@@ -28,7 +28,7 @@ const OFF_SCREEN = -8.64e15;
 /** Up to this many new items in view are simply added: vis measures them one by one. */
 export const DIRECT_LIMIT = 8;
 /** Items in view moved in per frame during a gesture. */
-export const MOVE_IN_PER_FRAME = 40;
+export const MOVE_IN_PER_FRAME = 20;
 
 export class ItemWriter<T extends Placed> {
   readonly #sink: ItemSink<T>;

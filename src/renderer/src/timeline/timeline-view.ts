@@ -9,7 +9,12 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 
 import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
-import { type DateType, type IdType, Timeline, type TimelineOptions } from 'vis-timeline/esnext';
+import {
+  type DateType,
+  type IdType,
+  Timeline,
+  type TimelineOptions,
+} from 'vis-timeline/esnext/esm/vis-timeline-graph2d.min.js';
 
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
@@ -183,7 +188,7 @@ export class TimelineView {
   fit(animate = true): void {
     const extent = this.#model.extent();
     if (extent === null) return;
-    const width = this.#container.querySelector('.vis-center')?.clientWidth ?? 0;
+    const width = this.#centreWidth();
     const [left, right] = [24, Math.min(260, width / 3)];
     const span = Math.max(extent.max - extent.min, DAY);
     const total = width > left + right ? (span * width) / (width - left - right) : span * 1.3;
@@ -202,20 +207,27 @@ export class TimelineView {
     if (this.#saving !== null) pinned.add(this.#saving);
     const { plan, items } = this.#model.plan(this.#window(), pinned);
     this.#plan = plan;
+    // vis draws the items in the window and, for points, a quarter window either side.
     const { start, end } = plan.window;
-    const inView = (item: TimelineItem): boolean =>
-      item.start < end && (item.end ?? item.start) >= start;
-    this.#writer.write(items, inView, gradually);
+    const reach = (end - start) / 4;
+    const drawn = (item: TimelineItem): boolean =>
+      item.start < end + reach && (item.end ?? item.start) >= start - reach;
+    this.#writer.write(items, drawn, gradually);
   }
 
   #window(): ViewWindow {
     const { start, end } = this.#timeline.getWindow();
-    if (this.#width === 0) this.#width = this.#centre()?.clientWidth ?? 0;
+    if (this.#width === 0) this.#width = this.#centreWidth();
     return { start: start.getTime(), end: end.getTime(), width: this.#width };
   }
 
   #centre(): HTMLElement | null {
     return this.#container.querySelector<HTMLElement>('.vis-panel.vis-center');
+  }
+
+  /** The width of the item area (reads layout: not while a gesture runs). */
+  #centreWidth(): number {
+    return this.#centre()?.clientWidth ?? 0;
   }
 
   /** Keeps the item area's width without reading layout while the user pans. */
