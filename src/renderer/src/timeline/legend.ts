@@ -19,6 +19,18 @@ export function buildLegend(): HTMLElement {
       ]),
     ),
     el('span', { className: 'legend-divider', attrs: { 'aria-hidden': 'true' } }),
+    el(
+      'span',
+      {
+        className: 'legend-entry',
+        attrs: { title: 'Where events crowd, the timeline counts them: double-click to zoom in' },
+      },
+      [
+        el('span', { className: 'legend-count', text: '24', attrs: { 'aria-hidden': 'true' } }),
+        'counted events',
+      ],
+    ),
+    el('span', { className: 'legend-divider', attrs: { 'aria-hidden': 'true' } }),
     ...CERTAINTY.map((certainty) =>
       el('span', { className: 'legend-entry' }, [
         el('span', {
