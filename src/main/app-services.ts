@@ -4,6 +4,7 @@
  */
 import seed from '../../data/seed-timeline.json' with { type: 'json' };
 import { TimelineDocumentSchema } from '../shared/schema';
+import { prestartWorkerFor } from './document-worker/client';
 import { createDispatcher, type Dispatch } from './service/dispatch';
 import type { Host } from './service/host';
 import { createTimelineService } from './service/timeline-service';
@@ -55,6 +56,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     write: options.write,
     log: options.log,
   });
+  prestartWorkerFor(repository.eventCount());
   const handlers = createTimelineService({
     repository,
     backups,

@@ -4,7 +4,7 @@
  */
 
 /** How long one slice may run before yielding (well under a 60 Hz frame). */
-export const SLICE_MS = 8;
+export const SLICE_MS = 5;
 
 export interface Slicer {
   /** Yields to the event loop when the current slice has run for its time; else returns at once. */

@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { generateTimeline } from '../../../bench/generate';
 import { useTempDirs } from '../../../test/temp-dir';
 import { exportTimeline, type ImportContext, parseImport } from '../../shared/formats';
-import { MIGRATIONS } from '../../shared/formats/migrate';
 import type { EventId, Timestamp } from '../../shared/ids';
-import { readStoreFile } from '../store/store-file';
+import { readStoreFile, readStoreFileAside } from '../store/store-file';
 import { parseImportInWorker, WORKER_MIN_BYTES } from './client';
 
 const tempDir = useTempDirs();
@@ -16,15 +15,15 @@ const tempDir = useTempDirs();
 const large = generateTimeline(3000);
 const largeText = JSON.stringify(large);
 
-/** The same read in this thread: a migrations list other than MIGRATIONS keeps it here. */
-const readHere = (path: string) => readStoreFile(path, [...MIGRATIONS]);
+/** The same read in this thread. */
+const readHere = (path: string) => readStoreFile(path);
 
 describe('reading a large store file in the document worker', () => {
   it('gives the same document as reading it here', async () => {
     expect(largeText.length).toBeGreaterThan(WORKER_MIN_BYTES);
     const path = join(await tempDir(), 'timeline.json');
     await writeFile(path, largeText);
-    const inWorker = await readStoreFile(path);
+    const inWorker = await readStoreFileAside(path);
     expect(inWorker).toEqual(await readHere(path));
     expect(inWorker).toMatchObject({ kind: 'valid', document: large, upgradedFrom: null });
   }, 60_000);
@@ -41,7 +40,7 @@ describe('reading a large store file in the document worker', () => {
     async (_, damage) => {
       const path = join(await tempDir(), 'timeline.json');
       await writeFile(path, damage(largeText));
-      const inWorker = await readStoreFile(path);
+      const inWorker = await readStoreFileAside(path);
       expect(inWorker.kind).toBe('damaged');
       expect(inWorker).toEqual(await readHere(path));
     },

@@ -21,7 +21,7 @@ import type { FromWorker, JobOutcome, LinesOutcome, ToWorker, WorkerJob } from '
 /** Files from this size on are read in the worker; smaller ones take a few ms to read here. */
 export const WORKER_MIN_BYTES = 1024 * 1024;
 /** The worker stops after this long without a job (its memory goes back). */
-const IDLE_MS = 20_000;
+const IDLE_MS = 60_000;
 /** An imported text goes to the worker in parts of this many characters (small copies). */
 const TEXT_PART_CHARS = 64 * 1024;
 
@@ -73,6 +73,22 @@ export function checkLinesInWorker(text: string): {
   outcome.then(markSent, markSent);
   return { sent, outcome };
 }
+
+/**
+ * Starts the worker ahead of need for a timeline this large (its imports, exports' files and
+ * backups are large too), so that the first large file does not wait for the worker to load.
+ */
+export function prestartWorkerFor(events: number): void {
+  if (events < PRESTART_EVENTS || worker !== null) return;
+  try {
+    rest(startedWorker());
+  } catch {
+    // A worker that cannot start is reported by the first job that needs it.
+  }
+}
+
+/** About WORKER_MIN_BYTES of events. */
+const PRESTART_EVENTS = 2000;
 
 /** Runs `work` in the worker, or `here` in this thread when the worker cannot run at all. */
 export async function inWorkerOr<T>(

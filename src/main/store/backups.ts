@@ -24,7 +24,7 @@ import {
   isBackupDue,
   sortBackups,
 } from './backup-schedule';
-import { isErrno, readStoreFile, type StoreFileState } from './store-file';
+import { isErrno, readStoreFileAside, type StoreFileState } from './store-file';
 
 export const BACKUP_DIR_NAME = 'backups';
 
@@ -108,7 +108,7 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
   };
 
   const read = async (id: string): Promise<StoreFileState | null> =>
-    backupTime(id) === null ? null : readStoreFile(join(dir, id), options.migrations);
+    backupTime(id) === null ? null : readStoreFileAside(join(dir, id), options.migrations);
 
   return {
     dir,

@@ -20,9 +20,9 @@ export class EventJsonCache {
     return text;
   }
 
-  /** Remembers JSON already made elsewhere (e.g. read from a file) for an event object. */
-  remember(event: TimelineEvent, text: string): void {
-    this.#json.set(event, text);
+  /** Makes the JSON of these events now, ahead of the writes that need it. */
+  remember(events: readonly TimelineEvent[]): void {
+    for (const event of events) this.of(event);
   }
 
   /** The JSON of every event, in order; events not seen before are stringified in slices. */

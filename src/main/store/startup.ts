@@ -4,7 +4,7 @@
  * the store's own file is told to the user in a notice.
  */
 import type { MigrationStep } from '../../shared/formats/migrate';
-import type { TimelineDocument } from '../../shared/schema';
+import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
 import type { BackupKeeper } from './backups';
 import { copyAside, moveAside, readStoreFile } from './store-file';
 
@@ -14,6 +14,8 @@ export interface StartOptions {
   readonly seed: () => TimelineDocument;
   readonly now: () => Date;
   readonly migrations?: readonly MigrationStep[];
+  /** Handed each batch of events read from the store file, as they are checked. */
+  readonly onEvents?: (events: readonly TimelineEvent[]) => void;
 }
 
 export interface StartDocument {
@@ -25,7 +27,7 @@ export interface StartDocument {
 
 export async function loadStartDocument(options: StartOptions): Promise<StartDocument> {
   const { path, backups, now } = options;
-  const state = await readStoreFile(path, options.migrations);
+  const state = await readStoreFile(path, options.migrations, options.onEvents);
   if (state.kind === 'valid') {
     if (state.upgradedFrom === null) {
       return { document: state.document, notices: [], mustWrite: false };

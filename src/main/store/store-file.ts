@@ -7,7 +7,7 @@ import { copyFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 import { MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
-import { runToEnd } from '../../shared/steps';
+import type { TimelineEvent } from '../../shared/schema';
 import { inWorkerOr, readStoreFileInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import { retryTransient } from './atomic-write';
 import { checkStoreText, isErrno, readStoreText, type StoreFileState } from './store-file-check';
@@ -16,21 +16,39 @@ export { errorMessage, isErrno, type StoreFileState } from './store-file-check';
 
 /**
  * Reads, upgrades (older format versions) and validates a store or backup file without
- * changing anything on disk. A large file is read and checked in the document worker, so the
- * main process keeps answering meanwhile; the checks are the same.
+ * changing anything on disk, in this thread: the quickest way, for the start, when nothing
+ * waits on the main process yet. `onEvents` is handed each batch of checked events.
  */
 export async function readStoreFile(
   path: string,
   migrations: readonly MigrationStep[] = MIGRATIONS,
+  onEvents: (events: readonly TimelineEvent[]) => void = () => undefined,
 ): Promise<StoreFileState> {
-  const here = async () => {
-    const read = await readStoreText(path);
-    return read.kind === 'text' ? runToEnd(checkStoreText(read.text, migrations)) : read;
-  };
-  if (migrations === MIGRATIONS && (await sizeOf(path)) >= WORKER_MIN_BYTES) {
-    return inWorkerOr(() => readStoreFileInWorker(path), here);
+  const read = await readStoreText(path);
+  if (read.kind !== 'text') return read;
+  const checking = checkStoreText(read.text, migrations);
+  for (;;) {
+    const step = checking.next();
+    if (step.done) return step.value;
+    onEvents(step.value);
   }
-  return here();
+}
+
+/**
+ * readStoreFile while the app is in use (backups): a large file is read and checked in the
+ * document worker, so the main process keeps answering meanwhile; the checks are the same.
+ */
+export async function readStoreFileAside(
+  path: string,
+  migrations: readonly MigrationStep[] = MIGRATIONS,
+): Promise<StoreFileState> {
+  if (migrations === MIGRATIONS && (await sizeOf(path)) >= WORKER_MIN_BYTES) {
+    return inWorkerOr(
+      () => readStoreFileInWorker(path),
+      () => readStoreFile(path, migrations),
+    );
+  }
+  return readStoreFile(path, migrations);
 }
 
 async function sizeOf(path: string): Promise<number> {

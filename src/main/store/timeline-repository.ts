@@ -104,14 +104,17 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
     migrations: options.migrations,
     log,
   });
+  const json = new EventJsonCache();
   const start = await loadStartDocument({
     path,
     backups,
     seed: options.seed,
     now,
     migrations: options.migrations,
+    // Each event is stringified as it is read: the first save after opening is as quick as
+    // the rest, and the strings are old news to the garbage collector by the first edit.
+    onEvents: (events) => json.remember(events),
   });
-  const json = new EventJsonCache();
   const adapter = new StoreFileAdapter(path, json, options.write ?? {}, (text) =>
     backups.afterWrite(text),
   );
@@ -127,9 +130,6 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
   if (start.mustWrite) await repository.flush().catch(() => undefined);
   // A store opened as it is gets backed up now if the newest backup is old (or there is none).
   else backups.afterOpen(path);
-  // Each event is stringified once in the background, so the first save after opening is as
-  // quick as the rest.
-  void repository.eventTexts().catch((error: unknown) => log('Preparing the store failed', error));
   return { repository, backups, notices: start.notices };
 }
 
