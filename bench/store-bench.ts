@@ -27,6 +27,7 @@ export interface StoreBenchOptions {
 
 /** Edits are this far apart, longer than the store's write spacing: each is one on its own. */
 const EDIT_SPACING_MS = 100;
+const SETTLE_AFTER_OPEN_MS = 1000;
 const BURST_EDITS = 100;
 const BURST_SPAN_MS = 100;
 
@@ -70,8 +71,10 @@ async function measureIn(root: string, events: number, smoke: boolean): Promise<
     figure('store.file-size', fileSize, 'bytes', null),
   ];
   try {
-    // The backup made on opening is written before the edits start.
+    // The backup made on opening is written, and the app has settled, before the edits start:
+    // a user's first edit comes after the window has shown the timeline, seconds later.
     await services.flush();
+    await settle(smoke ? 100 : SETTLE_AFTER_OPEN_MS);
     const edits = await measureEdits(services, ids, smoke ? 5 : 20);
     figures.push(
       figure('store.edit.durable', edits.durableMs, 'ms', at(10_000, 50), edits.note),
