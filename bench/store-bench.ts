@@ -18,7 +18,7 @@ import type { EventId } from '../src/shared/ids';
 import type { Result } from '../src/shared/result';
 import { BENCH_SIZES, generateTimeline } from './generate';
 import { type Measurement, type Unit, withinBudget } from './measurement';
-import { sampleStalls, settle, type Stalls } from './store-stalls';
+import { cpuMeter, sampleStalls, settle, type Stalls } from './store-stalls';
 
 export interface StoreBenchOptions {
   /** Fewer repetitions, for a quick check that every figure can be taken. */
@@ -157,12 +157,14 @@ async function measureBurst(services: AppServices, ids: readonly EventId[]) {
 async function measureExport(services: AppServices) {
   await settle(EDIT_SPACING_MS);
   const sampler = sampleStalls();
+  const cpu = cpuMeter();
   const started = performance.now();
   const { path } = await call(services, 'exportJson', undefined);
   const ms = performance.now() - started;
   const stalls = sampler.stop();
+  const used = cpu();
   const { size } = await stat(path);
-  return { ms, stalls, path, note: `file of ${size.toLocaleString('en')} bytes` };
+  return { ms, stalls, path, note: `file of ${size.toLocaleString('en')} bytes; ${cpuNote(used)}` };
 }
 
 /** previewImport then applyImport (replace) into a fresh store holding the seed. */
@@ -172,17 +174,23 @@ async function measureImport(dataDir: string, host: Host, text: string, events: 
     await target.flush();
     await settle(EDIT_SPACING_MS);
     const sampler = sampleStalls();
+    const cpu = cpuMeter();
     const started = performance.now();
     const fileName = 'bench.timeline.json';
     const { token } = await call(target, 'previewImport', { fileName, text });
     const change = await call(target, 'applyImport', { token, mode: 'replace' });
     const ms = performance.now() - started;
+    const used = cpu();
     await target.whenSaved();
     const savedMs = performance.now() - started;
     if (change.upserted.length !== events) {
       throw new Error(`The import brought ${change.upserted.length} events, not ${events}`);
     }
-    return { ms, stalls: sampler.stop(), note: `on disk after ${round(savedMs)} ms` };
+    return {
+      ms,
+      stalls: sampler.stop(),
+      note: `${cpuNote(used)}; on disk after ${round(savedMs)} ms`,
+    };
   } finally {
     await target.close();
   }
@@ -196,6 +204,12 @@ async function call<K extends CommandName>(
   const result = (await services.dispatch(name, input)) as Result<CommandOutput<K>>;
   if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
   return result.value;
+}
+
+/** How much CPU the work had: on a loaded machine, wall-clock time is mostly waiting for it. */
+function cpuNote(used: ReturnType<ReturnType<typeof cpuMeter>>): string {
+  const main = used.mainMs === null ? '' : `main thread ${round(used.mainMs)} ms, `;
+  return `CPU: ${main}all threads ${round(used.allMs)} ms`;
 }
 
 function worst(a: Stalls, b: Stalls): Stalls {

@@ -52,6 +52,20 @@ export function sampleStalls(): StallSampler {
   };
 }
 
+/** CPU time used from now on: by the main thread (null where unknown) and by all threads. */
+export function cpuMeter(): () => { readonly mainMs: number | null; readonly allMs: number } {
+  const thread = threadCpuMs();
+  const all = process.cpuUsage();
+  return () => {
+    const now = threadCpuMs();
+    const used = process.cpuUsage(all);
+    return {
+      mainMs: now === null || thread === null ? null : now - thread,
+      allMs: (used.user + used.system) / 1000,
+    };
+  };
+}
+
 /** This thread's time on a CPU so far (ms), or null where the OS does not tell. */
 function threadCpuMs(): number | null {
   try {
