@@ -319,7 +319,12 @@ describe('a large file', () => {
     expect(text.length).toBeGreaterThan(WORKER_MIN_BYTES);
     const preview = await app.call('previewImport', { fileName: 'story.timeline.json', text });
     expect(preview).toMatchObject({ format: 'json', totalEvents: 3000, newEvents: 3000 });
+    const seed = await app.documentNow();
     await app.call('applyImport', { token: preview.token, mode: 'replace' });
+    expect(await app.documentNow()).toEqual(story);
+    await app.call('undo');
+    expect(await app.documentNow()).toEqual(seed);
+    await app.call('redo');
     expect(await app.documentNow()).toEqual(story);
 
     const again = await app.call('previewImport', { fileName: 'again.json', text });
