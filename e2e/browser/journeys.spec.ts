@@ -101,6 +101,8 @@ test('a user adds a follow-up and moves between it and its parent', async ({ app
   await app.edit({ Title: 'West condemns the veto', Start: '2024-03-29' });
   await app.save();
 
+  // The save is a request to the services: wait for it to land, not for the click.
+  await expect.poll(() => app.storedEvent('West condemns the veto')).toBeDefined();
   const stored = await app.stored();
   const parent = stored.events.find((event) => event.title === veto)!;
   const followUp = stored.events.find((event) => event.title === 'West condemns the veto')!;
