@@ -48,8 +48,9 @@ const BOUNDS: readonly number[] = [
 
 function tierOf(entry: IndexEntry): number {
   const duration = entry.end - entry.start;
-  const tier = BOUNDS.findIndex((bound) => duration <= bound);
-  return tier === -1 ? BOUNDS.length - 1 : tier;
+  let tier = 0;
+  while (duration > (BOUNDS[tier] as number)) tier += 1; // the last bound is Infinity
+  return tier;
 }
 
 /** The first position in a run whose start is at or after `at`. */
