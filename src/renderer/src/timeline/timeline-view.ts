@@ -78,7 +78,6 @@ export class TimelineView {
   /** The aggregate under the last pointer press, if any: its clicks are not about events. */
   #pressed: string | null = null;
   #width = 0;
-  #fitted = false;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -95,13 +94,12 @@ export class TimelineView {
       }),
     );
     this.#timeline.on('select', (props?: { items?: IdType[] }) => this.#onSelect(props));
-    // While a gesture runs, plan again only when needed; once it ends, for the final window. (Until
-    // load has fitted the events, the window is vis's own first guess: not worth a plan.)
+    // While a gesture runs, plan again only when needed; once it ends, for the final window.
     this.#timeline.on('rangechange', () => {
-      if (this.#fitted && needsPlan(this.#plan, this.#window())) this.#refresh(true);
+      if (needsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
     this.#timeline.on('rangechanged', () => {
-      if (this.#fitted && !fitsPlan(this.#plan, this.#window())) this.#refresh(true);
+      if (!fitsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
     container.addEventListener('pointerdown', (event) => (this.#pressed = aggregateAt(event)), {
       capture: true,
@@ -117,11 +115,9 @@ export class TimelineView {
       draws += 1;
       // The first draw sizes the panels; fitting needs their width, and then one more draw.
       if (draws === 1 && this.#model.size > 0) {
-        this.#fitted = true;
         this.fit(false);
         return this.#timeline.redraw();
       }
-      this.#fitted = true;
       this.#timeline.off('changed', onChanged);
       onReady();
     };
