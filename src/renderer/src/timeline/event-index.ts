@@ -48,9 +48,8 @@ const BOUNDS: readonly number[] = [
 
 function tierOf(entry: IndexEntry): number {
   const duration = entry.end - entry.start;
-  let tier = 0;
-  while (duration > (BOUNDS[tier] as number)) tier += 1; // the last bound is Infinity
-  return tier;
+  const tier = BOUNDS.findIndex((bound) => duration <= bound);
+  return tier === -1 ? BOUNDS.length - 1 : tier;
 }
 
 /** The first position in a run whose start is at or after `at`. */

@@ -142,6 +142,10 @@ export class TimelineView {
     return this.#model.item(id);
   }
 
+  get selectedId(): EventId | null {
+    return this.#selectedId;
+  }
+
   /** Selects an event; it is drawn one by one however dense its lane is. */
   select(id: EventId | null): void {
     this.#selectedId = id;
