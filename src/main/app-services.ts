@@ -56,7 +56,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     write: options.write,
     log: options.log,
   });
-  prestartWorkerFor(repository.eventCount());
+  prestartWorkerFor(repository.eventCount(), repository.events());
   const handlers = createTimelineService({
     repository,
     backups,

@@ -33,7 +33,7 @@ import { checkLinesInWorker, inWorkerOr } from './client';
 import type { LinesOutcome } from './protocol';
 
 /** The worker's share of the lines: this thread also reads all of them, and does the rest. */
-const WORKER_SHARE = 0.65;
+const WORKER_SHARE = 0.55;
 
 /** parseImport for an export in this app's layout, or null for a text to read the usual way. */
 export async function parseExportInTwo(text: string): Promise<Result<ParsedImport> | null> {
