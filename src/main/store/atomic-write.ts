@@ -22,7 +22,9 @@ export const nodeWriteOps: WriteOps = {
 };
 
 /** Text is encoded into one buffer of this size, written out each time it fills. */
-const BLOCK_BYTES = 1024 * 1024;
+const BLOCK_BYTES = 512 * 1024;
+/** Small parts are joined up to about this many characters and encoded in one call. */
+const JOIN_CHARS = 32 * 1024;
 
 /**
  * Writes the text as UTF-8 and waits until it is on the disk (fsync), so the rename that
@@ -34,8 +36,11 @@ async function writeDurably(path: string, text: FileText): Promise<void> {
   const handle = await open(path, 'w');
   try {
     const block = new BlockWriter(handle);
-    for (const part of typeof text === 'string' ? [text] : text) await block.add(part);
-    await block.flush();
+    for (const part of typeof text === 'string' ? [text] : text) {
+      if (part.length > JOIN_CHARS) await block.addLarge(part);
+      else if (block.push(part)) await block.drain();
+    }
+    await block.end();
     await handle.sync();
   } finally {
     await handle.close();
@@ -45,20 +50,22 @@ async function writeDurably(path: string, text: FileText): Promise<void> {
 class BlockWriter {
   readonly #block = Buffer.allocUnsafe(BLOCK_BYTES);
   #used = 0;
+  #pending: string[] = [];
+  #pendingChars = 0;
 
   constructor(private readonly handle: FileHandle) {}
 
-  async add(part: string): Promise<void> {
-    const room = BLOCK_BYTES - this.#used;
-    // UTF-8 takes at most 3 bytes for each UTF-16 unit: most parts fit without measuring.
-    if (part.length * 3 > room && Buffer.byteLength(part) > room) {
-      await this.flush();
-      if (Buffer.byteLength(part) > BLOCK_BYTES) return this.#addLarge(part);
-    }
-    this.#used += this.#block.write(part, this.#used);
+  /** Takes a small part; true when the buffer must be written out before the next. */
+  push(part: string): boolean {
+    this.#pending.push(part);
+    this.#pendingChars += part.length;
+    if (this.#pendingChars < JOIN_CHARS) return false;
+    this.#encode();
+    // What is pending next is under 2 * JOIN_CHARS units: at most 3 bytes each in UTF-8.
+    return BLOCK_BYTES - this.#used < 6 * JOIN_CHARS;
   }
 
-  async flush(): Promise<void> {
+  async drain(): Promise<void> {
     let written = 0;
     while (written < this.#used) {
       const { bytesWritten } = await this.handle.write(this.#block, written, this.#used - written);
@@ -67,16 +74,30 @@ class BlockWriter {
     this.#used = 0;
   }
 
-  /** A part larger than the buffer, a block at a time, never splitting a surrogate pair. */
-  async #addLarge(part: string): Promise<void> {
+  async end(): Promise<void> {
+    this.#encode();
+    await this.drain();
+  }
+
+  /** A part too large to join, a block at a time, never splitting a surrogate pair. */
+  async addLarge(part: string): Promise<void> {
+    await this.end();
     const unitsPerBlock = Math.floor(BLOCK_BYTES / 3);
     for (let from = 0; from < part.length;) {
       let to = Math.min(part.length, from + unitsPerBlock);
       if (to < part.length && isHighSurrogate(part.charCodeAt(to - 1))) to--;
       this.#used += this.#block.write(part.slice(from, to), this.#used);
-      await this.flush();
+      await this.drain();
       from = to;
     }
+  }
+
+  #encode(): void {
+    if (this.#pending.length === 0) return;
+    const text = this.#pending.length === 1 ? (this.#pending[0] as string) : this.#pending.join('');
+    this.#pending = [];
+    this.#pendingChars = 0;
+    this.#used += this.#block.write(text, this.#used);
   }
 }
 
