@@ -270,22 +270,27 @@ export function followUpLoops(
   parents: ReadonlyMap<string, string | null>,
 ): (id: string) => boolean {
   /** free: the chain ends; loop: on a loop; tail: leads into a loop it is not part of. */
-  const known = new Map<string, 'free' | 'loop' | 'tail'>();
+  const known = new Map<string, 'free' | 'loop' | 'tail' | 'on-this-walk'>();
   return (start) => {
     const path: string[] = [];
-    const onPath = new Map<string, number>();
     let current: string | null = start;
-    while (current !== null && !known.has(current)) {
-      const seenAt = onPath.get(current);
-      if (seenAt !== undefined) {
-        path.forEach((id, i) => known.set(id, i < seenAt ? 'tail' : 'loop'));
-        return known.get(start) === 'loop';
-      }
-      onPath.set(current, path.length);
+    for (let state = known.get(current); state === undefined; state = known.get(current)) {
+      known.set(current, 'on-this-walk');
       path.push(current);
       current = parents.get(current) ?? null;
+      if (current === null) break;
     }
-    const end = current === null ? 'free' : known.get(current) === 'free' ? 'free' : 'tail';
+    let end: 'free' | 'tail' = 'free';
+    if (current !== null) {
+      const state = known.get(current);
+      if (state === 'on-this-walk') {
+        // The walk came back to itself: from there on it is a loop, before it a tail.
+        const at = path.indexOf(current);
+        path.forEach((id, i) => known.set(id, i < at ? 'tail' : 'loop'));
+        return known.get(start) === 'loop';
+      }
+      if (state !== 'free') end = 'tail';
+    }
     for (const id of path) known.set(id, end);
     return known.get(start) === 'loop';
   };
