@@ -24,11 +24,16 @@ function withEvent(i: number, change: (line: string) => string, text = exported)
   return all.join('\n');
 }
 
+/** The worker takes its share from WORKER_FROM_EVENTS on: here from 0, and not at all. */
+const inTwo = { workerFromEvents: 0 };
+const alone = { workerFromEvents: Infinity };
+
+/** Reads the text both ways and expects parseImport's result; returns it. */
 async function expectAsParseImport(text: string) {
-  const inTwo = await parseExportInTwo(text);
-  expect(inTwo).not.toBeNull();
-  expect(inTwo).toEqual(parseImport(text, 'story.json', context));
-  return inTwo;
+  const expected = parseImport(text, 'story.json', context);
+  expect(await parseExportInTwo(text, alone)).toEqual(expected);
+  expect(await parseExportInTwo(text, inTwo)).toEqual(expected);
+  return expected;
 }
 
 describe('reading an export of ours in two threads', () => {
@@ -84,10 +89,28 @@ describe('reading an export of ours in two threads', () => {
   }, 60_000);
 
   it('leaves other layouts, and lines that are not JSON, to be read whole', async () => {
-    expect(await parseExportInTwo(JSON.stringify(story))).toBeNull();
-    expect(await parseExportInTwo(JSON.stringify(story, null, 2))).toBeNull();
-    expect(await parseExportInTwo(withEvent(2000, (line) => line.slice(0, -5)))).toBeNull();
-    expect(await parseExportInTwo(withEvent(20, (line) => line.slice(0, -5)))).toBeNull();
-    expect(await parseExportInTwo(exported.replace('"version": 1', '"version": 2'))).toBeNull();
+    expect(await parseExportInTwo(JSON.stringify(story), inTwo)).toBeNull();
+    expect(await parseExportInTwo(JSON.stringify(story, null, 2), inTwo)).toBeNull();
+    expect(
+      await parseExportInTwo(
+        withEvent(2000, (line) => line.slice(0, -5)),
+        inTwo,
+      ),
+    ).toBeNull();
+    expect(
+      await parseExportInTwo(
+        withEvent(20, (line) => line.slice(0, -5)),
+        inTwo,
+      ),
+    ).toBeNull();
+    expect(
+      await parseExportInTwo(
+        withEvent(20, (line) => line.slice(0, -5)),
+        alone,
+      ),
+    ).toBeNull();
+    expect(
+      await parseExportInTwo(exported.replace('"version": 1', '"version": 2'), inTwo),
+    ).toBeNull();
   }, 60_000);
 });

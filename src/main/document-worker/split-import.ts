@@ -1,10 +1,11 @@
 /**
- * A large Timeline Desk JSON export read by two threads at once. The export has one event a
- * line (formats/timeline-desk-lines.ts): the worker checks the first part of the lines while
- * this thread reads every line into the events it keeps and checks the rest, so the slow part,
- * checking 100,000 events against the schema, is shared, and no events are copied from the
- * worker. Other layouts, and lines that are not JSON, are read whole the usual way; the result
- * and every refusal are the same as parseImport's.
+ * A large Timeline Desk JSON export read a line at a time, and by two threads at once when it
+ * is very large. The export has one event a line (formats/timeline-desk-lines.ts): the worker
+ * checks the first part of the lines while this thread reads every line into the events it
+ * keeps and checks the rest, in slices, so the slow part, checking 100,000 events against the
+ * schema, is shared, and no events are copied from the worker. Other layouts, and lines that
+ * are not JSON, are read whole the usual way; the result and every refusal are the same as
+ * parseImport's.
  */
 import type { ParsedImport } from '../../shared/formats';
 import { isJsonObject } from '../../shared/formats/migrate';
@@ -34,15 +35,23 @@ import type { LinesOutcome } from './protocol';
 
 /** The worker's share of the lines: this thread also reads all of them, and does the rest. */
 const WORKER_SHARE = 0.55;
+/**
+ * Below this many events this thread checks them all, in slices: quicker than waking the
+ * worker's own copy of the checking code, which is slow for its first few thousand events.
+ */
+const WORKER_FROM_EVENTS = 20_000;
 
 /** parseImport for an export in this app's layout, or null for a text to read the usual way. */
-export async function parseExportInTwo(text: string): Promise<Result<ParsedImport> | null> {
+export async function parseExportInTwo(
+  text: string,
+  { workerFromEvents = WORKER_FROM_EVENTS }: { readonly workerFromEvents?: number } = {},
+): Promise<Result<ParsedImport> | null> {
   const lines = eventLines(text);
   if (lines === null) return null;
   const head = parseHead(lines.headText);
   if (head === null) return null;
   const count = lines.starts.length;
-  const split = Math.floor(count * WORKER_SHARE);
+  const split = count < workerFromEvents ? 0 : Math.floor(count * WORKER_SHARE);
   let there: Promise<LinesOutcome> = Promise.resolve({
     notJson: false,
     failure: null,
