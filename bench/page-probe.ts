@@ -25,6 +25,8 @@ export interface Frame {
 export interface ProbeState {
   /** performance.now() when the page said it was ready (navigation start is 0). */
   readonly readyAt: number | null;
+  /** When the page first drew anything (the browser's first-paint entry). */
+  readonly firstPaintAt: number | null;
   readonly longTasks: readonly LongTask[];
   readonly frames: readonly Frame[];
   /** Pointer moves and wheel events the page received while recording. */
@@ -52,7 +54,9 @@ interface ProbeGlobals {
     port2: { postMessage(value: unknown): void };
   };
   readonly PerformanceObserver: new (
-    callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void,
+    callback: (list: {
+      getEntries(): { name: string; startTime: number; duration: number }[];
+    }) => void,
   ) => { observe(options: object): void };
   readonly MutationObserver: new (callback: () => void) => {
     observe(target: object, options: object): void;
@@ -67,6 +71,7 @@ function installProbe(readyAttribute: string | null): void {
   const longTasks: LongTask[] = [];
   const frames: Frame[] = [];
   let readyAt: number | null = null;
+  let firstPaintAt: number | null = null;
   let recording = false;
   let inputs = 0;
   /** Time of the tasks seen since the last frame ended. */
@@ -116,6 +121,10 @@ function installProbe(readyAttribute: string | null): void {
     for (const entry of list.getEntries())
       longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new page.PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === 'first-paint') firstPaintAt ??= entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
 
   // Capture listeners on the window run before any listener of the page's own elements.
   for (const type of ['pointerdown', 'pointermove', 'pointerup', 'mousemove', 'wheel', 'keydown'])
@@ -152,6 +161,9 @@ function installProbe(readyAttribute: string | null): void {
   const probe: Probe = {
     get readyAt() {
       return readyAt;
+    },
+    get firstPaintAt() {
+      return firstPaintAt;
     },
     longTasks,
     frames,
@@ -203,8 +215,8 @@ export async function readProbe(page: Page): Promise<ProbeState> {
   return page.evaluate(() => {
     const probe = (globalThis as unknown as ProbeGlobals).__bench;
     if (!probe) throw new Error('The bench probe is not installed in this page.');
-    const { readyAt, longTasks, frames, inputs } = probe;
-    return { readyAt, longTasks: [...longTasks], frames: [...frames], inputs };
+    const { readyAt, firstPaintAt, longTasks, frames, inputs } = probe;
+    return { readyAt, firstPaintAt, longTasks: [...longTasks], frames: [...frames], inputs };
   });
 }
 
@@ -215,6 +227,23 @@ export async function waitForReady(page: Page, timeoutMs: number): Promise<numbe
     { timeout: timeoutMs, polling: 50 },
   );
   return (await handle.jsonValue()) as number;
+}
+
+/**
+ * When the page first drew anything. A page that paints nothing until its data is in (a white
+ * page, a hidden root) first draws at or after ready; null when it has not drawn in `timeoutMs`.
+ */
+export async function waitForFirstPaint(page: Page, timeoutMs: number): Promise<number | null> {
+  try {
+    const handle = await page.waitForFunction(
+      () => (globalThis as unknown as ProbeGlobals).__bench?.firstPaintAt ?? null,
+      undefined,
+      { timeout: timeoutMs, polling: 50 },
+    );
+    return (await handle.jsonValue()) as number;
+  } catch {
+    return null;
+  }
 }
 
 /** Starts recording frames; returns the page's clock at the start. */

@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import { DAY_MS, notchesBetween, settledSpanMs, visibleSpanMs } from './axis';
 import { round } from './frame-stats';
 import { measureGesture, pan, type Point, visibleCentre, wheel } from './gestures';
-import { waitForQuiet, waitForReady } from './page-probe';
+import type { PeerValue } from './measurement';
+import { waitForFirstPaint, waitForQuiet, waitForReady } from './page-probe';
 import type { Gesture, MetricKey } from './renderer-metrics';
 import { ok } from './renderer-metrics';
 import type { Step, Visit } from './session';
@@ -32,11 +33,14 @@ export const gestureKeys = (gesture: Gesture): MetricKey[] => [
 export function openSteps(url: string): Step[] {
   const open: Step = {
     name: 'open',
-    keys: ['ready'],
+    keys: ['ready', 'first-draw-to-ready'],
     limit: 'readyMs',
     run: async (visit) => {
       await visit.page.goto(url, { waitUntil: 'commit', timeout: visit.limits.readyMs });
-      visit.set('ready', ok(round(await waitForReady(visit.page, visit.limits.readyMs))!));
+      const readyAt = await waitForReady(visit.page, visit.limits.readyMs);
+      visit.set('ready', ok(round(readyAt)!));
+      const paintAt = await waitForFirstPaint(visit.page, FIRST_PAINT_WAIT_MS);
+      visit.set('first-draw-to-ready', firstDrawToReady(readyAt, paintAt));
     },
   };
   const settle: Step = {
@@ -51,6 +55,23 @@ export function openSteps(url: string): Step[] {
     },
   };
   return [open, settle];
+}
+
+/** How long after ready a page that has not drawn yet gets to draw. */
+const FIRST_PAINT_WAIT_MS = 5_000;
+
+/**
+ * From the page's first paint to ready. A page that first drew with its data already in (or
+ * after) is 0: its first draw was the whole timeline.
+ */
+export function firstDrawToReady(readyAt: number, paintAt: number | null): PeerValue {
+  if (paintAt === null)
+    return { value: null, status: 'not-finished', note: 'drew nothing within 5 s of ready' };
+  const note =
+    paintAt > readyAt
+      ? `first paint ${round(paintAt - readyAt)} ms after ready`
+      : `first paint at ${round(paintAt)} ms`;
+  return ok(round(Math.max(0, readyAt - paintAt))!, note);
 }
 
 /** Presses on `target` and sweeps left and right (for two seconds, but one in the smoke). */
