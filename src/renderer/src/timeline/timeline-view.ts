@@ -63,14 +63,20 @@ export class TimelineView {
   readonly #container: HTMLElement;
   readonly #handlers: TimelineHandlers;
   readonly #model: TimelineModel;
+  /**
+   * vis redraws its item set (laying out every lane) inside each DataSet call; the writer's calls
+   * leave that to the timeline's next frame instead, which draws them all at once.
+   */
   readonly #writer = new ItemWriter<TimelineItem>(
     {
-      add: (items) => this.#items.add(items),
-      update: (items) => this.#items.update(items),
-      remove: (ids) => this.#items.remove(ids),
+      add: (items) => this.#quietly(() => this.#items.add(items)),
+      update: (items) => this.#quietly(() => this.#items.update(items)),
+      remove: (ids) => this.#quietly(() => this.#items.remove(ids)),
     },
     (run) => requestAnimationFrame(run),
   );
+  /** True while a DataSet call runs whose item-set redraw waits for the next frame. */
+  #deferring = false;
   #plan: ViewPlan | null = null;
   #selectedId: EventId | null = null;
   /** A dragged event whose move is being saved: it stays drawn whatever the plan says. */
@@ -101,6 +107,7 @@ export class TimelineView {
     this.#timeline.on('rangechanged', () => {
       if (!fitsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
+    this.#deferItemRedraws();
     container.addEventListener('pointerdown', (event) => (this.#pressed = aggregateAt(event)), {
       capture: true,
     });
@@ -215,6 +222,29 @@ export class TimelineView {
     this.#writer.write(items, drawn, gradually);
   }
 
+  /** Runs a DataSet call without vis's immediate item-set redraw (see #writer). */
+  #quietly(write: () => unknown): void {
+    this.#deferring = true;
+    try {
+      write();
+    } finally {
+      this.#deferring = false;
+    }
+  }
+
+  /**
+   * vis's DataSet listeners redraw the item set at once; every change also asks the timeline
+   * for a redraw in the next frame, which redraws the item set anyway. While #deferring, the
+   * first is skipped, so many writes in a frame cost one layout of the lanes, not one each.
+   */
+  #deferItemRedraws(): void {
+    const itemSet = (this.#timeline as unknown as { itemSet?: VisItemSet }).itemSet;
+    if (!itemSet) return;
+    const redraw = itemSet.redraw.bind(itemSet);
+    // Until the item set was first drawn, vis redraws at once instead of asking for a frame.
+    itemSet.redraw = () => (this.#deferring && itemSet.initialItemSetDrawn ? false : redraw());
+  }
+
   #window(): ViewWindow {
     const { start, end } = this.#timeline.getWindow();
     if (this.#width === 0) this.#width = this.#centreWidth();
@@ -278,6 +308,12 @@ export class TimelineView {
 }
 
 type ItemCallback = (item: EventItem | null) => void;
+
+/** What #deferItemRedraws needs of vis's (internal) item set. */
+interface VisItemSet {
+  redraw(): boolean;
+  readonly initialItemSetDrawn?: boolean;
+}
 
 interface ItemGestures {
   onAdd(request: AddRequest): void;
