@@ -10,10 +10,12 @@ import {
   followUpCycle,
   followUpLoops,
   isHttpUrl,
+  referenceIssues,
   type TimelineDocument,
   TimelineDocumentSchema,
   type TimelineEvent,
 } from './schema';
+import { runToEnd } from './steps';
 import { formatPath, parseWith } from './validation';
 
 const seedText = readDataFile('seed-timeline.json');
@@ -387,5 +389,56 @@ describe('followUpLoops', () => {
     expect(loops).toBe(0);
     // Walking the chain again from every event would take minutes, not seconds.
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('referenceIssues', () => {
+  /** The rules as plainly as they can be written: a map of ids, each chain walked in full. */
+  function plainIssues(doc: {
+    lanes: { id: string }[];
+    events: { id: string; laneId: string; followUpOf: string | null }[];
+  }) {
+    const issues: { path: (string | number)[]; message: string }[] = [];
+    const laneIds = new Set<string>();
+    doc.lanes.forEach((lane, i) => {
+      if (laneIds.has(lane.id)) issues.push({ path: ['lanes', i, 'id'], message: 'is used twice' });
+      laneIds.add(lane.id);
+    });
+    const parents = new Map<string, string | null>();
+    doc.events.forEach((event, i) => {
+      if (parents.has(event.id))
+        issues.push({ path: ['events', i, 'id'], message: 'is used twice' });
+      parents.set(event.id, event.followUpOf);
+      if (!laneIds.has(event.laneId)) {
+        issues.push({ path: ['events', i, 'laneId'], message: 'names no lane' });
+      }
+    });
+    doc.events.forEach((event, i) => {
+      if (event.followUpOf === null) return;
+      if (!parents.has(event.followUpOf)) {
+        issues.push({ path: ['events', i, 'followUpOf'], message: 'names no event' });
+      } else if (followUpCycle(event.id, parents)) {
+        issues.push({ path: ['events', i, 'followUpOf'], message: 'makes a loop of follow-ups' });
+      }
+    });
+    return issues;
+  }
+
+  it('finds what the plain rules find, in the same order, with ids used twice and loops', () => {
+    const id = fc.nat(9).map((n) => `e${n}`);
+    const lane = fc.constantFrom('a', 'b', 'c');
+    fc.assert(
+      fc.property(
+        fc.array(lane, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ id, laneId: lane, followUpOf: fc.option(id, { nil: null }) }), {
+          maxLength: 14,
+        }),
+        (laneIds, events) => {
+          const doc = { lanes: laneIds.map((laneId) => ({ id: laneId })), events };
+          expect(runToEnd(referenceIssues(doc))).toEqual(plainIssues(doc));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

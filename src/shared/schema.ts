@@ -44,17 +44,23 @@ export const PartialDateSchema = branded<PartialDate>(
 
 export const EventIdSchema = branded<EventId>(z.uuid({ error: 'is not an event id (a UUID)' }));
 
+/** A lane id: letters, digits, - and _, up to 64. */
+export const LANE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 export const LaneIdSchema = branded<LaneId>(
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+  z.string().regex(LANE_ID_PATTERN, {
     error: 'is not a lane id (letters, digits, - and _, up to 64)',
   }),
 );
 
-const TimestampSchema = branded<Timestamp>(z.iso.datetime({ offset: true }));
+export const TimestampSchema = branded<Timestamp>(z.iso.datetime({ offset: true }));
 
 // Control characters (C0, DEL, C1) hide text and break exports: none in a one-line field.
 // eslint-disable-next-line no-control-regex -- matching them is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A language tag such as "en" or "pt-BR", or nothing. */
+export const LANGUAGE_PATTERN = /^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 const singleLine = (max: number) =>
   z
@@ -81,10 +87,7 @@ export const SourceSchema = z.strictObject({
   publisher: singleLine(LIMITS.shortText).default(''),
   published: PartialDateSchema.nullable().default(null),
   quote: z.string().max(LIMITS.description).default(''),
-  language: z
-    .string()
-    .regex(/^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: 'is not a language tag' })
-    .default(''),
+  language: z.string().regex(LANGUAGE_PATTERN, { error: 'is not a language tag' }).default(''),
 });
 
 const textList = (max: number) =>
@@ -238,21 +241,28 @@ export function* referenceIssues(
     if (laneIds.has(lane.id)) issues.push({ path: ['lanes', i, 'id'], message: 'is used twice' });
     laneIds.add(lane.id);
   });
-  const parents = new Map<string, string | null>();
-  for (const [i, event] of doc.events.entries()) {
-    if (parents.has(event.id)) issues.push({ path: ['events', i, 'id'], message: 'is used twice' });
-    parents.set(event.id, event.followUpOf);
+  const { events } = doc;
+  /** Each id's last place: an id used twice follows up what its last event does. */
+  const lastAt = new Map<string, number>();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as ReferenceShape['events'][number];
+    if (lastAt.has(event.id)) issues.push({ path: ['events', i, 'id'], message: 'is used twice' });
+    lastAt.set(event.id, i);
     if (!laneIds.has(event.laneId)) {
       issues.push({ path: ['events', i, 'laneId'], message: 'names no lane' });
     }
     if (stepEnds(i)) yield;
   }
-  const onLoop = followUpLoops(parents);
-  for (const [i, event] of doc.events.entries()) {
+  const onLoop = followUpLoopsAt(events.length, (at) => {
+    const parent = (events[at] as ReferenceShape['events'][number]).followUpOf;
+    return parent === null ? -1 : (lastAt.get(parent) ?? -1);
+  });
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as ReferenceShape['events'][number];
     if (event.followUpOf !== null) {
-      if (!parents.has(event.followUpOf)) {
+      if (!lastAt.has(event.followUpOf)) {
         issues.push({ path: ['events', i, 'followUpOf'], message: 'names no event' });
-      } else if (onLoop(event.id)) {
+      } else if (onLoop(lastAt.get(event.id) as number)) {
         issues.push({ path: ['events', i, 'followUpOf'], message: 'makes a loop of follow-ups' });
       }
     }
@@ -269,30 +279,58 @@ export function* referenceIssues(
 export function followUpLoops(
   parents: ReadonlyMap<string, string | null>,
 ): (id: string) => boolean {
-  /** free: the chain ends; loop: on a loop; tail: leads into a loop it is not part of. */
-  const known = new Map<string, 'free' | 'loop' | 'tail' | 'on-this-walk'>();
+  const ids = [...parents.keys()];
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const onLoop = followUpLoopsAt(ids.length, (i) => {
+    const parent = parents.get(ids[i] as string) ?? null;
+    return parent === null ? -1 : (at.get(parent) ?? -1);
+  });
+  return (id) => {
+    const i = at.get(id);
+    return i !== undefined && onLoop(i);
+  };
+}
+
+/** What is known of an event while looking for loops (followUpLoopsAt). */
+const UNKNOWN = 0;
+const ON_THIS_WALK = 1;
+/** The chain from it ends. */
+const FREE = 2;
+const ON_LOOP = 3;
+/** It leads into a loop it is not part of. */
+const TAIL = 4;
+
+/**
+ * followUpLoops for events numbered 0 to count - 1, each with the number of its parent (-1
+ * for none): what is known is kept in typed arrays rather than maps of ids.
+ */
+export function followUpLoopsAt(
+  count: number,
+  parentOf: (at: number) => number,
+): (at: number) => boolean {
+  const known = new Uint8Array(count);
+  const path = new Int32Array(count);
   return (start) => {
-    const path: string[] = [];
-    let current: string | null = start;
-    for (let state = known.get(current); state === undefined; state = known.get(current)) {
-      known.set(current, 'on-this-walk');
-      path.push(current);
-      current = parents.get(current) ?? null;
-      if (current === null) break;
+    let length = 0;
+    let current = start;
+    while (current !== -1 && known[current] === UNKNOWN) {
+      known[current] = ON_THIS_WALK;
+      path[length++] = current;
+      current = parentOf(current);
     }
-    let end: 'free' | 'tail' = 'free';
-    if (current !== null) {
-      const state = known.get(current);
-      if (state === 'on-this-walk') {
+    let end = FREE;
+    if (current !== -1) {
+      if (known[current] === ON_THIS_WALK) {
         // The walk came back to itself: from there on it is a loop, before it a tail.
-        const at = path.indexOf(current);
-        path.forEach((id, i) => known.set(id, i < at ? 'tail' : 'loop'));
-        return known.get(start) === 'loop';
+        let loopFrom = 0;
+        while (path[loopFrom] !== current) loopFrom++;
+        for (let i = 0; i < length; i++) known[path[i] as number] = i < loopFrom ? TAIL : ON_LOOP;
+        return known[start] === ON_LOOP;
       }
-      if (state !== 'free') end = 'tail';
+      if (known[current] !== FREE) end = TAIL;
     }
-    for (const id of path) known.set(id, end);
-    return known.get(start) === 'loop';
+    for (let i = 0; i < length; i++) known[path[i] as number] = end;
+    return known[start] === ON_LOOP;
   };
 }
 

@@ -8,11 +8,13 @@ import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 
 import { parseImportInBatches } from '../../shared/formats';
-import { checkEvent } from '../../shared/formats/timeline-desk-json';
+import { checkEventWithSchema } from '../../shared/formats/timeline-desk-json';
+import { isCanonicalLine } from '../../shared/formats/timeline-desk-lines';
 import type { EventId } from '../../shared/ids';
 import { sameJson } from '../../shared/json-equal';
 import { ok } from '../../shared/result';
 import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import { NOT_QUICK, quickEventCheck } from '../../shared/schema-fast';
 import { checkStoreText, errorMessage, readStoreText } from '../store/store-file-check';
 import {
   BATCHES_AHEAD,
@@ -131,22 +133,34 @@ async function send(id: number, events: readonly TimelineEvent[]): Promise<void>
   while (ahead >= BATCHES_AHEAD) await new Promise<void>((acknowledged) => (onAck = acknowledged));
 }
 
-/** The worker's share of an export's event lines: one event a line, a comma after each. */
+/**
+ * The worker's share of an export's event lines: one event a line, a comma after each. Says
+ * which lines are exactly their event's JSON, so the main process can keep them as that.
+ */
 function checkLines(text: string): LinesOutcome {
   const replacements: [number, TimelineEvent][] = [];
   const lines = text.split('\n');
-  for (const [i, line] of lines.entries()) {
+  const canonical = new Uint8Array(lines.length);
+  const none = new Uint8Array(0);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const end = i < lines.length - 1 ? line.length - 1 : line.length;
     let value: unknown;
     try {
-      value = JSON.parse(i < lines.length - 1 ? line.slice(0, -1) : line);
+      value = JSON.parse(end < line.length ? line.slice(0, end) : line);
     } catch {
-      return { notJson: true, failure: null, replacements: [] };
+      return { notJson: true, failure: null, replacements: [], canonical: none };
     }
-    const event = checkEvent(value, i);
-    if (!event.ok) return { notJson: false, failure: event, replacements: [] };
+    const quick = quickEventCheck(value);
+    if (quick !== NOT_QUICK) {
+      if (isCanonicalLine(line, 0, end, quick)) canonical[i] = 1;
+      continue;
+    }
+    const event = checkEventWithSchema(value, i);
+    if (!event.ok) return { notJson: false, failure: event, replacements: [], canonical: none };
     if (!sameJson(event.value, value)) replacements.push([i, event.value]);
   }
-  return { notJson: false, failure: null, replacements };
+  return { notJson: false, failure: null, replacements, canonical };
 }
 
 function noEvents(document: TimelineDocument): TimelineDocument {

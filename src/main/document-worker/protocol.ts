@@ -35,6 +35,11 @@ export interface LinesOutcome {
   readonly failure: Result<never> | null;
   /** Events the schema changes (defaults filled in, text trimmed), by index. */
   readonly replacements: readonly (readonly [number, TimelineEvent])[];
+  /**
+   * 1 for each line that is exactly its event's JSON (isCanonicalLine), by index; shorter
+   * than the share (empty) when not known.
+   */
+  readonly canonical: Uint8Array;
 }
 
 export type ToWorker =

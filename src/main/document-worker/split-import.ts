@@ -5,18 +5,21 @@
  * keeps and checks the rest, in slices, so the slow part, checking 100,000 events against the
  * schema, is shared, and no events are copied from the worker. Other layouts, and lines that
  * are not JSON, are read whole the usual way; the result and every refusal are the same as
- * parseImport's.
+ * parseImport's. A line that is exactly its event's JSON (nearly all are) is kept as that
+ * JSON (ParsedImport.eventJson), so the store does not stringify the event again.
  */
 import type { ParsedImport } from '../../shared/formats';
 import { isJsonObject } from '../../shared/formats/migrate';
 import {
-  checkEvent,
+  checkEventWithSchema,
   checkHeadFields,
   checkWholeDocument,
 } from '../../shared/formats/timeline-desk-json';
 import {
+  canonicalText,
   type EventLines,
   eventLines,
+  isCanonicalLine,
   NOT_JSON,
   parseLine,
 } from '../../shared/formats/timeline-desk-lines';
@@ -28,13 +31,17 @@ import {
   type TimelineEvent,
   TOO_MANY_EVENTS,
 } from '../../shared/schema';
+import { NOT_QUICK, quickEventCheck } from '../../shared/schema-fast';
 import { stepEnds } from '../../shared/steps';
 import { createSlicer, runInSlices } from '../time-slices';
 import { checkLinesInWorker, inWorkerOr } from './client';
 import type { LinesOutcome } from './protocol';
 
-/** The worker's share of the lines: this thread also reads all of them, and does the rest. */
-const WORKER_SHARE = 0.55;
+/**
+ * The worker's share of the lines: this thread also reads all of them (JSON.parse), and
+ * checks the rest. Reading a line costs about twice what checking it does (schema-fast.ts).
+ */
+const WORKER_SHARE = 0.7;
 /**
  * Below this many events this thread checks them all, in slices: quicker than waking the
  * worker's own copy of the checking code, which is slow for its first few thousand events.
@@ -56,6 +63,7 @@ export async function parseExportInTwo(
     notJson: false,
     failure: null,
     replacements: [],
+    canonical: new Uint8Array(0),
   });
   if (split > 0) {
     const job = checkLinesInWorker(lines.text.slice(lines.starts[0], lines.ends[split - 1]));
@@ -76,7 +84,20 @@ export async function parseExportInTwo(
   const events = here.events;
   for (const [index, event] of worker.replacements) events[index] = event;
   const document = await runInSlices(checkWholeDocument({ ...head, events }));
-  return document.ok ? ok({ format: 'json', document: document.value }) : document;
+  if (!document.ok) return document;
+  const eventJson = await jsonOfLines(lines, here.canonical, worker.canonical);
+  return ok({ format: 'json', document: document.value, eventJson });
+}
+
+/** The text of each line that is exactly its event's JSON; the worker says of its share. */
+async function jsonOfLines(lines: EventLines, here: Uint8Array, worker: Uint8Array) {
+  const slicer = createSlicer();
+  const texts = new Array<string | undefined>(lines.starts.length);
+  for (let i = 0; i < texts.length; i++) {
+    if (i < worker.length ? worker[i] === 1 : here[i] === 1) texts[i] = canonicalText(lines, i);
+    if (stepEnds(i)) await slicer.pause();
+  }
+  return texts;
 }
 
 /** The head as JSON, when it is this version's Timeline Desk document (else read it whole). */
@@ -94,25 +115,34 @@ function parseHead(headText: string) {
 
 /**
  * Reads every line; checks those from `split` on, keeping what the schema made of them, and
- * keeps the others as read (the worker says where the schema changes them). Null when a line
- * is not JSON.
+ * keeps the others as read (the worker says where the schema changes them). `canonical`
+ * marks the lines from `split` on that are exactly their event's JSON. Null when a line is
+ * not JSON.
  */
 async function readHere(lines: EventLines, split: number) {
   const slicer = createSlicer();
-  const events: TimelineEvent[] = new Array<TimelineEvent>(lines.starts.length);
+  const { text, starts, ends } = lines;
+  const events: TimelineEvent[] = new Array<TimelineEvent>(starts.length);
+  const canonical = new Uint8Array(starts.length);
   let failure: Result<never> | null = null;
-  for (let i = 0; i < lines.starts.length; i++) {
+  for (let i = 0; i < starts.length; i++) {
     const value = parseLine(lines, i);
     if (value === NOT_JSON) return null;
     if (i < split || failure !== null) events[i] = value as TimelineEvent;
     else {
-      const event = checkEvent(value, i);
-      if (event.ok) events[i] = event.value;
-      else failure = event;
+      const quick = quickEventCheck(value);
+      if (quick !== NOT_QUICK) {
+        events[i] = value as TimelineEvent;
+        if (isCanonicalLine(text, starts[i] as number, ends[i] as number, quick)) canonical[i] = 1;
+      } else {
+        const event = checkEventWithSchema(value, i);
+        if (event.ok) events[i] = event.value;
+        else failure = event;
+      }
     }
     if (stepEnds(i)) await slicer.pause();
   }
-  return { events, failure };
+  return { events, failure, canonical };
 }
 
 /** The worker's share, checked here when the worker cannot run. */
@@ -121,11 +151,19 @@ async function checkHere(lines: EventLines, from: number, to: number): Promise<L
   const slicer = createSlicer();
   for (let i = from; i < to; i++) {
     const value = parseLine(lines, i);
-    if (value === NOT_JSON) return { notJson: true, failure: null, replacements: [] };
-    const event = checkEvent(value, i);
-    if (!event.ok) return { notJson: false, failure: event, replacements: [] };
+    if (value === NOT_JSON) return notJson();
+    const quick = quickEventCheck(value);
+    const event = quick === NOT_QUICK ? checkEventWithSchema(value, i) : ok(value as TimelineEvent);
+    if (!event.ok) return { notJson: false, failure: event, replacements: [], canonical: none };
     replacements.push([i, event.value]);
     if (stepEnds(i)) await slicer.pause();
   }
-  return { notJson: false, failure: null, replacements };
+  // The events are this thread's own: it knows their JSON when it stores them.
+  return { notJson: false, failure: null, replacements, canonical: none };
+}
+
+const none = new Uint8Array(0);
+
+function notJson(): LinesOutcome {
+  return { notJson: true, failure: null, replacements: [], canonical: none };
 }

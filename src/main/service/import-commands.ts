@@ -3,6 +3,11 @@
  * looks at what it would do; applyImport merges it or replaces the timeline with it, as one
  * undoable change; cancelImport forgets it. Nothing changes until applyImport succeeds. Large
  * files are read in the document worker (ids it gives CSV rows without one are random UUIDs).
+ *
+ * The file is read and checked once, by previewImport: the token keeps the checked document,
+ * and what it is to the timeline event by event (ImportDiff). applyImport uses that diff when
+ * the timeline has not changed since, and works it out again when it has (an edit, an undo
+ * or another import in between), so an import never overwrites what it did not see.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -14,7 +19,7 @@ import { inWorkerOr, parseImportInWorker, WORKER_MIN_BYTES } from '../document-w
 import { parseExportInTwo } from '../document-worker/split-import';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
-import { checkResult, countImport, planImport } from './import-plan';
+import { checkResult, diffImport, type ImportDiff, planFromDiff } from './import-plan';
 import type { CommandHandlers } from './timeline-service';
 import type { Recorder } from './undo-redo';
 
@@ -32,6 +37,10 @@ export interface ImportCommandOptions {
 
 interface PendingImport {
   readonly parsed: ParsedImport;
+  /** The file against the timeline as it was at the preview ... */
+  readonly diff: ImportDiff;
+  /** ... which was the timeline after this many changes (TimelineRepository.changeCount). */
+  readonly changeCount: number;
   readonly expiresAt: number;
 }
 
@@ -47,6 +56,9 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
     const at = options.now().getTime();
     for (const [token, entry] of pending) if (entry.expiresAt <= at) pending.delete(token);
   };
+
+  const diffWithStore = (parsed: ParsedImport) =>
+    diffImport((id) => store.get(id), store.lanes, parsed.document);
 
   return {
     previewImport: async ({ fileName, text }) => {
@@ -67,22 +79,20 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
             (await inWorkerOr(() => parseImportInWorker(text, fileName, context), here)))
           : here();
       if (!parsed.ok) throw new AppFailure(parsed.error);
+      const diff = await runInSlices(diffWithStore(parsed.value));
       forgetExpired();
       const token = randomUUID();
       pending.set(token, {
         parsed: parsed.value,
+        diff,
+        changeCount: store.changeCount,
         expiresAt: options.now().getTime() + IMPORT_TTL_MS,
       });
       for (const oldest of pending.keys()) {
         if (pending.size <= MAX_PENDING_IMPORTS) break;
         pending.delete(oldest);
       }
-      return {
-        token,
-        fileName,
-        format: parsed.value.format,
-        ...(await runInSlices(countImport(current, parsed.value.document))),
-      };
+      return { token, fileName, format: parsed.value.format, ...diff.counts };
     },
     applyImport: async ({ token, mode }) => {
       forgetExpired();
@@ -93,10 +103,24 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
           message: 'This import was cancelled or has expired. Choose the file again.',
         });
       }
-      const plan = await runInSlices(planImport(mode, store.document(), entry.parsed.document));
-      await runInSlices(checkResult(plan.result, 'The import cannot be applied'));
+      const { parsed } = entry;
+      // The timeline changed since the preview: the diff is worked out again against it.
+      const diff =
+        entry.changeCount === store.changeCount
+          ? entry.diff
+          : await runInSlices(diffWithStore(parsed));
+      const plan = await runInSlices(planFromDiff(mode, store.document(), parsed.document, diff));
+      // A replace makes the timeline the file, which was checked as a whole when it was read
+      // (the events it keeps differ from the file's only in their timestamps); a merge makes
+      // a timeline nobody has checked yet.
+      if (mode === 'merge') {
+        await runInSlices(checkResult(plan.result, 'The import cannot be applied'));
+      }
       // Kept after a refusal, so the user can try the other mode; gone once applied.
       pending.delete(token);
+      if (parsed.eventJson !== undefined) {
+        await store.rememberEventJson(parsed.document.events, parsed.eventJson);
+      }
       return recorder.commit('Import', plan.change);
     },
     cancelImport: async ({ token }) => {

@@ -8,7 +8,7 @@ import { checkWholeDocument } from '../../shared/formats/timeline-desk-json';
 import type { EventId } from '../../shared/ids';
 import { sameJson } from '../../shared/json-equal';
 import { AppFailure } from '../../shared/result';
-import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import type { Lane, TimelineDocument, TimelineEvent } from '../../shared/schema';
 import { stepEnds } from '../../shared/steps';
 
 export type ImportMode = 'merge' | 'replace';
@@ -30,27 +30,59 @@ export interface ImportPlan {
   readonly result: TimelineDocument;
 }
 
+/**
+ * What a file's events are to the timeline, event by event: the same for merge and replace.
+ * Worked out once when the file is previewed, and used again when it is applied if the
+ * timeline has not changed in between.
+ */
+export interface ImportDiff {
+  /** The timeline's event with the id of the file's event at each index, if it has one. */
+  readonly existing: readonly (TimelineEvent | undefined)[];
+  /** 1 at each index whose event has the same content as the timeline's (sameContent). */
+  readonly unchanged: Uint8Array;
+  readonly counts: ImportCounts;
+}
+
+/** The timeline's events by id (TimelineRepository.get, or a map of a document's events). */
+export type EventLookup = (id: EventId) => TimelineEvent | undefined;
+
+export function* diffImport(
+  lookup: EventLookup,
+  currentLanes: readonly Lane[],
+  imported: TimelineDocument,
+): Generator<void, ImportDiff, undefined> {
+  const { events } = imported;
+  const existing = new Array<TimelineEvent | undefined>(events.length);
+  const unchanged = new Uint8Array(events.length);
+  let newEvents = 0;
+  let changedEvents = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as TimelineEvent;
+    const found = lookup(event.id);
+    existing[i] = found;
+    if (found === undefined) newEvents++;
+    else if (sameContent(found, event)) unchanged[i] = 1;
+    else changedEvents++;
+    if (stepEnds(i)) yield;
+  }
+  const laneIds = new Set(currentLanes.map((lane) => lane.id));
+  const counts: ImportCounts = {
+    totalEvents: events.length,
+    newEvents,
+    changedEvents,
+    unchangedEvents: events.length - newEvents - changedEvents,
+    newLanes: imported.lanes.filter((lane) => !laneIds.has(lane.id)).map((lane) => lane.title),
+  };
+  return { existing, unchanged, counts };
+}
+
 export function* countImport(
   current: TimelineDocument,
   imported: TimelineDocument,
 ): Generator<void, ImportCounts, undefined> {
   const byId = yield* mapById(current.events);
-  let newEvents = 0;
-  let changedEvents = 0;
-  for (const [i, event] of imported.events.entries()) {
-    const existing = byId.get(event.id);
-    if (!existing) newEvents++;
-    else if (!sameContent(existing, event)) changedEvents++;
-    if (stepEnds(i)) yield;
-  }
-  const laneIds = new Set(current.lanes.map((lane) => lane.id));
-  return {
-    totalEvents: imported.events.length,
-    newEvents,
-    changedEvents,
-    unchangedEvents: imported.events.length - newEvents - changedEvents,
-    newLanes: imported.lanes.filter((lane) => !laneIds.has(lane.id)).map((lane) => lane.title),
-  };
+  const diff = yield* diffImport((id) => byId.get(id), current.lanes, imported);
+  return diff.counts;
 }
 
 /**
@@ -64,17 +96,32 @@ export function* planImport(
   imported: TimelineDocument,
 ): Generator<void, ImportPlan, undefined> {
   const byId = yield* mapById(current.events);
+  const diff = yield* diffImport((id) => byId.get(id), current.lanes, imported);
+  return yield* planFromDiff(mode, current, imported, diff);
+}
+
+/** planImport from the diff of the file against `current` (diffImport). */
+export function* planFromDiff(
+  mode: ImportMode,
+  current: TimelineDocument,
+  imported: TimelineDocument,
+  diff: ImportDiff,
+): Generator<void, ImportPlan, undefined> {
+  const { events } = imported;
   const upserted: TimelineEvent[] = [];
   /** The imported events, with those whose content is unchanged as the timeline has them. */
-  const kept: TimelineEvent[] = [];
+  const kept = new Array<TimelineEvent>(events.length);
   /** Ids the timeline has that the file has too. */
   const alsoImported = new Set<EventId>();
-  for (const [i, event] of imported.events.entries()) {
-    const existing = byId.get(event.id);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as TimelineEvent;
+    const existing = diff.existing[i];
     if (existing !== undefined) alsoImported.add(event.id);
-    const unchanged = existing !== undefined && sameContent(existing, event);
-    if (!unchanged) upserted.push(event);
-    kept.push(unchanged ? existing : event);
+    if (existing !== undefined && diff.unchanged[i] === 1) kept[i] = existing;
+    else {
+      upserted.push(event);
+      kept[i] = event;
+    }
     if (stepEnds(i)) yield;
   }
   if (mode === 'merge') {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import { describe, expect, it } from 'vitest';
 
 import { generateTimeline } from '../../../bench/generate';
@@ -291,6 +293,34 @@ describe('applying an import', () => {
     expect((await app.call('getHistory')).canUndo).toBe(false);
   });
 
+  it('works the file out again against a timeline that changed since the preview', async () => {
+    const app = await start();
+    const before = await app.documentNow();
+    const { file } = editedCopy(before);
+    const text = JSON.stringify(file);
+    // Unchanged at the preview, then deleted: the replace must bring it back.
+    const gone = file.events[2]!;
+    const replace = await app.call('previewImport', { fileName: 'f.json', text });
+    expect(replace).toMatchObject({ unchangedEvents: 4 });
+    await app.call('deleteEvent', { id: gone.id });
+    await app.call('applyImport', { token: replace.token, mode: 'replace' });
+    expectSameTimeline(await app.documentNow(), file);
+    // One step back is the timeline as the user left it, without the deleted event.
+    await app.call('undo');
+    expect((await app.documentNow()).events.map((e) => e.id)).not.toContain(gone.id);
+    await app.call('undo');
+    expect(await app.documentNow()).toEqual(before);
+
+    // Unchanged at the preview, then edited: a merge leaves the edit, which the file lacks.
+    const merge = await app.call('previewImport', { fileName: 'f.json', text });
+    const edited = file.events[3]!;
+    await app.call('updateEvent', { id: edited.id, patch: { title: 'Edited after the preview' } });
+    const change = await app.call('applyImport', { token: merge.token, mode: 'merge' });
+    expect(change.upserted.map((e) => e.id)).toContain(edited.id);
+    await app.call('undo');
+    expect((await app.byTitle('Edited after the preview')).id).toBe(edited.id);
+  });
+
   it('relinks follow-ups that a merged file brings along', async () => {
     const app = await start();
     const before = await app.documentNow();
@@ -322,6 +352,9 @@ describe('a large file', () => {
     const seed = await app.documentNow();
     await app.call('applyImport', { token: preview.token, mode: 'replace' });
     expect(await app.documentNow()).toEqual(story);
+    // The store file holds the events' JSON taken from the file's lines: exactly the document.
+    await app.services.flush();
+    expect(await readFile(app.services.storePath, 'utf8')).toBe(JSON.stringify(story));
     await app.call('undo');
     expect(await app.documentNow()).toEqual(seed);
     await app.call('redo');

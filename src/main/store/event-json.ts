@@ -25,6 +25,22 @@ export class EventJsonCache {
     for (const event of events) this.of(event);
   }
 
+  /**
+   * Takes texts known to be JSON.stringify of the events at the same index (undefined where
+   * not known), in slices.
+   */
+  async adopt(
+    events: readonly TimelineEvent[],
+    texts: readonly (string | undefined)[],
+  ): Promise<void> {
+    const slicer = createSlicer();
+    for (let i = 0; i < events.length; i++) {
+      const text = texts[i];
+      if (text !== undefined) this.#json.set(events[i] as TimelineEvent, text);
+      if (stepEnds(i)) await slicer.pause();
+    }
+  }
+
   /** The JSON of every event, in order; events not seen before are stringified in slices. */
   async all(events: readonly TimelineEvent[]): Promise<string[]> {
     const slicer = createSlicer();

@@ -37,6 +37,8 @@ export interface TimelineRepository {
   readonly lanes: readonly Lane[];
   /** How many times a file write has been tried since opening (for tests and benchmarks). */
   readonly writeCount: number;
+  /** How many changes have been applied since opening: a plan made earlier is stale if it moved. */
+  readonly changeCount: number;
   eventCount(): number;
   get(id: EventId): TimelineEvent | undefined;
   hasLane(id: LaneId): boolean;
@@ -47,6 +49,15 @@ export interface TimelineRepository {
   document(): TimelineDocument;
   /** Each event's compact JSON (JSON.stringify), in the store's order; made in slices. */
   eventTexts(): Promise<string[]>;
+  /**
+   * Takes each text as JSON.stringify(event) of the event at the same index, so that writes
+   * do not stringify those events (an import read them from exactly that text). A text that
+   * is not exactly that would be written to the file as it is: callers must be sure.
+   */
+  rememberEventJson(
+    events: readonly TimelineEvent[],
+    texts: readonly (string | undefined)[],
+  ): Promise<void>;
   /** Applies a change in memory, schedules a write, and returns the change that undoes it. */
   apply(change: Change): Change;
   /**
@@ -166,6 +177,7 @@ interface RepositoryParts {
 
 class LowTimelineRepository implements TimelineRepository {
   writeCount = 0;
+  changeCount = 0;
   #info: TimelineInfo;
   #lanes: readonly Lane[];
   #laneIds: ReadonlySet<string>;
@@ -242,6 +254,13 @@ class LowTimelineRepository implements TimelineRepository {
     return this.parts.json.all([...this.#byId.values()]);
   }
 
+  rememberEventJson(
+    events: readonly TimelineEvent[],
+    texts: readonly (string | undefined)[],
+  ): Promise<void> {
+    return this.parts.json.adopt(events, texts);
+  }
+
   apply(change: Change): Change {
     return runToEnd(this.#applySteps(change));
   }
@@ -261,6 +280,7 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   *#applySteps(change: Change): Generator<void, Change, undefined> {
+    this.changeCount++;
     const inverse = yield* inverseOf(change, this);
     for (const [i, id] of change.removed.entries()) {
       this.#remove(id);

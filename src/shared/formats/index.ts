@@ -40,6 +40,12 @@ export interface ImportContext {
 export interface ParsedImport {
   readonly format: ImportFormat;
   readonly document: TimelineDocument;
+  /**
+   * Each event's JSON as JSON.stringify writes it, where the file held exactly that text (an
+   * export of ours, read a line at a time): the store keeps it instead of stringifying the
+   * event again. By index of document.events; undefined where not known.
+   */
+  readonly eventJson?: readonly (string | undefined)[];
 }
 
 export function exportTimeline(format: ExportFormat, doc: TimelineDocument): ExportedFile {

@@ -14,6 +14,7 @@ import {
   type TimelineInfo,
   TOO_MANY_EVENTS,
 } from '../schema';
+import { NOT_QUICK, quickEventCheck } from '../schema-fast';
 import { runToEnd } from '../steps';
 import { describeIssue, parseWith } from '../validation';
 import { isJsonObject, type JsonObject, migrateDocument } from './migrate';
@@ -99,8 +100,17 @@ export function* checkDocumentInBatches(
   return runToEnd(checkWholeDocument({ ...json, events }));
 }
 
-/** Checks the document's event at `index`; a problem is named as the whole schema names it. */
+/**
+ * Checks the document's event at `index`; a problem is named as the whole schema names it.
+ * An event the schema would give back unchanged is given back as it is (schema-fast.ts).
+ */
 export function checkEvent(value: unknown, index: number): Result<TimelineEvent> {
+  if (quickEventCheck(value) !== NOT_QUICK) return ok(value as TimelineEvent);
+  return checkEventWithSchema(value, index);
+}
+
+/** checkEvent by the schema alone, for a value quickEventCheck has said NOT_QUICK of. */
+export function checkEventWithSchema(value: unknown, index: number): Result<TimelineEvent> {
   const event = TimelineEventSchema.safeParse(value);
   if (event.success) return ok(event.data);
   const issue = event.error.issues[0] as z.core.$ZodIssue;

@@ -55,6 +55,27 @@ function indexOrEnd(text: string, search: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
+/**
+ * Whether a line of `length` characters from `from`, whose value quickEventCheck gave
+ * `quick` for, is exactly JSON.stringify of that value: past the line's indent it is as
+ * long as that JSON (schema-fast.ts says why that is enough).
+ */
+export function isCanonicalLine(text: string, from: number, to: number, quick: number): boolean {
+  if (quick < 0) return false;
+  let start = from;
+  while (text.charCodeAt(start) === SPACE) start++;
+  return to - start === quick;
+}
+
+/** Event i's JSON text, when isCanonicalLine said so of its line. */
+export function canonicalText(lines: EventLines, index: number): string {
+  let start = lines.starts[index] as number;
+  while (lines.text.charCodeAt(start) === SPACE) start++;
+  return lines.text.slice(start, lines.ends[index]);
+}
+
+const SPACE = 0x20;
+
 /** The value on an event's line, or NOT_JSON. */
 export function parseLine(lines: EventLines, index: number): unknown {
   try {
