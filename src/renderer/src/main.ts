@@ -1,4 +1,10 @@
-/** Renderer entry: loads the timeline through window.api and mounts the app. */
+/**
+ * Renderer entry: asks the main process for the timeline at once, then mounts the app. The app
+ * and vis-timeline, most of the renderer's script, are a chunk of their own that loads and
+ * evaluates while the timeline is on its way, so opening waits for the longer of the two, not
+ * both. The app's own styles are here, so the first paint has them
+ * (vis-timeline's come with the chunk, before it runs).
+ */
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
@@ -7,24 +13,27 @@ import './styles/legend.css';
 import './styles/overlays.css';
 
 import { appApi } from './api';
-import { mountApp } from './app';
 import { el } from './ui/dom';
 
-async function start(): Promise<void> {
-  const root = document.getElementById('app');
-  if (!root) throw new Error('The page has no #app element');
-  const result = await appApi().getTimeline();
-  if (!result.ok) {
-    root.removeAttribute('aria-busy');
-    root.replaceChildren(
-      el('div', { className: 'fatal', attrs: { role: 'alert' } }, [
-        el('h1', { text: 'The timeline could not be opened' }),
-        el('p', { text: result.error.message }),
-      ]),
-    );
-    return;
-  }
+async function start(root: HTMLElement): Promise<void> {
+  const loading = appApi().getTimeline();
+  const [{ mountApp }, result] = await Promise.all([import('./app'), loading]);
+  if (!result.ok) return showFatal(root, result.error.message);
   mountApp(root, appApi(), result.value);
 }
 
-void start();
+function showFatal(root: HTMLElement, message: string): void {
+  root.removeAttribute('aria-busy');
+  root.replaceChildren(
+    el('div', { className: 'fatal', attrs: { role: 'alert' } }, [
+      el('h1', { text: 'The timeline could not be opened' }),
+      el('p', { text: message }),
+    ]),
+  );
+}
+
+const root = document.getElementById('app');
+if (!root) throw new Error('The page has no #app element');
+start(root).catch((error: unknown) =>
+  showFatal(root, error instanceof Error ? error.message : String(error)),
+);
