@@ -84,6 +84,8 @@ export class TimelineView {
   /** The aggregate under the last pointer press, if any: its clicks are not about events. */
   #pressed: string | null = null;
   #width = 0;
+  /** False until load has fitted the events (see the range listeners). */
+  #loaded = false;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -101,11 +103,12 @@ export class TimelineView {
     );
     this.#timeline.on('select', (props?: { items?: IdType[] }) => this.#onSelect(props));
     // While a gesture runs, plan again only when needed; once it ends, for the final window.
+    // Until load has fitted the events, the window is vis's own first guess: not worth a plan.
     this.#timeline.on('rangechange', () => {
-      if (needsPlan(this.#plan, this.#window())) this.#refresh(true);
+      if (this.#loaded && needsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
     this.#timeline.on('rangechanged', () => {
-      if (!fitsPlan(this.#plan, this.#window())) this.#refresh(true);
+      if (this.#loaded && !fitsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
     this.#deferItemRedraws();
     container.addEventListener('pointerdown', (event) => (this.#pressed = aggregateAt(event)), {
@@ -114,21 +117,29 @@ export class TimelineView {
     this.#watchWidth();
   }
 
-  /** Shows the loaded events, fits them once vis has laid out, then reports the complete draw. */
+  /**
+   * Shows the loaded events fitted to the window, then reports the complete draw. Fitting needs
+   * the width of vis's item area: vis has laid out its panels while it was built (it draws as it
+   * takes the lanes), so that is one draw; only without that width does a first draw size them.
+   */
   load(events: Iterable<TimelineEvent>, onReady: () => void): void {
     this.#model.load(events);
-    let draws = 0;
-    const onChanged = (): void => {
-      draws += 1;
-      // The first draw sizes the panels; fitting needs their width, and then one more draw.
-      if (draws === 1 && this.#model.size > 0) {
-        this.fit(false);
-        return this.#timeline.redraw();
-      }
-      this.#timeline.off('changed', onChanged);
+    const drawn = (): void => {
+      this.#timeline.off('changed', drawn);
       onReady();
     };
-    this.#timeline.on('changed', onChanged);
+    const fitAndDraw = (): void => {
+      this.#loaded = true;
+      if (this.#model.size > 0) this.fit(false);
+      this.#timeline.on('changed', drawn);
+      this.#timeline.redraw();
+    };
+    if (this.#centreWidth() > 0) return fitAndDraw();
+    const sized = (): void => {
+      this.#timeline.off('changed', sized);
+      fitAndDraw();
+    };
+    this.#timeline.on('changed', sized);
     this.#timeline.redraw();
   }
 
