@@ -40,6 +40,8 @@ export default defineConfig({
     root: resolve('src/renderer'),
     plugins: [devStylesCsp()],
     build: {
+      // Minified: 570 KB of script to parse and compile before the window opens instead of 990 KB.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },
