@@ -17,7 +17,13 @@ import { el } from './ui/dom';
 
 async function start(root: HTMLElement): Promise<void> {
   const loading = appApi().getTimeline();
-  const [{ mountApp }, result] = await Promise.all([import('./app'), loading]);
+  const app = import('./app').catch((error: unknown) => {
+    throw new Error(
+      `Part of Timeline Desk's own files could not be loaded (${messageOf(error)}). ` +
+        'Reinstalling the app should fix this.',
+    );
+  });
+  const [{ mountApp }, result] = await Promise.all([app, loading]);
   if (!result.ok) return showFatal(root, result.error.message);
   mountApp(root, appApi(), result.value);
 }
@@ -32,8 +38,10 @@ function showFatal(root: HTMLElement, message: string): void {
   );
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 const root = document.getElementById('app');
 if (!root) throw new Error('The page has no #app element');
-start(root).catch((error: unknown) =>
-  showFatal(root, error instanceof Error ? error.message : String(error)),
-);
+start(root).catch((error: unknown) => showFatal(root, messageOf(error)));
