@@ -114,11 +114,12 @@ function applyChange(event: Json, change: { kind: string; key: string; value?: u
     case 'drop':
       return withoutKey(copy, change.key);
     case 'add':
-      // As JSON.parse makes it: an own key, whatever its name.
+      // As JSON.parse makes it: an own key, whatever its name. (A function, not a string, as
+      // the replacement: a value may hold `$'`, which a replacement string would expand.)
       return JSON.parse(
         JSON.stringify(copy).replace(
           /^\{/,
-          `{${JSON.stringify(change.key)}:${JSON.stringify(change.value ?? null)},`,
+          () => `{${JSON.stringify(change.key)}:${JSON.stringify(change.value ?? null)},`,
         ),
       ) as Json;
     default: {
