@@ -124,22 +124,23 @@ export class TimelineView {
    */
   load(events: Iterable<TimelineEvent>, onReady: () => void): void {
     this.#model.load(events);
+    const fitAndDraw = (): void => {
+      // fit() plans for the fitted window itself; the range listeners plan from then on.
+      if (this.#model.size > 0) this.fit(false);
+      this.#loaded = true;
+      this.#afterDraw(onReady);
+    };
+    if (this.#centreWidth() > 0) fitAndDraw();
+    else this.#afterDraw(fitAndDraw);
+  }
+
+  /** Asks vis for a draw and runs `then` once it is done. */
+  #afterDraw(then: () => void): void {
     const drawn = (): void => {
       this.#timeline.off('changed', drawn);
-      onReady();
+      then();
     };
-    const fitAndDraw = (): void => {
-      this.#loaded = true;
-      if (this.#model.size > 0) this.fit(false);
-      this.#timeline.on('changed', drawn);
-      this.#timeline.redraw();
-    };
-    if (this.#centreWidth() > 0) return fitAndDraw();
-    const sized = (): void => {
-      this.#timeline.off('changed', sized);
-      fitAndDraw();
-    };
-    this.#timeline.on('changed', sized);
+    this.#timeline.on('changed', drawn);
     this.#timeline.redraw();
   }
 
