@@ -37,7 +37,7 @@ import {
 } from './report';
 import { FULL_LIMITS, type Limits, notRun, type Tool, visit } from './session';
 import { smokeProblems } from './smoke-check';
-import { benchStore } from './store-bench';
+import { benchStoreApart } from './store-bench';
 
 const SMOKE_LIMITS: Limits = { readyMs: 20_000, stepMs: 15_000, panMs: 1_000 };
 
@@ -81,7 +81,7 @@ try {
     const at = `${events.toLocaleString('en')} events`;
     const doc = generateTimeline(events);
     log(`${at}: store and services in Node`);
-    measurements.push(...(await benchStore(events, { smoke })));
+    measurements.push(...(await benchStoreApart(events, { smoke })));
     log(`${at}: ${OURS} in Chromium`);
     const ours = await benchRenderer(doc, limits);
     const peers = new Map<string, Figures>();
