@@ -3,8 +3,6 @@
  * timeline items at any zoom, dense stretches show as counts per lane that open when the user
  * zooms into them, and an event far away can be reached, selected, edited and dragged.
  */
-import type { Locator } from '@playwright/test';
-
 import { generateTimeline } from '../../bench/generate';
 import type { TimelineEvent } from '../../src/shared/schema';
 import type { AppDriver } from './app-driver';
@@ -56,23 +54,85 @@ async function zoomInToADay(app: AppDriver): Promise<void> {
   expect(await itemCount(app)).toBeLessThanOrEqual(MOST_ITEMS);
 }
 
-/** The fullest count wholly in sight. */
-async function fullestCount(app: AppDriver): Promise<Locator> {
+/** A count as the user sees it on the counts' canvas, in page coordinates. */
+interface DrawnCount {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly lane: string;
+  /** 1 to 5: how dark its lane's colour is drawn, by how many events it holds. */
+  readonly level: number;
+}
+
+/**
+ * The counts on the canvas, read from its pixels along each lane's band (the band says which
+ * lane it is in its accessible label): a run of opaque pixels is a count, and its fill must be
+ * its lane's colour mixed over the white surface at one of the five density levels, or it is
+ * reported with level 0.
+ */
+async function drawnCounts(app: AppDriver): Promise<DrawnCount[]> {
+  const lanes = story.lanes.map(({ title, color }) => ({ title, color }));
+  return app.page.locator('.count-canvas').evaluate((element, lanes) => {
+    const canvas = element as unknown as {
+      readonly width: number;
+      readonly height: number;
+      getContext(kind: '2d'): {
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      } | null;
+    };
+    const context = canvas.getContext('2d');
+    if (!context || canvas.width === 0) return [];
+    const area = element.getBoundingClientRect();
+    const ratio = canvas.width / area.width;
+    const found: DrawnCount[] = [];
+    for (const band of element.ownerDocument.querySelectorAll('.vis-item.agg-band')) {
+      const label = band.querySelector('.agg-band-body')?.getAttribute('aria-label') ?? '';
+      const lane = lanes.find(({ title }) => label.includes(` in ${title}, `));
+      const top = band.getBoundingClientRect().top;
+      // Two pixels into the row: below the edge, above the label's pill.
+      const y = Math.round((top - area.top + 2) * ratio);
+      if (!lane || y < 0 || y >= canvas.height) continue;
+      const row = context.getImageData(0, y, canvas.width, 1).data;
+      const hex = parseInt(lane.color.slice(1), 16);
+      const rgb = [(hex >> 16) & 255, (hex >> 8) & 255, hex & 255];
+      const levels = [14, 26, 40, 56, 72].map((percent) =>
+        rgb.map((value) => Math.round((value * percent + 255 * (100 - percent)) / 100)),
+      );
+      for (let x = 0; x < canvas.width; x++) {
+        if (row[x * 4 + 3] !== 255) continue;
+        let end = x;
+        while (end + 1 < canvas.width && row[(end + 1) * 4 + 3] === 255) end++;
+        const sample = Math.min(x + 3, end);
+        const pixel = [0, 1, 2].map((i) => row[sample * 4 + i] ?? 0);
+        const level =
+          levels.findIndex((mix) => mix.every((value, i) => Math.abs(value - pixel[i]!) <= 3)) + 1;
+        found.push({
+          x: area.left + x / ratio,
+          y: top + 11,
+          width: (end - x + 1) / ratio,
+          lane: lane.title,
+          level,
+        });
+        x = end;
+      }
+    }
+    return found;
+  }, lanes);
+}
+
+/** The densest count wholly in sight and wide enough to aim at. */
+async function densestCount(app: AppDriver): Promise<DrawnCount> {
   const panel = (await app.page.locator('.vis-panel.vis-center').boundingBox())!;
-  const counts = app.page.locator('.vis-item.agg--bucket');
-  const sizes = await counts.evaluateAll(
-    (items, { x, y, width, height }) =>
-      items.map((item) => {
-        const box = item.getBoundingClientRect();
-        const inSight =
-          box.left >= x && box.right <= x + width && box.top >= y && box.bottom <= y + height;
-        return inSight ? Number((item.textContent ?? '').replace(/\D/g, '')) : -1;
-      }),
-    panel,
+  const inSight = (await drawnCounts(app)).filter(
+    (count) =>
+      count.width >= 10 &&
+      count.x >= panel.x &&
+      count.x + count.width <= panel.x + panel.width &&
+      count.y >= panel.y &&
+      count.y <= panel.y + panel.height,
   );
-  const fullest = Math.max(...sizes);
-  expect(fullest, 'a count in sight').toBeGreaterThan(0);
-  return counts.nth(sizes.indexOf(fullest));
+  expect(inSight.length, 'a count in sight').toBeGreaterThan(0);
+  return inSight.reduce((densest, count) => (count.level > densest.level ? count : densest));
 }
 
 /** The events drawn one by one and wholly in sight, as the store has them. */
@@ -93,27 +153,23 @@ async function eventsInView(app: AppDriver): Promise<TimelineEvent[]> {
   return ids.flatMap((id) => byId.get(id as TimelineEvent['id']) ?? []);
 }
 
-/** The lane colours of the counts in view. */
-async function countColours(app: AppDriver): Promise<Set<string>> {
-  const styles = await app.page
-    .locator('.vis-item.agg--bucket')
-    .evaluateAll((items) => items.map((item) => item.getAttribute('style')));
-  return new Set(styles.map((style) => /--lane:\s*(#[0-9a-f]{6})/i.exec(style ?? '')?.[1] ?? ''));
-}
-
 test('a 10,000-event story opens as counts per lane, within 500 items at any zoom', async ({
   app,
 }) => {
-  await expect(app.page.locator('.vis-item.agg--bucket').first()).toBeVisible();
+  await expect.poll(async () => (await drawnCounts(app)).length).toBeGreaterThan(0);
   expect(await itemCount(app)).toBeLessThanOrEqual(MOST_ITEMS);
   await expect(app.status()).toHaveText('All changes saved');
   await expect(app.page.locator('.status-count')).toHaveText('10000 events');
-  // Each lane shows its counts in its own colour.
-  expect(await countColours(app)).toEqual(new Set(story.lanes.map((lane) => lane.color)));
+  // Each lane shows its counts, each in its own lane's colour at one of the density levels.
+  const counts = await drawnCounts(app);
+  expect(new Set(counts.map((count) => count.lane))).toEqual(
+    new Set(story.lanes.map((lane) => lane.title)),
+  );
+  expect(counts.filter((count) => count.level === 0)).toEqual([]);
   await app.screenshot('big-timeline-fitted');
 
   for (let i = 0; i < 12; i++) await press(app, 'Zoom out');
-  await expect(app.page.locator('.vis-item.agg--bucket').first()).toBeVisible();
+  expect((await drawnCounts(app)).length).toBeGreaterThan(0);
   await app.screenshot('big-timeline-zoomed-out');
 
   await app.reload();
@@ -126,7 +182,8 @@ test('double-clicking a dense count zooms into it until its events show one by o
 }) => {
   let opened = 0;
   for (; opened < 8 && (await eventsInView(app)).length === 0; opened++) {
-    await (await fullestCount(app)).dblclick();
+    const count = await densestCount(app);
+    await app.page.mouse.dblclick(count.x + count.width / 2, count.y);
     await settled(app);
     expect(await itemCount(app)).toBeLessThanOrEqual(MOST_ITEMS);
   }

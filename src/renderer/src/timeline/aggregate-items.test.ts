@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { makeLane } from '../../../../test/builders';
 import type { LaneId } from '../../../shared/ids';
-import { aggregateToItem, densityLevel, formatCount } from './aggregate-items';
+import {
+  bandToItem,
+  countSummary,
+  densityLevel,
+  formatCount,
+  runningToItem,
+} from './aggregate-items';
 import { BUCKET_UNITS } from './buckets';
 import type { Aggregate } from './level-of-detail';
 
@@ -33,25 +39,32 @@ describe('aggregate items', () => {
   });
 
   it('show a bucket in its lane colour, shorter than its period, with a readable summary', () => {
-    const item = aggregateToItem(bucket(1234), makeLane(), month);
-    expect(item).toMatchObject({
+    const band = bandToItem(
+      'lane-a' as LaneId,
+      [bucket(1234)],
+      { start: june, end: july },
+      makeLane(),
+      month,
+    );
+    expect(band).toMatchObject({
       group: 'lane-a',
-      type: 'range',
-      start: june,
+      color: '#2e6fba',
       selectable: false,
       editable: false,
-      label: '1,234',
-      style: '--lane: #2e6fba',
-      className: 'agg agg--bucket agg--level-5',
     });
-    expect(item.end).toBeLessThan(july);
-    expect(item.end).toBeGreaterThan(june + (july - june) * 0.7);
-    expect(item.summary).toBe('1,234 events in Diplomacy, June 2024.\nDouble-click to zoom in.');
+    const [count] = band.counts;
+    expect(count).toMatchObject({ start: june, label: '1,234', level: 5 });
+    expect(count!.end).toBeLessThan(july);
+    expect(count!.end).toBeGreaterThan(june + (july - june) * 0.7);
+    expect(countSummary(band, count!)).toBe(
+      '1,234 events in Diplomacy, June 2024.\nDouble-click to zoom in.',
+    );
   });
 
   it('say what a band of earlier events is', () => {
     const band: Aggregate = { ...bucket(1), id: 'run|lane-a', kind: 'running' };
-    const item = aggregateToItem(band, makeLane(), month);
+    const item = runningToItem(band, makeLane());
+    expect(item).toMatchObject({ className: 'agg agg--running', style: '--lane: #2e6fba' });
     expect(item.label).toBe('1 earlier event still running');
     expect(item.end).toBe(july);
   });

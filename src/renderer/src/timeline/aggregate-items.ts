@@ -2,6 +2,10 @@
  * The timeline items that stand for many events: a count per lane and calendar bucket, and the
  * band of events that began before the view. They are drawn in the lane's colour, darker where
  * more events fall, and cannot be selected or dragged; double-clicking one zooms to its events.
+ *
+ * A lane's counts are one vis item, an empty band across the plan's span that keeps their row in
+ * the lane; count-canvas.ts draws the counts over it. As items of their own, vis-timeline would
+ * restack, reposition and the browser lay out and paint each count in every frame of a zoom.
  */
 import type { LaneId } from '../../../shared/ids';
 import type { Lane } from '../../../shared/schema';
@@ -46,32 +50,112 @@ export function densityLevel(count: number): number {
   return Math.min(5, Math.max(1, Math.ceil(Math.log(count) / Math.log(4))));
 }
 
-export function aggregateToItem(
-  aggregate: Aggregate,
-  lane: Lane | undefined,
+/** One count in a lane's band. */
+export interface BandCount {
+  readonly id: string;
+  /** Where it is drawn: its bucket, a little shorter (see DRAWN_FRACTION). */
+  readonly start: number;
+  readonly end: number;
+  /** Its bucket's start, which names the period. */
+  readonly bucket: number;
+  readonly count: number;
+  readonly level: number;
+  readonly label: string;
+}
+
+export interface BandItem {
+  readonly id: string;
+  readonly group: LaneId;
+  readonly type: 'range';
+  readonly start: number;
+  readonly end: number;
+  readonly content: '';
+  readonly className: 'agg-band';
+  /** The lane's schema-checked #rrggbb colour. */
+  readonly color: string;
+  readonly selectable: false;
+  readonly editable: false;
+  /** Placed by its dates even far outside the window: vis would clip it and shift the counts. */
+  readonly limitSize: false;
+  readonly counts: readonly BandCount[];
+  /** Names a count's lane and period, for its tooltip (made on hover: a plan has hundreds). */
+  readonly laneTitle: string;
+  readonly unit: BucketUnit;
+}
+
+export const bandId = (lane: LaneId): string => `band|${lane}`;
+
+/** The band of a lane's bucket counts across `span`. */
+export function bandToItem(
+  lane: LaneId,
+  buckets: readonly Aggregate[],
+  span: { readonly start: number; readonly end: number },
+  laneData: Lane | undefined,
   unit: BucketUnit,
-): AggregateItem {
+): BandItem {
+  return {
+    id: bandId(lane),
+    group: lane,
+    type: 'range',
+    start: span.start,
+    end: span.end,
+    content: '',
+    className: 'agg-band',
+    color: laneData?.color ?? '#6b7280',
+    selectable: false,
+    editable: false,
+    limitSize: false,
+    counts: buckets.map((bucket) => ({
+      id: bucket.id,
+      start: bucket.start,
+      end: bucket.start + (bucket.end - bucket.start) * DRAWN_FRACTION,
+      bucket: bucket.start,
+      count: bucket.count,
+      level: densityLevel(bucket.count),
+      label: formatCount(bucket.count),
+    })),
+    laneTitle: laneData?.title ?? 'this lane',
+    unit,
+  };
+}
+
+/** Two bands draw the same: then the earlier one is kept and vis is not told of a change. */
+export function sameBand(a: BandItem, b: BandItem): boolean {
+  return (
+    a.start === b.start &&
+    a.end === b.end &&
+    a.color === b.color &&
+    a.laneTitle === b.laneTitle &&
+    a.unit === b.unit &&
+    a.counts.length === b.counts.length &&
+    a.counts.every((count, i) => count.id === b.counts[i]?.id && count.count === b.counts[i]?.count)
+  );
+}
+
+/** What a count's tooltip says. */
+export function countSummary(band: BandItem, count: BandCount): string {
+  const events = count.count === 1 ? 'event' : 'events';
+  return `${count.label} ${events} in ${band.laneTitle}, ${band.unit.describe(count.bucket)}.\nDouble-click to zoom in.`;
+}
+
+/** The band of a lane's events that began before the plan's span and run through it. */
+export function runningToItem(aggregate: Aggregate, lane: Lane | undefined): AggregateItem {
   const events = aggregate.count === 1 ? 'event' : 'events';
   const count = formatCount(aggregate.count);
   const laneTitle = lane?.title ?? 'this lane';
-  const running = aggregate.kind === 'running';
-  const level = running ? 1 : densityLevel(aggregate.count);
-  const length = aggregate.end - aggregate.start;
   return {
     id: aggregate.id,
     group: aggregate.lane,
     type: 'range',
     start: aggregate.start,
-    end: running ? aggregate.end : aggregate.start + length * DRAWN_FRACTION,
+    end: aggregate.end,
     content: '',
-    className: `agg agg--${aggregate.kind} agg--level-${level}`,
+    className: 'agg agg--running',
     style: `--lane: ${lane?.color ?? '#6b7280'}`,
     selectable: false,
     editable: false,
     aggregate: aggregate.kind,
-    label: running ? `${count} earlier ${events} still running` : count,
-    summary: running
-      ? `${count} ${events} in ${laneTitle} began before this view and run through it.\nDouble-click to zoom out to where they begin.`
-      : `${count} ${events} in ${laneTitle}, ${unit.describe(aggregate.start)}.\nDouble-click to zoom in.`,
+    label: `${count} earlier ${events} still running`,
+    summary: `${count} ${events} in ${laneTitle} began before this view and run through it.\nDouble-click to zoom out to where they begin.`,
   };
 }

@@ -3,13 +3,15 @@
  * a string `content` as HTML, so items carry empty content and these builders make the elements.
  */
 import { el } from '../ui/dom';
-import type { AggregateItem } from './aggregate-items';
+import { type AggregateItem, type BandItem, formatCount } from './aggregate-items';
 import type { EventItem, LaneGroup } from './items';
 
 /** Renders an item's visible text; `item` is vis's clone of the item data. */
 export function renderItem(
-  item: Partial<EventItem> | Partial<AggregateItem> | undefined,
+  item: Partial<EventItem> | Partial<AggregateItem> | Partial<BandItem> | undefined,
 ): HTMLElement {
+  // A band only holds its counts' row (count-canvas.ts draws them): it says what they add up to.
+  if (item && 'counts' in item) return renderBand(item);
   if (item && 'aggregate' in item) {
     return el('span', {
       className: 'agg-body',
@@ -28,6 +30,15 @@ export function renderItem(
   });
   body.append(marker, el('span', { className: 'ev-title', text: event?.label ?? '' }));
   return body;
+}
+
+function renderBand(band: Partial<BandItem>): HTMLElement {
+  const counts = band.counts ?? [];
+  const total = counts.reduce((sum, count) => sum + count.count, 0);
+  const label =
+    `${formatCount(total)} ${total === 1 ? 'event' : 'events'} in ${band.laneTitle ?? 'this lane'}, ` +
+    `shown as ${counts.length} ${counts.length === 1 ? 'count' : 'counts'}; double-click one to zoom in.`;
+  return el('div', { className: 'agg-band-body', attrs: { role: 'img', 'aria-label': label } });
 }
 
 /** Renders a lane label with its colour swatch. */

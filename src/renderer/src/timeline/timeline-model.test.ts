@@ -63,3 +63,42 @@ describe('TimelineModel', () => {
     expect(plan.events.some((entry) => entry.start === june(3))).toBe(true);
   });
 });
+
+describe('TimelineModel counts', () => {
+  const events = makeEvents(3000); // one a day from 1 June 2024, lane-a
+  const dense = (): TimelineModel => {
+    const model = new TimelineModel([lane]);
+    model.load(events);
+    return model;
+  };
+  const year = { start: Date.UTC(2024, 0, 1), end: Date.UTC(2026, 0, 1), width: 800 };
+
+  it('puts a lane’s counts in one band across the plan’s span, in its colour', () => {
+    const { plan, items } = dense().plan(year, NONE);
+    const bands = items.filter((item) => 'counts' in item);
+    expect(bands).toHaveLength(1);
+    const band = bands[0]!;
+    expect(band).toMatchObject({
+      group: 'lane-a',
+      color: lane.color,
+      start: plan.span.start,
+      end: plan.span.end,
+    });
+    const buckets = plan.aggregates.filter((aggregate) => aggregate.kind === 'bucket');
+    expect('counts' in band && band.counts.map((count) => count.count)).toEqual(
+      buckets.map((bucket) => bucket.count),
+    );
+    // No count is an item of its own.
+    expect(items.some((item) => 'aggregate' in item && item.aggregate === 'bucket')).toBe(false);
+  });
+
+  it('keeps the same band object while its counts stay the same, so vis is told nothing', () => {
+    const model = dense();
+    const first = model.plan(year, NONE).items.find((item) => 'counts' in item);
+    const again = model.plan(year, NONE).items.find((item) => 'counts' in item);
+    expect(again).toBe(first);
+    model.apply({ upserted: [], removed: [events[0]!.id] });
+    const fewer = model.plan(year, NONE).items.find((item) => 'counts' in item);
+    expect(fewer).not.toBe(first);
+  });
+});

@@ -6,12 +6,18 @@
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
-import { type AggregateItem, aggregateToItem } from './aggregate-items';
+import {
+  type AggregateItem,
+  type BandItem,
+  bandToItem,
+  runningToItem,
+  sameBand,
+} from './aggregate-items';
 import { type EventEntry, EventIndex, indexEntryOf } from './event-index';
 import { type EventItem, eventToItem } from './items';
-import { planView, type ViewPlan, type ViewWindow } from './level-of-detail';
+import { type Aggregate, planView, type ViewPlan, type ViewWindow } from './level-of-detail';
 
-export type TimelineItem = EventItem | AggregateItem;
+export type TimelineItem = EventItem | AggregateItem | BandItem;
 
 export interface PlannedItems {
   readonly plan: ViewPlan;
@@ -23,6 +29,8 @@ export class TimelineModel {
   readonly #index = new EventIndex<EventEntry>();
   /** Items made so far, reused while their event and its lane's colour stay the same. */
   readonly #items = new Map<EventId, EventItem>();
+  /** The last band of each lane, reused while it would be drawn the same. */
+  readonly #bands = new Map<LaneId, BandItem>();
   #lanes: ReadonlyMap<LaneId, Lane>;
 
   constructor(lanes: readonly Lane[]) {
@@ -82,10 +90,26 @@ export class TimelineModel {
       const event = this.#index.get(id)?.event;
       if (event) items.push(this.#itemOf(event));
     }
+    const buckets = new Map<LaneId, Aggregate[]>();
     for (const aggregate of plan.aggregates) {
-      items.push(aggregateToItem(aggregate, this.#lanes.get(aggregate.lane), plan.unit));
+      if (aggregate.kind === 'running') {
+        items.push(runningToItem(aggregate, this.#lanes.get(aggregate.lane)));
+      } else {
+        const lane = buckets.get(aggregate.lane);
+        if (lane) lane.push(aggregate);
+        else buckets.set(aggregate.lane, [aggregate]);
+      }
     }
+    for (const [lane, counts] of buckets) items.push(this.#band(lane, counts, plan));
     return { plan, items };
+  }
+
+  #band(lane: LaneId, counts: readonly Aggregate[], plan: ViewPlan): BandItem {
+    const band = bandToItem(lane, counts, plan.span, this.#lanes.get(lane), plan.unit);
+    const before = this.#bands.get(lane);
+    if (before && sameBand(before, band)) return before;
+    this.#bands.set(lane, band);
+    return band;
   }
 
   #itemOf(event: TimelineEvent): EventItem {

@@ -1,9 +1,10 @@
 /**
  * The one module that imports vis-timeline. vis holds only what the view needs now: the events in
  * and near the visible window, one by one where they are few and as counts where they are many
- * (timeline-model.ts plans them; item-writer.ts hands vis the difference). A Change or a new
- * selection updates vis's items in one batch; a pan or zoom plans again only when the window
- * nears the edge of what is planned. User gestures on the items turn into requests.
+ * (timeline-model.ts plans them; item-writer.ts hands vis the difference; count-canvas.ts draws
+ * the counts). A Change or a new selection updates vis's items in one batch; a pan or zoom plans
+ * again only when the window nears the edge of what is planned. User gestures on the items turn
+ * into requests.
  */
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 
@@ -19,6 +20,9 @@ import {
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import { type BandItem, countSummary } from './aggregate-items';
+import { CountCanvas } from './count-canvas';
+import type { CountBox, CountRow } from './count-layout';
 import type { IndexEntry } from './event-index';
 import { renderItem, renderLane } from './item-render';
 import { ItemWriter } from './item-writer';
@@ -84,6 +88,10 @@ export class TimelineView {
   /** The aggregate under the last pointer press, if any: its clicks are not about events. */
   #pressed: string | null = null;
   #width = 0;
+  /** The lanes' counts, drawn over the item area after each of vis's draws. */
+  readonly #counts: CountCanvas;
+  /** The bands of counts the last plan wants, by lane. */
+  #bands: readonly BandItem[] = [];
   /** False until load has fitted the events (see the range listeners). */
   #loaded = false;
 
@@ -101,6 +109,9 @@ export class TimelineView {
         onMove: (request, done) => this.#onMove(request, done),
       }),
     );
+    // vis fits the window to its items on its first 'changed' after it holds any: the view fits
+    // the events itself (fit), and a plan's items reach half a window beyond them either side.
+    (this.#timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
     this.#timeline.on('select', (props?: { items?: IdType[] }) => this.#onSelect(props));
     // While a gesture runs, plan again only when needed; once it ends, for the final window.
     // Until load has fitted the events, the window is vis's own first guess: not worth a plan.
@@ -111,9 +122,16 @@ export class TimelineView {
       if (this.#loaded && !fitsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
     this.#deferItemRedraws();
-    container.addEventListener('pointerdown', (event) => (this.#pressed = aggregateAt(event)), {
-      capture: true,
-    });
+    this.#counts = new CountCanvas(container);
+    // Under the items: the item area's first child.
+    this.#centre()?.prepend(this.#counts.element);
+    this.#timeline.on('changed', () => this.#drawCounts());
+    container.addEventListener(
+      'pointerdown',
+      (event) => (this.#pressed = this.#countAt(event)?.count.id ?? aggregateAt(event)),
+      { capture: true },
+    );
+    container.addEventListener('pointermove', (event) => this.#hover(event), { passive: true });
     this.#watchWidth();
   }
 
@@ -226,12 +244,58 @@ export class TimelineView {
     if (this.#saving !== null) pinned.add(this.#saving);
     const { plan, items } = this.#model.plan(this.#window(), pinned);
     this.#plan = plan;
+    this.#bands = items.filter((item): item is BandItem => 'counts' in item);
     // vis draws the items in the window and, for points, a quarter window either side.
     const { start, end } = plan.window;
     const reach = (end - start) / 4;
     const drawn = (item: TimelineItem): boolean =>
       item.start < end + reach && (item.end ?? item.start) >= start - reach;
     this.#writer.write(items, drawn, gradually);
+  }
+
+  /**
+   * Draws the counts where vis has just drawn their bands: each band's row is its lane's top and
+   * the band's own place in the lane, as vis laid them out (no layout is read), moved by the
+   * vertical scroll.
+   */
+  #drawCounts(): void {
+    const vis = this.#timeline as unknown as VisInternals;
+    const { start, end } = this.#timeline.getWindow();
+    const rows: CountRow[] = [];
+    for (const band of this.#bands) {
+      const item = vis.itemSet?.items[band.id];
+      if (!item?.displayed || !item.parent) continue;
+      const top = item.parent.top + item.top + vis.props.scrollTop;
+      rows.push({ top, height: item.height, band });
+    }
+    this.#counts.draw({
+      start: start.getTime(),
+      end: end.getTime(),
+      width: vis.props.center.width,
+      height: vis.props.centerContainer.height,
+      rows,
+    });
+  }
+
+  /** The count under a pointer event, if any. */
+  #countAt(event: PointerEvent): CountBox | null {
+    const area = this.#counts.element.getBoundingClientRect();
+    return this.#counts.at(event.clientX - area.left, event.clientY - area.top);
+  }
+
+  /** Over a count: its summary as the tooltip and a zoom-in cursor, as an item would have. */
+  #hover(event: PointerEvent): void {
+    if (event.buttons !== 0) return;
+    const count = this.#countAt(event);
+    const centre = this.#centre();
+    if (!centre) return;
+    if (count) {
+      const title = countSummary(count.band, count.count);
+      if (centre.title !== title) centre.title = title;
+    } else if (centre.hasAttribute('title')) {
+      centre.removeAttribute('title');
+    }
+    centre.classList.toggle('over-count', count !== null);
   }
 
   /** Runs a DataSet call without vis's immediate item-set redraw (see #writer). */
@@ -321,6 +385,27 @@ export class TimelineView {
 
 type ItemCallback = (item: EventItem | null) => void;
 
+/** What the count canvas reads of vis's (internal) layout, all numbers vis keeps itself. */
+interface VisInternals {
+  readonly props: {
+    readonly scrollTop: number;
+    readonly center: { readonly width: number };
+    readonly centerContainer: { readonly height: number };
+  };
+  readonly itemSet?: {
+    readonly items: Record<
+      string,
+      | {
+          readonly displayed: boolean;
+          readonly top: number;
+          readonly height: number;
+          readonly parent?: { readonly top: number };
+        }
+      | undefined
+    >;
+  };
+}
+
 /** What #deferItemRedraws needs of vis's (internal) item set. */
 interface VisItemSet {
   redraw(): boolean;
@@ -375,7 +460,7 @@ function options(gestures: ItemGestures): TimelineOptions {
   };
 }
 
-/** The aggregate whose item a pointer event landed on, if any. */
+/** The running band whose item a pointer event landed on, if any (counts: #countAt). */
 function aggregateAt(event: Event): string | null {
   const target = event.target;
   if (!(target instanceof Element)) return null;
