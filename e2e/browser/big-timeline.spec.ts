@@ -194,6 +194,39 @@ test('double-clicking a dense count zooms into it until its events show one by o
   expect((await app.stored()).events).toHaveLength(story.events.length);
 });
 
+test('counts stay in their lanes’ rows when the lanes are scrolled', async ({ app }) => {
+  // About a week: lanes stack their events taller than the window.
+  const panel = (await app.page.locator('.vis-panel.vis-center').boundingBox())!;
+  await app.page.mouse.move(panel.x + panel.width / 4, panel.y + 40);
+  for (let i = 0; i < NOTCHES_TO_A_DAY - 10; i++) await app.page.mouse.wheel(0, -100);
+  await settled(app);
+  const lanesBefore = new Set((await drawnCounts(app)).map((count) => count.lane));
+  // Drag the lanes up by a press on the background (no item under it), as a user scrolls them.
+  const spot = await app.page.locator('.vis-panel.vis-center').evaluate((centre) => {
+    const area = centre.getBoundingClientRect();
+    for (let y = area.bottom - 20; y > area.top + 200; y -= 7) {
+      for (let x = area.left + 20; x < area.right - 20; x += 9) {
+        const hit = centre.ownerDocument.elementFromPoint(x, y);
+        if (hit && centre.contains(hit) && !hit.closest('.vis-item')) return { x, y };
+      }
+    }
+    return null;
+  });
+  expect(spot, 'a spot of lane background to drag').not.toBeNull();
+  await app.page.mouse.move(spot!.x, spot!.y);
+  await app.page.mouse.down();
+  for (let step = 1; step <= 10; step++) await app.page.mouse.move(spot!.x, spot!.y - step * 30);
+  await app.page.mouse.up();
+  await settled(app);
+  // The lanes moved: others are in sight now, and their counts are drawn in their own rows.
+  const after = await drawnCounts(app);
+  const lanesAfter = new Set(after.map((count) => count.lane));
+  expect(lanesAfter).not.toEqual(lanesBefore);
+  expect(after.length).toBeGreaterThan(0);
+  expect(after.filter((count) => count.level === 0)).toEqual([]);
+  await app.screenshot('big-timeline-scrolled');
+});
+
 test('a user follows a link to an event far away, edits it and drags it', async ({ app }) => {
   await zoomInToADay(app);
   // Out to a few days: more events in view, and a drag of 300 px moves one by a day or more.

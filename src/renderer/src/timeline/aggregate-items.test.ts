@@ -39,18 +39,14 @@ describe('aggregate items', () => {
   });
 
   it('show a bucket in its lane colour, shorter than its period, with a readable summary', () => {
-    const band = bandToItem(
-      'lane-a' as LaneId,
-      [bucket(1234)],
-      { start: june, end: july },
-      makeLane(),
-      month,
-    );
+    const band = bandToItem('lane-a' as LaneId, [bucket(1234)], makeLane(), month);
     expect(band).toMatchObject({
       group: 'lane-a',
       color: '#2e6fba',
       selectable: false,
       editable: false,
+      start: june,
+      end: july,
     });
     const [count] = band.counts;
     expect(count).toMatchObject({ start: june, label: '1,234', level: 5 });

@@ -3,9 +3,10 @@
  * band of events that began before the view. They are drawn in the lane's colour, darker where
  * more events fall, and cannot be selected or dragged; double-clicking one zooms to its events.
  *
- * A lane's counts are one vis item, an empty band across the plan's span that keeps their row in
- * the lane; count-canvas.ts draws the counts over it. As items of their own, vis-timeline would
- * restack, reposition and the browser lay out and paint each count in every frame of a zoom.
+ * A lane's counts are vis items, one empty band for each run of counts side by side, that keep
+ * their row in the lane; count-canvas.ts draws the counts over it. As items of their own,
+ * vis-timeline would restack and reposition, and the browser lay out and paint, each count in
+ * every frame of a zoom.
  */
 import type { LaneId } from '../../../shared/ids';
 import type { Lane } from '../../../shared/schema';
@@ -83,22 +84,25 @@ export interface BandItem {
   readonly unit: BucketUnit;
 }
 
-export const bandId = (lane: LaneId): string => `band|${lane}`;
+export const bandId = (lane: LaneId, start: number): string => `band|${lane}|${start}`;
 
-/** The band of a lane's bucket counts across `span`. */
+/**
+ * The band of a run of a lane's bucket counts side by side, from the earliest to the latest: where
+ * none is near the window, vis leaves the band out and keeps no empty row for it.
+ */
 export function bandToItem(
   lane: LaneId,
   buckets: readonly Aggregate[],
-  span: { readonly start: number; readonly end: number },
   laneData: Lane | undefined,
   unit: BucketUnit,
 ): BandItem {
+  const start = Math.min(...buckets.map((bucket) => bucket.start));
   return {
-    id: bandId(lane),
+    id: bandId(lane, start),
     group: lane,
     type: 'range',
-    start: span.start,
-    end: span.end,
+    start,
+    end: Math.max(...buckets.map((bucket) => bucket.end)),
     content: '',
     className: 'agg-band',
     color: laneData?.color ?? '#6b7280',

@@ -61,12 +61,15 @@ export class CountCanvas {
     const context = this.#context;
     if (!context) return;
     const ratio = window.devicePixelRatio || 1;
-    const [width, height] = [Math.round(scene.width * ratio), Math.round(scene.height * ratio)];
+    const [width, height] = [
+      Math.round(scene.areaWidth * ratio),
+      Math.round(scene.areaHeight * ratio),
+    ];
     if (this.element.width !== width || this.element.height !== height) {
       [this.element.width, this.element.height] = [width, height];
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, scene.width, scene.height);
+    context.clearRect(0, 0, scene.areaWidth, scene.areaHeight);
     context.font = this.#palette.font;
     this.#boxes = layoutCounts(scene, (label) => this.#labelWidth(context, label));
     for (const box of this.#boxes) this.#drawBox(context, box);

@@ -20,13 +20,14 @@ const bucket = (m: number, count: number): Aggregate => ({
   earliest: start(m),
 });
 const band = (buckets: Aggregate[]): BandItem =>
-  bandToItem('lane-a' as LaneId, buckets, { start: start(0), end: start(12) }, lane, month);
+  bandToItem('lane-a' as LaneId, buckets, lane, month);
 /** A year across 1,200 px: a month is about 100 px. */
 const scene = (item: BandItem, width = 1200): CountScene => ({
   start: start(0),
   end: start(12),
   width,
-  height: 300,
+  areaWidth: width,
+  areaHeight: 300,
   rows: [{ top: 40, height: 22, band: item }],
 });
 const sevenPx = () => 7;
@@ -44,7 +45,7 @@ describe('count layout', () => {
 
   it('leaves out counts outside the area and rows scrolled out of sight', () => {
     const item = band([bucket(0, 5), bucket(11, 5)]);
-    const firstHalf = { ...scene(item), end: start(6), width: 600 };
+    const firstHalf = { ...scene(item), end: start(6), width: 600, areaWidth: 600 };
     expect(layoutCounts(firstHalf, sevenPx).map((box) => box.count.bucket)).toEqual([start(0)]);
     const scrolled = { ...scene(item), rows: [{ top: -30, height: 22, band: item }] };
     expect(layoutCounts(scrolled, sevenPx)).toEqual([]);

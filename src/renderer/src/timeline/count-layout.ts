@@ -13,11 +13,13 @@ export interface CountRow {
 }
 
 export interface CountScene {
-  /** The visible window, in epoch ms, and the item area's size in px. */
+  /** The visible window, in epoch ms, and the px it spans (as vis maps it: its panel's width). */
   readonly start: number;
   readonly end: number;
   readonly width: number;
-  readonly height: number;
+  /** The item area's size in px: the panel inside its borders, the part drawn. */
+  readonly areaWidth: number;
+  readonly areaHeight: number;
   readonly rows: readonly CountRow[];
 }
 
@@ -49,13 +51,13 @@ export function layoutCounts(scene: CountScene, textWidth: (label: string) => nu
   if (!(span > 0) || scene.width <= 0) return boxes;
   const scale = scene.width / span;
   for (const row of scene.rows) {
-    if (row.top + row.height <= 0 || row.top >= scene.height) continue;
+    if (row.top + row.height <= 0 || row.top >= scene.areaHeight) continue;
     for (const count of row.band.counts) {
       const left = (count.start - scene.start) * scale;
       const right = (count.end - scene.start) * scale;
-      if (right <= 0 || left >= scene.width) continue;
+      if (right <= 0 || left >= scene.areaWidth) continue;
       const x = Math.max(left, -BLEED);
-      const width = Math.min(right, scene.width + BLEED) - x;
+      const width = Math.min(right, scene.areaWidth + BLEED) - x;
       const pillWidth = textWidth(count.label) + 2 * PILL_PADDING;
       // The label starts at the box's left edge, or at the area's when the box begins off screen.
       const pillX = Math.max(x, 0) + INSET;

@@ -73,7 +73,7 @@ describe('TimelineModel counts', () => {
   };
   const year = { start: Date.UTC(2024, 0, 1), end: Date.UTC(2026, 0, 1), width: 800 };
 
-  it('puts a lane’s counts in one band across the plan’s span, in its colour', () => {
+  it('puts a lane’s counts in one band, from the first to the last, in its colour', () => {
     const { plan, items } = dense().plan(year, NONE);
     const bands = items.filter((item) => 'counts' in item);
     expect(bands).toHaveLength(1);
@@ -81,15 +81,33 @@ describe('TimelineModel counts', () => {
     expect(band).toMatchObject({
       group: 'lane-a',
       color: lane.color,
-      start: plan.span.start,
-      end: plan.span.end,
     });
     const buckets = plan.aggregates.filter((aggregate) => aggregate.kind === 'bucket');
+    expect(band).toMatchObject({
+      start: Math.min(...buckets.map((bucket) => bucket.start)),
+      end: Math.max(...buckets.map((bucket) => bucket.end)),
+    });
     expect('counts' in band && band.counts.map((count) => count.count)).toEqual(
       buckets.map((bucket) => bucket.count),
     );
     // No count is an item of its own.
     expect(items.some((item) => 'aggregate' in item && item.aggregate === 'bucket')).toBe(false);
+  });
+
+  it('gives each run of counts side by side its own band, so a gap keeps no empty row', () => {
+    const model = new TimelineModel([lane]);
+    const early = makeEvents(200); // from 1 June 2024
+    const late = makeEvents(200).map((event, i) => ({
+      ...event,
+      start: new Date(Date.UTC(2026, 5, 1 + i)).toISOString().slice(0, 10) as PartialDate,
+    }));
+    model.load([...early, ...late]);
+    const wide = { start: Date.UTC(2024, 0, 1), end: Date.UTC(2027, 6, 1), width: 800 };
+    const bands = model.plan(wide, NONE).items.filter((item) => 'counts' in item);
+    expect(bands).toHaveLength(2);
+    const [first, second] = bands;
+    expect(first!.end).toBeLessThanOrEqual(Date.UTC(2025, 6, 1));
+    expect(second!.start).toBeGreaterThanOrEqual(Date.UTC(2026, 0, 1));
   });
 
   it('keeps the same band object while its counts stay the same, so vis is told nothing', () => {

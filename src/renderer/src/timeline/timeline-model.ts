@@ -29,8 +29,8 @@ export class TimelineModel {
   readonly #index = new EventIndex<EventEntry>();
   /** Items made so far, reused while their event and its lane's colour stay the same. */
   readonly #items = new Map<EventId, EventItem>();
-  /** The last band of each lane, reused while it would be drawn the same. */
-  readonly #bands = new Map<LaneId, BandItem>();
+  /** The last plan's bands by id, reused while they would be drawn the same. */
+  #bands = new Map<string, BandItem>();
   #lanes: ReadonlyMap<LaneId, Lane>;
 
   constructor(lanes: readonly Lane[]) {
@@ -100,16 +100,18 @@ export class TimelineModel {
         else buckets.set(aggregate.lane, [aggregate]);
       }
     }
-    for (const [lane, counts] of buckets) items.push(this.#band(lane, counts, plan));
+    const bands = new Map<string, BandItem>();
+    for (const [lane, counts] of buckets) {
+      for (const run of runsOf(counts)) {
+        let band = bandToItem(lane, run, this.#lanes.get(lane), plan.unit);
+        const before = this.#bands.get(band.id);
+        if (before && sameBand(before, band)) band = before;
+        bands.set(band.id, band);
+        items.push(band);
+      }
+    }
+    this.#bands = bands;
     return { plan, items };
-  }
-
-  #band(lane: LaneId, counts: readonly Aggregate[], plan: ViewPlan): BandItem {
-    const band = bandToItem(lane, counts, plan.span, this.#lanes.get(lane), plan.unit);
-    const before = this.#bands.get(lane);
-    if (before && sameBand(before, band)) return before;
-    this.#bands.set(lane, band);
-    return band;
   }
 
   #itemOf(event: TimelineEvent): EventItem {
@@ -133,4 +135,16 @@ export class TimelineModel {
     }
     return [...before.keys()].filter((id) => !this.#lanes.has(id));
   }
+}
+
+/** Counts in time order, split where a gap lies between two (events shown one by one there). */
+function runsOf(counts: readonly Aggregate[]): Aggregate[][] {
+  const runs: Aggregate[][] = [];
+  for (const count of [...counts].sort((a, b) => a.start - b.start)) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && count.start <= last.end) run.push(count);
+    else runs.push([count]);
+  }
+  return runs;
 }

@@ -268,11 +268,14 @@ export class TimelineView {
       const top = item.parent.top + item.top + vis.props.scrollTop;
       rows.push({ top, height: item.height, band });
     }
+    const { center, centerContainer, border } = vis.props;
     this.#counts.draw({
       start: start.getTime(),
       end: end.getTime(),
-      width: vis.props.center.width,
-      height: vis.props.centerContainer.height,
+      width: center.width,
+      // The canvas fills the item panel inside its borders, where vis's items are drawn.
+      areaWidth: center.width - border.left - border.right,
+      areaHeight: centerContainer.height - border.top - border.bottom,
       rows,
     });
   }
@@ -391,6 +394,12 @@ interface VisInternals {
     readonly scrollTop: number;
     readonly center: { readonly width: number };
     readonly centerContainer: { readonly height: number };
+    readonly border: {
+      readonly left: number;
+      readonly right: number;
+      readonly top: number;
+      readonly bottom: number;
+    };
   };
   readonly itemSet?: {
     readonly items: Record<
