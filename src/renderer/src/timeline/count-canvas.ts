@@ -1,5 +1,5 @@
 /**
- * The lanes' counts, drawn on one canvas over the timeline's item area after each of vis's
+ * The lanes' counts, drawn on one canvas under the timeline's items after each of vis's
  * draws. A zoom or pan redraws a few hundred rectangles and labels here instead of vis moving,
  * and the browser laying out and painting, an element for each count in every frame. Looks as
  * the counts' CSS did: the lane's colour over the surface, darker with more events (level 1 to
@@ -16,7 +16,7 @@ import {
   withAlpha,
 } from './count-layout';
 
-/** How much of the lane's colour each density level has (as timeline.css had). */
+/** How much of the lane's colour each density level (1 to 5) has; index 0 is a fallback. */
 const LEVEL_MIX = [14, 14, 26, 40, 56, 72] as const;
 const EDGE_ALPHA = 0.55;
 const PILL_ALPHA = 0.88;
