@@ -4,7 +4,7 @@
  * more events fall, and cannot be selected or dragged; double-clicking one zooms to its events.
  *
  * A lane's counts are vis items, one empty band for each run of counts side by side, that keep
- * their row in the lane; count-canvas.ts draws the counts over it. As items of their own,
+ * their row in the lane; count-canvas.ts draws the counts in that row. As items of their own,
  * vis-timeline would restack and reposition, and the browser lay out and paint, each count in
  * every frame of a zoom.
  */
@@ -13,29 +13,33 @@ import type { Lane } from '../../../shared/schema';
 import type { BucketUnit } from './buckets';
 import type { Aggregate } from './level-of-detail';
 
-export interface AggregateItem {
+/** What the items for many events share: a range in a lane, drawn by the template, not edited. */
+interface LaneRange {
   readonly id: string;
   readonly group: LaneId;
   readonly type: 'range';
   readonly start: number;
   readonly end: number;
   readonly content: '';
+  readonly selectable: false;
+  readonly editable: false;
+}
+
+/** The band of a lane's events that began before the view and run through it. */
+export interface AggregateItem extends LaneRange {
   readonly className: string;
   /** Only our own CSS custom property with a schema-checked #rrggbb colour. */
   readonly style: string;
-  readonly selectable: false;
-  readonly editable: false;
   /** Marks the item as an aggregate for the template. */
   readonly aggregate: Aggregate['kind'];
-  /** What the item says: the bare count of a bucket, e.g. "1,234" or "12.3K". */
+  /** What the item says, e.g. "1,234 earlier events still running". */
   readonly label: string;
   readonly summary: string;
 }
 
 /**
- * A bucket is drawn a little shorter than its period, so neighbours leave a gap and vis-timeline
- * (item margin 4 px) does not stack them: buckets are at least 40 px wide when planned, and a
- * zoom out gets a new plan before it shrinks them to 24 px.
+ * A bucket is drawn a little shorter than its period, so neighbours leave a gap: buckets are at
+ * least 40 px wide when planned, and a zoom out gets a new plan before it shrinks them to 24 px.
  */
 const DRAWN_FRACTION = 0.75;
 
@@ -54,28 +58,18 @@ export function densityLevel(count: number): number {
 /** One count in a lane's band. */
 export interface BandCount {
   readonly id: string;
-  /** Where it is drawn: its bucket, a little shorter (see DRAWN_FRACTION). */
+  /** Where it is drawn: its bucket (whose start names the period), a little shorter. */
   readonly start: number;
   readonly end: number;
-  /** Its bucket's start, which names the period. */
-  readonly bucket: number;
   readonly count: number;
   readonly level: number;
   readonly label: string;
 }
 
-export interface BandItem {
-  readonly id: string;
-  readonly group: LaneId;
-  readonly type: 'range';
-  readonly start: number;
-  readonly end: number;
-  readonly content: '';
+export interface BandItem extends LaneRange {
   readonly className: 'agg-band';
   /** The lane's schema-checked #rrggbb colour. */
   readonly color: string;
-  readonly selectable: false;
-  readonly editable: false;
   /** Placed by its dates even far outside the window: vis would clip it and shift the counts. */
   readonly limitSize: false;
   readonly counts: readonly BandCount[];
@@ -113,7 +107,6 @@ export function bandToItem(
       id: bucket.id,
       start: bucket.start,
       end: bucket.start + (bucket.end - bucket.start) * DRAWN_FRACTION,
-      bucket: bucket.start,
       count: bucket.count,
       level: densityLevel(bucket.count),
       label: formatCount(bucket.count),
@@ -139,7 +132,7 @@ export function sameBand(a: BandItem, b: BandItem): boolean {
 /** What a count's tooltip says. */
 export function countSummary(band: BandItem, count: BandCount): string {
   const events = count.count === 1 ? 'event' : 'events';
-  return `${count.label} ${events} in ${band.laneTitle}, ${band.unit.describe(count.bucket)}.\nDouble-click to zoom in.`;
+  return `${count.label} ${events} in ${band.laneTitle}, ${band.unit.describe(count.start)}.\nDouble-click to zoom in.`;
 }
 
 /** The band of a lane's events that began before the plan's span and run through it. */

@@ -46,7 +46,7 @@ describe('count layout', () => {
   it('leaves out counts outside the area and rows scrolled out of sight', () => {
     const item = band([bucket(0, 5), bucket(11, 5)]);
     const firstHalf = { ...scene(item), end: start(6), width: 600, areaWidth: 600 };
-    expect(layoutCounts(firstHalf, sevenPx).map((box) => box.count.bucket)).toEqual([start(0)]);
+    expect(layoutCounts(firstHalf, sevenPx).map((box) => box.count.start)).toEqual([start(0)]);
     const scrolled = { ...scene(item), rows: [{ top: -30, height: 22, band: item }] };
     expect(layoutCounts(scrolled, sevenPx)).toEqual([]);
   });
