@@ -23,8 +23,9 @@ async function itemCount(app: AppDriver): Promise<number> {
   return app.page.locator('.vis-item').count();
 }
 
-/** Waits a few frames: items that arrive over several frames are in place. */
+/** Waits for the wheel's rest and a few frames: items that arrive over several frames are in place. */
 async function settled(app: AppDriver): Promise<void> {
+  await expect(app.page.locator('.timeline-host[data-settling]')).toHaveCount(0);
   await app.page.evaluate(
     'new Promise((done) => { let n = 0; const f = () => (++n < 4 ? requestAnimationFrame(f) : done()); requestAnimationFrame(f); })',
   );
@@ -225,6 +226,43 @@ test('counts stay in their lanes’ rows when the lanes are scrolled', async ({ 
   expect(after.length).toBeGreaterThan(0);
   expect(after.filter((count) => count.level === 0)).toEqual([]);
   await app.screenshot('big-timeline-scrolled');
+});
+
+test('while the wheel turns, no new event shows one by one; once it rests, they do', async ({
+  app,
+}) => {
+  // About four days: some buckets are counted.
+  const panel = (await app.page.locator('.vis-panel.vis-center').boundingBox())!;
+  await app.page.mouse.move(panel.x + panel.width / 4, panel.y + 40);
+  for (let i = 0; i < NOTCHES_TO_A_DAY - 8; i++) await app.page.mouse.wheel(0, -100);
+  await settled(app);
+  const shown = () =>
+    app.page.evaluate(() => ({
+      settling: document.querySelector('.timeline-host[data-settling]') !== null,
+      ids: [...document.querySelectorAll('.vis-item .ev-body')].map((body) =>
+        body.getAttribute('data-event-id'),
+      ),
+    }));
+  const before = new Set((await shown()).ids);
+  // In to under two days, a notch at a time, looking after each while the wheel turns: the
+  // events already shown stay, the rest are still counted.
+  let seenTurning = 0;
+  for (let notch = 0; notch < 5; notch++) {
+    await app.page.mouse.wheel(0, -100);
+    const now = await shown();
+    if (!now.settling) continue;
+    seenTurning += 1;
+    expect(now.ids.filter((id) => !before.has(id))).toEqual([]);
+  }
+  expect(seenTurning, 'the view was seen while the wheel turned').toBeGreaterThan(0);
+  expect((await drawnCounts(app)).length).toBeGreaterThan(0);
+  await app.screenshot('big-timeline-wheel-turning');
+  // Once it rests, counted events of the new window show one by one.
+  await settled(app);
+  const after = (await shown()).ids;
+  expect(after.filter((id) => !before.has(id)).length).toBeGreaterThan(0);
+  expect(await itemCount(app)).toBeLessThanOrEqual(MOST_ITEMS);
+  await app.screenshot('big-timeline-wheel-rested');
 });
 
 test('a user follows a link to an event far away, edits it and drags it', async ({ app }) => {

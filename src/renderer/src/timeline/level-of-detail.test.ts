@@ -98,6 +98,28 @@ describe('planView', () => {
     expect(shown + counted).toBe(inSpan(plan, pinned.laneId).length);
   });
 
+  it('while settling, shows only what was shown before one by one and counts every other event', () => {
+    // A day at the start of the story: most lanes show their events one by one.
+    const before = planView(dense, around(Date.UTC(2024, 0, 15, 12), DAY), lanes, NONE);
+    const shown = new Set(before.events.map((e) => e.id));
+    expect(shown.size).toBeGreaterThan(0);
+    // The wheel turns out to three days: nothing new one by one until it rests.
+    const window = around(Date.UTC(2024, 0, 15, 12), 3 * DAY);
+    const settling = planView(dense, window, lanes, shown, { settling: true });
+    expect(settling.settling).toBe(true);
+    expect(settling.events.every((e) => shown.has(e.id))).toBe(true);
+    const full = planView(dense, window, lanes, NONE);
+    expect(full.events.some((e) => !shown.has(e.id))).toBe(true);
+    for (const lane of lanes) {
+      const counted = settling.aggregates
+        .filter((a) => a.lane === lane)
+        .reduce((sum, a) => sum + a.count, 0);
+      const all = new Set(inSpan(settling, lane).map((e) => e.id));
+      const one = settling.events.filter((e) => all.has(e.id));
+      expect(one.length + counted).toBe(all.size);
+    }
+  });
+
   it('counts a pile of events that start together instead of stacking them', () => {
     const pile = Array.from({ length: 30 }, (_, n) => ({
       id: `p${n}` as EventId,

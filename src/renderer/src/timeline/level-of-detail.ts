@@ -6,7 +6,9 @@
  * each calendar bucket shows its few events or, when it holds more, their count. Events that
  * began before the span and run through it show one by one when few, else as one band. Pinned
  * events (the selection, an item being saved) always show and are never counted. When the plan
- * would pass its budget, the costliest lanes count more, then the buckets grow. Pure: no vis, no DOM.
+ * would pass its budget, the costliest lanes count more, then the buckets grow. A settling plan
+ * (while the wheel turns) shows no event one by one that is not pinned: the rest are counted, so
+ * the view changes only by counts until the wheel rests. Pure: no vis, no DOM.
  */
 import type { EventId, LaneId } from '../../../shared/ids';
 import { bucketEdges, type BucketUnit, coarserUnit, unitFor } from './buckets';
@@ -65,6 +67,8 @@ export interface ViewPlan {
   readonly aggregates: readonly Aggregate[];
   /** The item elements vis-timeline will make for the plan. */
   readonly elements: number;
+  /** Made while the wheel turns: only pinned events show one by one. */
+  readonly settling: boolean;
 }
 
 /** vis-timeline draws a point as a box, its line and its dot; a range as one element. */
@@ -72,20 +76,28 @@ export function elementsOf(entry: IndexEntry): number {
   return entry.end === entry.start ? 3 : 1;
 }
 
+/** How a plan is made: `settling` plans open nothing (see the module comment). */
+export interface PlanOptions {
+  readonly settling?: boolean;
+}
+
 export function planView(
   index: EventIndex,
   window: ViewWindow,
   lanes: readonly LaneId[],
   pinned: ReadonlySet<EventId>,
+  { settling = false }: PlanOptions = {},
 ): ViewPlan {
   const msPerPx = Math.max(window.end - window.start, 1) / Math.max(window.width, 1);
   let unit: BucketUnit | null = unitFor(msPerPx, LOD.minBucketPx);
-  let plan = planWith(index, window, lanes, pinned, unit, msPerPx);
+  const plan = (bucketUnit: BucketUnit) =>
+    planWith(index, window, lanes, pinned, bucketUnit, msPerPx, settling);
+  let made = plan(unit);
   // Coarser buckets until the plan fits (only with many dense lanes).
-  while (plan.elements > LOD.elementBudget && (unit = coarserUnit(unit)) !== null) {
-    plan = planWith(index, window, lanes, pinned, unit, msPerPx);
+  while (made.elements > LOD.elementBudget && (unit = coarserUnit(unit)) !== null) {
+    made = plan(unit);
   }
-  return plan;
+  return made;
 }
 
 /**
@@ -152,6 +164,7 @@ function planWith(
   pinned: ReadonlySet<EventId>,
   unit: BucketUnit,
   msPerPx: number,
+  settling: boolean,
 ): ViewPlan {
   const length = window.end - window.start;
   const edges = bucketEdges(
@@ -176,14 +189,15 @@ function planWith(
   const states: LaneState[] = [];
   for (const lane of lanes) {
     const running = index.runningAt(lane, span.start).filter(context.unpinned);
-    if (running.length <= LOD.runningLimit) {
+    if (running.length <= (settling ? 0 : LOD.runningLimit)) {
       events.push(...running);
       fixed += sum(running.map(elementsOf));
     } else {
       aggregates.push(runningBand(lane, running));
       fixed += 1;
     }
-    states.push(planLane(context, lane, bucketsOf(index, lane, edges, pins), limit, close));
+    const buckets = bucketsOf(index, lane, edges, pins);
+    states.push(planLane(context, lane, buckets, settling ? 0 : limit, close));
   }
   const total = (): number => fixed + sum(states.map((state) => state.show.elements));
   // Over budget: the lane that costs most counts its fullest open bucket, until the plan fits.
@@ -199,7 +213,7 @@ function planWith(
     events.push(...state.show.events);
     aggregates.push(...state.show.aggregates);
   }
-  return { window, span, unit, msPerPx, events, aggregates, elements: total() };
+  return { window, span, unit, msPerPx, events, aggregates, elements: total(), settling };
 }
 
 /**

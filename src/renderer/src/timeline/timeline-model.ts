@@ -15,7 +15,13 @@ import {
 } from './aggregate-items';
 import { type EventEntry, EventIndex, indexEntryOf } from './event-index';
 import { type EventItem, eventToItem } from './items';
-import { type Aggregate, planView, type ViewPlan, type ViewWindow } from './level-of-detail';
+import {
+  type Aggregate,
+  type PlanOptions,
+  planView,
+  type ViewPlan,
+  type ViewWindow,
+} from './level-of-detail';
 
 export type TimelineItem = EventItem | AggregateItem | BandItem;
 
@@ -83,8 +89,8 @@ export class TimelineModel {
   }
 
   /** The plan for a window, and the items it wants vis to hold, pinned events among them. */
-  plan(window: ViewWindow, pinned: ReadonlySet<EventId>): PlannedItems {
-    const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned);
+  plan(window: ViewWindow, pinned: ReadonlySet<EventId>, options?: PlanOptions): PlannedItems {
+    const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned, options);
     const items: TimelineItem[] = [];
     for (const { id } of plan.events) {
       const event = this.#index.get(id)?.event;

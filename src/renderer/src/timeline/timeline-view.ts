@@ -56,6 +56,8 @@ export interface AddRequest {
   readonly laneId: LaneId | null;
 }
 
+/** The wheel rests once it has not turned for this long; the view then plans in full. */
+const WHEEL_REST_MS = 200;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const YEAR = 365.25 * 24 * HOUR;
@@ -94,6 +96,8 @@ export class TimelineView {
   #bands: readonly BandItem[] = [];
   /** False until load has fitted the events (see the range listeners). */
   #loaded = false;
+  /** Set while the wheel turns; when it rests, the settling plan is replaced by a full one. */
+  #wheelRest: ReturnType<typeof setTimeout> | null = null;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -119,7 +123,16 @@ export class TimelineView {
       if (this.#loaded && needsPlan(this.#plan, this.#window())) this.#refresh(true);
     });
     this.#timeline.on('rangechanged', () => {
-      if (this.#loaded && !fitsPlan(this.#plan, this.#window())) this.#refresh(true);
+      // While the wheel turns, its rest plans for the final window.
+      if (this.#loaded && this.#wheelRest === null && !fitsPlan(this.#plan, this.#window())) {
+        this.#refresh(true);
+      }
+    });
+    // vis zooms on each wheel notch (each a gesture of its own to vis): until the wheel rests,
+    // plans settle (see level-of-detail.ts), so new events do not enter on every notch.
+    container.addEventListener('wheel', () => this.#wheelTurned(), {
+      capture: true,
+      passive: true,
     });
     this.#deferItemRedraws();
     this.#counts = new CountCanvas(container);
@@ -242,7 +255,10 @@ export class TimelineView {
     const pinned = new Set<EventId>();
     if (this.#selectedId !== null) pinned.add(this.#selectedId);
     if (this.#saving !== null) pinned.add(this.#saving);
-    const { plan, items } = this.#model.plan(this.#window(), pinned);
+    const settling = this.#wheelRest !== null;
+    // While the wheel turns, the events shown one by one stay; the rest are counted.
+    if (settling) for (const entry of this.#plan?.events ?? []) pinned.add(entry.id);
+    const { plan, items } = this.#model.plan(this.#window(), pinned, { settling });
     this.#plan = plan;
     this.#bands = items.filter((item): item is BandItem => 'counts' in item);
     // vis draws the items in the window and, for points, a quarter window either side.
@@ -251,6 +267,20 @@ export class TimelineView {
     const drawn = (item: TimelineItem): boolean =>
       item.start < end + reach && (item.end ?? item.start) >= start - reach;
     this.#writer.write(items, drawn, gradually);
+  }
+
+  /** The wheel turned: plans settle until it rests, then the window is planned in full. */
+  #wheelTurned(): void {
+    if (this.#wheelRest !== null) clearTimeout(this.#wheelRest);
+    // Says so while the wheel turns (tests wait for it to go).
+    else this.#container.setAttribute('data-settling', '');
+    this.#wheelRest = setTimeout(() => {
+      this.#wheelRest = null;
+      this.#container.removeAttribute('data-settling');
+      if (this.#loaded && (this.#plan?.settling || !fitsPlan(this.#plan, this.#window()))) {
+        this.#refresh(true);
+      }
+    }, WHEEL_REST_MS);
   }
 
   /**
