@@ -98,14 +98,14 @@ describe('planView', () => {
     expect(shown + counted).toBe(inSpan(plan, pinned.laneId).length);
   });
 
-  it('while settling, shows only what was shown before one by one and counts every other event', () => {
+  it('while settling, shows one by one only events shown before and counts every other event', () => {
     // A day at the start of the story: most lanes show their events one by one.
     const before = planView(dense, around(Date.UTC(2024, 0, 15, 12), DAY), lanes, NONE);
     const shown = new Set(before.events.map((e) => e.id));
     expect(shown.size).toBeGreaterThan(0);
     // The wheel turns out to three days: nothing new one by one until it rests.
     const window = around(Date.UTC(2024, 0, 15, 12), 3 * DAY);
-    const settling = planView(dense, window, lanes, shown, { settling: true });
+    const settling = planView(dense, window, lanes, NONE, { settling: { shown } });
     expect(settling.settling).toBe(true);
     expect(settling.events.every((e) => shown.has(e.id))).toBe(true);
     const full = planView(dense, window, lanes, NONE);

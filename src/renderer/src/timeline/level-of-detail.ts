@@ -7,8 +7,9 @@
  * began before the span and run through it show one by one when few, else as one band. Pinned
  * events (the selection, an item being saved) always show and are never counted. When the plan
  * would pass its budget, the costliest lanes count more, then the buckets grow. A settling plan
- * (while the wheel turns) shows no event one by one that is not pinned: the rest are counted, so
- * the view changes only by counts until the wheel rests. Pure: no vis, no DOM.
+ * (while the wheel turns) shows one by one no event the plan before it did not: a bucket opens
+ * only if all its events were shown, the rest are counted, so no new event enters until the
+ * wheel rests. Pure: no vis, no DOM.
  */
 import type { EventId, LaneId } from '../../../shared/ids';
 import { bucketEdges, type BucketUnit, coarserUnit, unitFor } from './buckets';
@@ -67,7 +68,7 @@ export interface ViewPlan {
   readonly aggregates: readonly Aggregate[];
   /** The item elements vis-timeline will make for the plan. */
   readonly elements: number;
-  /** Made while the wheel turns: only pinned events show one by one. */
+  /** Made while the wheel turns: only events shown before show one by one. */
   readonly settling: boolean;
 }
 
@@ -76,9 +77,9 @@ export function elementsOf(entry: IndexEntry): number {
   return entry.end === entry.start ? 3 : 1;
 }
 
-/** How a plan is made: `settling` plans open nothing (see the module comment). */
+/** How a plan is made: a settling plan shows one by one only the events in `shown`. */
 export interface PlanOptions {
-  readonly settling?: boolean;
+  readonly settling?: { readonly shown: ReadonlySet<EventId> };
 }
 
 export function planView(
@@ -86,12 +87,12 @@ export function planView(
   window: ViewWindow,
   lanes: readonly LaneId[],
   pinned: ReadonlySet<EventId>,
-  { settling = false }: PlanOptions = {},
+  { settling }: PlanOptions = {},
 ): ViewPlan {
   const msPerPx = Math.max(window.end - window.start, 1) / Math.max(window.width, 1);
   let unit: BucketUnit | null = unitFor(msPerPx, LOD.minBucketPx);
   const plan = (bucketUnit: BucketUnit) =>
-    planWith(index, window, lanes, pinned, bucketUnit, msPerPx, settling);
+    planWith(index, window, lanes, pinned, bucketUnit, msPerPx, settling?.shown ?? null);
   let made = plan(unit);
   // Coarser buckets until the plan fits (only with many dense lanes).
   while (made.elements > LOD.elementBudget && (unit = coarserUnit(unit)) !== null) {
@@ -155,6 +156,12 @@ interface ShowContext {
   readonly unitKey: string;
   readonly msPerPx: number;
   readonly unpinned: (entry: IndexEntry) => boolean;
+  /** A settling plan's events shown before: the only ones it may show one by one. */
+  readonly shown: ReadonlySet<EventId> | null;
+}
+
+function mayShow({ shown }: ShowContext, entries: readonly IndexEntry[]): boolean {
+  return shown === null || entries.every((entry) => shown.has(entry.id));
 }
 
 function planWith(
@@ -164,7 +171,7 @@ function planWith(
   pinned: ReadonlySet<EventId>,
   unit: BucketUnit,
   msPerPx: number,
-  settling: boolean,
+  shown: ReadonlySet<EventId> | null,
 ): ViewPlan {
   const length = window.end - window.start;
   const edges = bucketEdges(
@@ -181,6 +188,7 @@ function planWith(
     unitKey: unit.key,
     msPerPx,
     unpinned: (entry) => !pinned.has(entry.id),
+    shown,
   };
 
   const events: IndexEntry[] = [...pins];
@@ -189,15 +197,14 @@ function planWith(
   const states: LaneState[] = [];
   for (const lane of lanes) {
     const running = index.runningAt(lane, span.start).filter(context.unpinned);
-    if (running.length <= (settling ? 0 : LOD.runningLimit)) {
+    if (running.length <= LOD.runningLimit && mayShow(context, running)) {
       events.push(...running);
       fixed += sum(running.map(elementsOf));
     } else {
       aggregates.push(runningBand(lane, running));
       fixed += 1;
     }
-    const buckets = bucketsOf(index, lane, edges, pins);
-    states.push(planLane(context, lane, buckets, settling ? 0 : limit, close));
+    states.push(planLane(context, lane, bucketsOf(index, lane, edges, pins), limit, close));
   }
   const total = (): number => fixed + sum(states.map((state) => state.show.elements));
   // Over budget: the lane that costs most counts its fullest open bucket, until the plan fits.
@@ -213,6 +220,7 @@ function planWith(
     events.push(...state.show.events);
     aggregates.push(...state.show.aggregates);
   }
+  const settling = shown !== null;
   return { window, span, unit, msPerPx, events, aggregates, elements: total(), settling };
 }
 
@@ -236,6 +244,12 @@ function planLane(
   for (const bucket of filled.sort((a, b) => a.count - b.count)) {
     const fits = whole || bucket.count <= capacity(bucket.end - bucket.start, context.msPerPx);
     if (!fits || shown + bucket.count > limit) break;
+    const { index, unpinned } = context;
+    if (
+      context.shown &&
+      !mayShow(context, index.starting(lane, bucket.start, bucket.end).filter(unpinned))
+    )
+      continue;
     open.add(bucket);
     shown += bucket.count;
   }

@@ -31,6 +31,7 @@ import {
   type Aggregate,
   fitsPlan,
   needsPlan,
+  type PlanOptions,
   type ViewPlan,
   type ViewWindow,
 } from './level-of-detail';
@@ -255,10 +256,12 @@ export class TimelineView {
     const pinned = new Set<EventId>();
     if (this.#selectedId !== null) pinned.add(this.#selectedId);
     if (this.#saving !== null) pinned.add(this.#saving);
-    const settling = this.#wheelRest !== null;
-    // While the wheel turns, the events shown one by one stay; the rest are counted.
-    if (settling) for (const entry of this.#plan?.events ?? []) pinned.add(entry.id);
-    const { plan, items } = this.#model.plan(this.#window(), pinned, { settling });
+    // While the wheel turns, no event enters that the last plan did not show (see planView).
+    const options: PlanOptions =
+      this.#wheelRest === null
+        ? {}
+        : { settling: { shown: new Set(this.#plan?.events.map((entry) => entry.id)) } };
+    const { plan, items } = this.#model.plan(this.#window(), pinned, options);
     this.#plan = plan;
     this.#bands = items.filter((item): item is BandItem => 'counts' in item);
     // vis draws the items in the window and, for points, a quarter window either side.
