@@ -69,6 +69,19 @@ async function planDrag(page: Page): Promise<DragPlan | null> {
   });
 }
 
+/**
+ * planDrag, asked again for up to a second, as a user looks before dragging: our view opens the
+ * events of a window a moment after the wheel rests.
+ */
+async function planDragSoon(page: Page): Promise<DragPlan | null> {
+  const until = Date.now() + 1_000;
+  for (;;) {
+    const plan = await planDrag(page);
+    if (plan || Date.now() > until) return plan;
+    await pause(50);
+  }
+}
+
 const moved = (a: TimelineEvent, b: TimelineEvent | undefined) =>
   !b || a.laneId !== b.laneId || a.start !== b.start || a.end !== b.end;
 
@@ -80,12 +93,12 @@ function dragStep(storePath: string, doc: TimelineDocument): Step {
     limit: 'stepMs',
     run: async ({ page, set }) => {
       // Lanes stacked taller than the window hide their neighbours: zoom in until two show.
-      let plan = await planDrag(page);
+      let plan = await planDragSoon(page);
       let closer = 0;
       for (; !plan && closer < 20; closer++) {
         await wheel(page, await visibleCentre(page, ITEMS_PANEL), -1);
         await waitForQuiet(page, 0, 300);
-        plan = await planDrag(page);
+        plan = await planDragSoon(page);
       }
       if (!plan) throw new Error('no event item and other lane in view to drag between');
       const before = await stat(storePath);
