@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 
 import { DAY_MS, notchesBetween, settledSpanMs, visibleSpanMs } from './axis';
 import { round } from './frame-stats';
-import { measureGesture, pan, type Point, visibleCentre, wheel } from './gestures';
+import { measureGesture, pan, pause, type Point, visibleCentre, wheel } from './gestures';
 import type { PeerValue } from './measurement';
 import { waitForFirstPaint, waitForQuiet, waitForReady } from './page-probe';
 import type { Gesture, MetricKey } from './renderer-metrics';
@@ -16,6 +16,9 @@ import type { Step, Visit } from './session';
 
 export const AXIS = '.vis-panel.vis-top';
 export const ITEMS_PANEL = '.vis-panel.vis-center';
+
+/** How long a user looks at the view a zoom-in reached before going on. */
+const LOOK_MS = 500;
 /** How far the pan sweeps each way, in pixels. */
 const PAN_AMPLITUDE = 300;
 
@@ -168,6 +171,8 @@ export function visSteps(
       if (zoomInBy === 'wheel') await wheel(visit.page, zoom.at, -zoom.notches);
       else await setWindowLikeWheel(visit.page, zoom.at, zoom.fitted / 1.2 ** zoom.notches);
       await waitForQuiet(visit.page, 0, 500);
+      // A user looks at the day before going on (our view opens its events once the wheel rests).
+      await pause(LOOK_MS);
       zoom.day = await visibleSpanMs(visit.page);
       await visit.count('day');
       await visit.screenshot('day');
