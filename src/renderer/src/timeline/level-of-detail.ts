@@ -164,6 +164,13 @@ function mayShow({ shown }: ShowContext, entries: readonly IndexEntry[]): boolea
   return shown === null || entries.every((entry) => shown.has(entry.id));
 }
 
+/** Whether a bucket's events may show one by one: in a settling plan, only if all were shown. */
+function mayOpen(context: ShowContext, lane: LaneId, bucket: Bucket): boolean {
+  if (context.shown === null) return true;
+  const { index, unpinned } = context;
+  return mayShow(context, index.starting(lane, bucket.start, bucket.end).filter(unpinned));
+}
+
 function planWith(
   index: EventIndex,
   window: ViewWindow,
@@ -244,12 +251,7 @@ function planLane(
   for (const bucket of filled.sort((a, b) => a.count - b.count)) {
     const fits = whole || bucket.count <= capacity(bucket.end - bucket.start, context.msPerPx);
     if (!fits || shown + bucket.count > limit) break;
-    const { index, unpinned } = context;
-    if (
-      context.shown &&
-      !mayShow(context, index.starting(lane, bucket.start, bucket.end).filter(unpinned))
-    )
-      continue;
+    if (!mayOpen(context, lane, bucket)) continue;
     open.add(bucket);
     shown += bucket.count;
   }
