@@ -236,13 +236,14 @@ test('while the wheel turns, no new event shows one by one; once it rests, they 
   await app.page.mouse.move(panel.x + panel.width / 4, panel.y + 40);
   for (let i = 0; i < NOTCHES_TO_A_DAY - 8; i++) await app.page.mouse.wheel(0, -100);
   await settled(app);
-  const shown = () =>
-    app.page.evaluate(() => ({
-      settling: document.querySelector('.timeline-host[data-settling]') !== null,
-      ids: [...document.querySelectorAll('.vis-item .ev-body')].map((body) =>
-        body.getAttribute('data-event-id'),
-      ),
-    }));
+  /** The events drawn one by one, and whether the wheel was still turning once they were read. */
+  const shown = async () => {
+    const ids = await app.page
+      .locator('.vis-item .ev-body')
+      .evaluateAll((bodies) => bodies.map((body) => body.getAttribute('data-event-id')));
+    const settling = (await app.page.locator('.timeline-host[data-settling]').count()) > 0;
+    return { ids, settling };
+  };
   const before = new Set((await shown()).ids);
   // In to under two days, a notch at a time, looking after each while the wheel turns: the
   // events already shown stay, the rest are still counted.
