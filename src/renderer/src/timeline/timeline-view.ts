@@ -274,9 +274,9 @@ export class TimelineView {
 
   /** The wheel turned: plans settle until it rests, then the window is planned in full. */
   #wheelTurned(): void {
-    if (this.#wheelRest !== null) clearTimeout(this.#wheelRest);
-    // Says so while the wheel turns (tests wait for it to go).
-    else this.#container.setAttribute('data-settling', '');
+    // The host says so while the wheel turns (tests wait for it to go).
+    if (this.#wheelRest === null) this.#container.setAttribute('data-settling', '');
+    else clearTimeout(this.#wheelRest);
     this.#wheelRest = setTimeout(() => {
       this.#wheelRest = null;
       this.#container.removeAttribute('data-settling');
