@@ -266,6 +266,52 @@ test('while the wheel turns, no new event shows one by one; once it rests, they 
   await app.screenshot('big-timeline-wheel-rested');
 });
 
+test('while the wheel turns out from a day, counts fill the new stretches, never under an event', async ({
+  app,
+}) => {
+  await zoomInToADay(app);
+  await settled(app);
+  /** The counts drawn, the events' boxes, and whether the wheel still turned once both were read. */
+  const look = async () => {
+    const counts = await drawnCounts(app);
+    const events = await app.page
+      .locator('.vis-item.ev:not(.vis-line):not(.vis-dot)')
+      .evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const { left, right, top, bottom } = box.getBoundingClientRect();
+          return { left, right, top, bottom };
+        }),
+      );
+    const settling = (await app.page.locator('.timeline-host[data-settling]').count()) > 0;
+    return { counts, events, settling };
+  };
+  // Out a notch at a time, looking after each while the wheel turns: the lanes count what lies
+  // beyond the events already shown, and no count is drawn where an event sits in its row.
+  let seenBeside = 0;
+  for (let notch = 0; notch < 16; notch++) {
+    await app.page.mouse.wheel(0, 100);
+    if (notch < 8) continue;
+    const { counts, events, settling } = await look();
+    if (!settling || counts.length === 0 || events.length === 0) continue;
+    seenBeside += 1;
+    const under = counts.filter((count) =>
+      events.some(
+        (box) =>
+          box.left < count.x + count.width - 1 &&
+          box.right > count.x + 1 &&
+          box.top < count.y + 10 &&
+          box.bottom > count.y - 10,
+      ),
+    );
+    expect(under).toEqual([]);
+  }
+  expect(seenBeside, 'counts and events seen together while the wheel turned').toBeGreaterThan(0);
+  await app.screenshot('big-timeline-wheel-out');
+  await settled(app);
+  expect((await drawnCounts(app)).length).toBeGreaterThan(0);
+  expect(await itemCount(app)).toBeLessThanOrEqual(MOST_ITEMS);
+});
+
 test('a user follows a link to an event far away, edits it and drags it', async ({ app }) => {
   await zoomInToADay(app);
   // Out to a few days: more events in view, and a drag of 300 px moves one by a day or more.

@@ -39,7 +39,7 @@ describe('aggregate items', () => {
   });
 
   it('show a bucket in its lane colour, shorter than its period, with a readable summary', () => {
-    const band = bandToItem('lane-a' as LaneId, [bucket(1234)], makeLane(), month);
+    const band = bandToItem('lane-a' as LaneId, 0, [bucket(1234)], makeLane(), month);
     expect(band).toMatchObject({
       group: 'lane-a',
       color: '#2e6fba',

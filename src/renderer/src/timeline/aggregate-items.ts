@@ -78,21 +78,27 @@ export interface BandItem extends LaneRange {
   readonly unit: BucketUnit;
 }
 
-export const bandId = (lane: LaneId, start: number): string => `band|${lane}|${start}`;
+/**
+ * A lane's bands are numbered in time order, not named by their dates: a new plan updates a band
+ * in place (vis moves it) instead of replacing it (vis makes, measures and stacks a new one).
+ */
+export const bandId = (lane: LaneId, run: number): string => `band|${lane}|${run}`;
 
 /**
- * The band of a run of a lane's bucket counts side by side, from the earliest to the latest: where
- * none is near the window, vis leaves the band out and keeps no empty row for it.
+ * The band of a run of a lane's bucket counts side by side (the lane's `run`th, from 0), from the
+ * earliest to the latest: where none is near the window, vis leaves the band out and keeps no
+ * empty row for it.
  */
 export function bandToItem(
   lane: LaneId,
+  run: number,
   buckets: readonly Aggregate[],
   laneData: Lane | undefined,
   unit: BucketUnit,
 ): BandItem {
   const start = Math.min(...buckets.map((bucket) => bucket.start));
   return {
-    id: bandId(lane, start),
+    id: bandId(lane, run),
     group: lane,
     type: 'range',
     start,

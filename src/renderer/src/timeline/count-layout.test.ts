@@ -20,7 +20,7 @@ const bucket = (m: number, count: number): Aggregate => ({
   earliest: start(m),
 });
 const band = (buckets: Aggregate[]): BandItem =>
-  bandToItem('lane-a' as LaneId, buckets, lane, month);
+  bandToItem('lane-a' as LaneId, 0, buckets, lane, month);
 /** A year across 1,200 px: a month is about 100 px. */
 const scene = (item: BandItem, width = 1200): CountScene => ({
   start: start(0),
@@ -49,6 +49,17 @@ describe('count layout', () => {
     expect(layoutCounts(firstHalf, sevenPx).map((box) => box.count.start)).toEqual([start(0)]);
     const scrolled = { ...scene(item), rows: [{ top: -30, height: 22, band: item }] };
     expect(layoutCounts(scrolled, sevenPx)).toEqual([]);
+  });
+
+  it('draws no count where an item sits in its row', () => {
+    const item = band([bucket(2, 3), bucket(3, 4), bucket(4, 5)]);
+    const x = (instant: number) => ((instant - start(0)) * 1200) / (start(12) - start(0));
+    // An event's box from 20 March to 5 April: March's and April's counts are not drawn.
+    const occupied = [{ left: x(Date.UTC(2024, 2, 20)), right: x(Date.UTC(2024, 3, 5)) }];
+    const rows = [{ top: 40, height: 22, band: item, occupied }];
+    const drawn = layoutCounts({ ...scene(item), rows }, sevenPx);
+    expect(drawn.map((box) => box.count.count)).toEqual([5]);
+    expect(layoutCounts(scene(item), sevenPx).map((box) => box.count.count)).toEqual([3, 4, 5]);
   });
 
   it('cuts a label short at its box’s edge, and drops it in a box too narrow to read', () => {

@@ -10,6 +10,8 @@ export interface CountRow {
   readonly height: number;
   /** The lane's band: its colour and counts. */
   readonly band: BandItem;
+  /** Where items sit in the row, in px from the window's start: no count is drawn there. */
+  readonly occupied?: readonly { readonly left: number; readonly right: number }[];
 }
 
 export interface CountScene {
@@ -56,6 +58,7 @@ export function layoutCounts(scene: CountScene, textWidth: (label: string) => nu
       const left = (count.start - scene.start) * scale;
       const right = (count.end - scene.start) * scale;
       if (right <= 0 || left >= scene.areaWidth) continue;
+      if (row.occupied?.some((item) => item.left < right && item.right > left)) continue;
       const x = Math.max(left, -BLEED);
       const width = Math.min(right, scene.areaWidth + BLEED) - x;
       const pillWidth = textWidth(count.label) + 2 * PILL_PADDING;

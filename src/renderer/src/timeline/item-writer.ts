@@ -51,6 +51,11 @@ export class ItemWriter<T extends Placed> {
     this.#nextFrame = nextFrame;
   }
 
+  /** The items the DataSet holds once the last write is in place. */
+  held(): IterableIterator<T> {
+    return this.#held.values();
+  }
+
   /** True while some of the last write is not in place yet. */
   get pending(): boolean {
     return this.#parked.size + this.#stale.size + this.#doomed.size > 0;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { makeEvents, makeLane } from '../../../../test/builders';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { PartialDate } from '../../../shared/partial-date';
-import { TimelineModel } from './timeline-model';
+import type { ViewWindow } from './level-of-detail';
+import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
 
 const DAY = 86_400_000;
 const june = (day: number): number => Date.UTC(2024, 5, day);
@@ -110,6 +111,18 @@ describe('TimelineModel counts', () => {
     expect(second!.start).toBeGreaterThanOrEqual(Date.UTC(2026, 0, 1));
   });
 
+  it('numbers a lane’s bands, so a new plan moves a band instead of replacing it', () => {
+    const model = dense();
+    const ids = (window: typeof year) =>
+      model
+        .plan(window, NONE)
+        .items.filter((item) => 'counts' in item)
+        .map((item) => item.id);
+    expect(ids(year)).toEqual(['band|lane-a|0']);
+    const wider = { ...year, end: Date.UTC(2027, 0, 1) };
+    expect(ids(wider)).toEqual(['band|lane-a|0']);
+  });
+
   it('keeps the same band object while its counts stay the same, so vis is told nothing', () => {
     const model = dense();
     const first = model.plan(year, NONE).items.find((item) => 'counts' in item);
@@ -118,5 +131,66 @@ describe('TimelineModel counts', () => {
     model.apply({ upserted: [], removed: [events[0]!.id] });
     const fewer = model.plan(year, NONE).items.find((item) => 'counts' in item);
     expect(fewer).not.toBe(first);
+  });
+});
+
+describe('settledItems (while the wheel turns)', () => {
+  const events = makeEvents(3000); // one a day from 1 June 2024, lane-a
+  const other = makeLane({ id: 'lane-b' as LaneId, color: '#123456' });
+  const model = new TimelineModel([lane, other]);
+  model.load([
+    ...events,
+    ...makeEvents(400, { laneId: 'lane-b' as LaneId }).map((event, i) => ({
+      ...event,
+      id: `b-${i}` as EventId,
+    })),
+  ]);
+  const ids = (items: readonly TimelineItem[]) => items.map((item) => item.id).sort();
+  const isEvent = (item: TimelineItem) => !('counts' in item) && !('aggregate' in item);
+  /** A full plan, then a settling one zoomed out from it, as the wheel turns. */
+  const turn = (from: ViewWindow, to: ViewWindow) => {
+    const before = model.plan(from, NONE);
+    const shown = new Set(before.plan.events.map((entry) => entry.id));
+    const after = model.plan(to, NONE, { settling: { shown } });
+    return {
+      held: before.items,
+      planned: after.items,
+      settled: settledItems(after.items, before.items),
+    };
+  };
+
+  it('keeps every aggregate vis holds, unchanged, and the plan’s events; adds nothing else', () => {
+    const { held, planned, settled } = turn(
+      { start: june(20), end: june(20) + 20 * DAY, width: 800 },
+      { start: june(1), end: june(1) + 2 * 365 * DAY, width: 800 },
+    );
+    const heldAggregates = held.filter((item) => !isEvent(item));
+    expect(heldAggregates.length).toBeGreaterThan(0);
+    for (const item of heldAggregates) expect(settled.items).toContain(item);
+    expect(ids(settled.items.filter(isEvent))).toEqual(ids(planned.filter(isEvent)));
+    // Zooming out folds events into counts: vis loses them and gains no item.
+    expect(planned.filter(isEvent).length).toBeLessThan(held.filter(isEvent).length);
+    const heldIds = new Set(held.map((item) => item.id));
+    expect(settled.items.filter((item) => !heldIds.has(item.id))).toEqual([]);
+    // Each lane's counts (the plan's, which may be many runs) go in its one band vis holds.
+    expect(settled.rows).toEqual(
+      new Map([
+        ['lane-a', 'band|lane-a|0'],
+        ['lane-b', 'band|lane-b|0'],
+      ]),
+    );
+  });
+
+  it('gives a lane that has counts but no band in vis the plan’s first, and draws them all there', () => {
+    const { held, planned, settled } = turn(
+      { start: june(10), end: june(14), width: 800 },
+      { start: june(1), end: june(1) + 365 * DAY, width: 800 },
+    );
+    expect(held.some((item) => 'counts' in item)).toBe(false);
+    const bands = planned.filter((item) => 'counts' in item);
+    expect(new Set(bands.map((band) => band.group))).toEqual(new Set(['lane-a', 'lane-b']));
+    const added = settled.items.filter((item) => 'counts' in item);
+    expect(added.map((band) => band.group).sort()).toEqual(['lane-a', 'lane-b']);
+    for (const band of added) expect(settled.rows.get(band.group)).toBe(band.id);
   });
 });

@@ -108,8 +108,8 @@ export class TimelineModel {
     }
     const bands = new Map<string, BandItem>();
     for (const [lane, counts] of buckets) {
-      for (const run of runsOf(counts)) {
-        let band = bandToItem(lane, run, this.#lanes.get(lane), plan.unit);
+      for (const [index, run] of runsOf(counts).entries()) {
+        let band = bandToItem(lane, index, run, this.#lanes.get(lane), plan.unit);
         const before = this.#bands.get(band.id);
         if (before && sameBand(before, band)) band = before;
         bands.set(band.id, band);
@@ -141,6 +141,51 @@ export class TimelineModel {
     }
     return [...before.keys()].filter((id) => !this.#lanes.has(id));
   }
+}
+
+/** What vis holds while the wheel turns, and the row each lane's counts are drawn in. */
+export interface SettledItems {
+  readonly items: readonly TimelineItem[];
+  /** Lane → the band whose row holds all the lane's counts. */
+  readonly rows: ReadonlyMap<LaneId, string>;
+}
+
+/**
+ * The items for vis while the wheel turns, from a settling plan's items and those vis holds: the
+ * plan's events (which vis holds already, see planView) and the aggregates vis holds, unchanged,
+ * so a notch makes vis neither make, measure nor restack an item; only events the plan folds into
+ * counts go. A lane with counts but no band in vis gets the plan's first. The counts are the
+ * plan's, each lane's drawn in the row of its one band in vis; counts beyond that band's dates
+ * may fall where an event sits in that row, and are then not drawn (count-layout.ts). At rest
+ * the view plans in full.
+ */
+export function settledItems(
+  planned: readonly TimelineItem[],
+  held: Iterable<TimelineItem>,
+): SettledItems {
+  const items: TimelineItem[] = [];
+  const rows = new Map<LaneId, string>();
+  const kept = new Set<string>();
+  for (const item of held) {
+    if (!isAggregate(item)) continue;
+    items.push(item);
+    kept.add(item.id);
+    if ('counts' in item && !rows.has(item.group)) rows.set(item.group, item.id);
+  }
+  for (const item of planned) {
+    if (!isAggregate(item)) items.push(item);
+    else if (kept.has(item.id)) continue;
+    else if (!('counts' in item)) items.push(item);
+    else if (!rows.has(item.group)) {
+      rows.set(item.group, item.id);
+      items.push(item);
+    }
+  }
+  return { items, rows };
+}
+
+function isAggregate(item: TimelineItem): item is AggregateItem | BandItem {
+  return 'counts' in item || 'aggregate' in item;
 }
 
 /** Counts in time order, split where a gap lies between two (events shown one by one there). */

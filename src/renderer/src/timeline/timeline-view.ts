@@ -35,7 +35,7 @@ import {
   type ViewPlan,
   type ViewWindow,
 } from './level-of-detail';
-import { type TimelineItem, TimelineModel } from './timeline-model';
+import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
 
 export interface MoveRequest {
   readonly id: EventId;
@@ -93,8 +93,10 @@ export class TimelineView {
   #width = 0;
   /** The lanes' counts, drawn over the item area after each of vis's draws. */
   readonly #counts: CountCanvas;
-  /** The bands of counts the last plan wants, by lane. */
+  /** The bands of counts the last plan wants: their counts are drawn. */
   #bands: readonly BandItem[] = [];
+  /** While the wheel turns: lane → the band in vis whose row holds the lane's counts. */
+  #rows: ReadonlyMap<LaneId, string> = new Map();
   /** False until load has fitted the events (see the range listeners). */
   #loaded = false;
   /** Set while the wheel turns; when it rests, the settling plan is replaced by a full one. */
@@ -256,20 +258,23 @@ export class TimelineView {
     const pinned = new Set<EventId>();
     if (this.#selectedId !== null) pinned.add(this.#selectedId);
     if (this.#saving !== null) pinned.add(this.#saving);
-    // While the wheel turns, no event enters that the last plan did not show (see planView).
-    const options: PlanOptions =
-      this.#wheelRest === null
-        ? {}
-        : { settling: { shown: new Set(this.#plan?.events.map((entry) => entry.id)) } };
+    // While the wheel turns, no event enters that the last plan did not show (see planView),
+    // and vis keeps its aggregates (settledItems). A Change or a selection is planned in full.
+    const settling = gradually && this.#wheelRest !== null;
+    const options: PlanOptions = settling
+      ? { settling: { shown: new Set(this.#plan?.events.map((entry) => entry.id)) } }
+      : {};
     const { plan, items } = this.#model.plan(this.#window(), pinned, options);
+    const held = settling ? settledItems(items, this.#writer.held()) : { items, rows: new Map() };
     this.#plan = plan;
     this.#bands = items.filter((item): item is BandItem => 'counts' in item);
+    this.#rows = held.rows;
     // vis draws the items in the window and, for points, a quarter window either side.
     const { start, end } = plan.window;
     const reach = (end - start) / 4;
     const drawn = (item: TimelineItem): boolean =>
       item.start < end + reach && (item.end ?? item.start) >= start - reach;
-    this.#writer.write(items, drawn, gradually);
+    this.#writer.write(held.items, drawn, gradually);
   }
 
   /** The wheel turned: plans settle until it rests, then the window is planned in full. */
@@ -289,17 +294,27 @@ export class TimelineView {
   /**
    * Draws the counts where vis has just drawn their bands: each band's row is its lane's top and
    * the band's own place in the lane, as vis laid them out (no layout is read), moved by the
-   * vertical scroll.
+   * vertical scroll. The items vis drew in the same row are where no count may be drawn.
    */
   #drawCounts(): void {
     const vis = this.#timeline as unknown as VisInternals;
     const { start, end } = this.#timeline.getWindow();
     const rows: CountRow[] = [];
     for (const band of this.#bands) {
-      const item = vis.itemSet?.items[band.id];
+      const item = vis.itemSet?.items[this.#rows.get(band.group) ?? band.id];
       if (!item?.displayed || !item.parent) continue;
       const top = item.parent.top + item.top + vis.props.scrollTop;
-      rows.push({ top, height: item.height, band });
+      const taken = item.parent.visibleItems.filter(
+        (other) =>
+          other !== item &&
+          other.top < item.top + item.height &&
+          other.top + other.height > item.top,
+      );
+      const occupied = taken.map((other) => ({
+        left: other.left,
+        right: other.left + other.width,
+      }));
+      rows.push({ top, height: item.height, band, occupied });
     }
     const { center, centerContainer, border } = vis.props;
     this.#counts.draw({
@@ -400,7 +415,8 @@ export class TimelineView {
   #onAdd(request: AddRequest): void {
     const aggregate = this.#plan?.aggregates.find((candidate) => candidate.id === this.#pressed);
     if (aggregate) this.#open(aggregate);
-    else this.#handlers.onAdd(request);
+    // A band vis still holds while the wheel turns may be gone from the plan: nothing to open.
+    else if (this.#pressed === null) this.#handlers.onAdd(request);
   }
 
   #open(aggregate: Aggregate): void {
@@ -437,15 +453,21 @@ interface VisInternals {
   readonly itemSet?: {
     readonly items: Record<
       string,
-      | {
+      | (VisItem & {
           readonly displayed: boolean;
-          readonly top: number;
-          readonly height: number;
-          readonly parent?: { readonly top: number };
-        }
+          readonly parent?: { readonly top: number; readonly visibleItems: readonly VisItem[] };
+        })
       | undefined
     >;
   };
+}
+
+/** Where vis drew an item: in px from its lane's top and from the window's start. */
+interface VisItem {
+  readonly top: number;
+  readonly height: number;
+  readonly left: number;
+  readonly width: number;
 }
 
 /** What #deferItemRedraws needs of vis's (internal) item set. */
