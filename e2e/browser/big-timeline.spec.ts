@@ -312,6 +312,43 @@ test('while the wheel turns out from a day, counts fill the new stretches, never
   expect(await itemCount(app)).toBeLessThanOrEqual(MOST_ITEMS);
 });
 
+test('events a zoom out brings in are drawn full size, each in its own place', async ({ app }) => {
+  await zoomInToADay(app);
+  await settled(app);
+  // Idle time: the view prepares the events it holds just outside the window.
+  await app.page.waitForTimeout(500);
+  /** The events' boxes (not their stems or dots), by event id. */
+  const boxes = () =>
+    app.page.locator('.vis-item.ev:not(.vis-line):not(.vis-dot)').evaluateAll((items) =>
+      items.map((item) => {
+        const { left, right, top, bottom } = item.getBoundingClientRect();
+        const id = item.querySelector('.ev-body')?.getAttribute('data-event-id') ?? '';
+        return { id, left, right, top, bottom };
+      }),
+    );
+  const before = new Set((await boxes()).map((box) => box.id));
+  for (let notch = 0; notch < 2; notch++) await app.page.mouse.wheel(0, 100);
+  await settled(app);
+  const after = await boxes();
+  const arrived = after.filter((box) => !before.has(box.id));
+  expect(arrived.length).toBeGreaterThan(0);
+  for (const box of arrived) {
+    expect(box.right - box.left, box.id).toBeGreaterThan(20);
+    expect(box.bottom - box.top, box.id).toBeGreaterThan(12);
+  }
+  const overlapping = after.flatMap((a, i) =>
+    after
+      .slice(i + 1)
+      .filter(
+        (b) =>
+          Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
+          Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2,
+      )
+      .map((b) => `${a.id} / ${b.id}`),
+  );
+  expect(overlapping).toEqual([]);
+});
+
 test('a user follows a link to an event far away, edits it and drags it', async ({ app }) => {
   await zoomInToADay(app);
   // Out to a few days: more events in view, and a drag of 300 px moves one by a day or more.

@@ -57,6 +57,8 @@ export interface AddRequest {
   readonly laneId: LaneId | null;
 }
 
+/** Items made and measured together while the page is idle (see #measureAhead). */
+const MEASURE_BATCH = 50;
 /** The wheel rests once it has not turned for this long; the view then plans in full. */
 const WHEEL_REST_MS = 200;
 const HOUR = 3_600_000;
@@ -99,6 +101,8 @@ export class TimelineView {
   #rows: ReadonlyMap<LaneId, string> = new Map();
   /** False until load has fitted the events (see the range listeners). */
   #loaded = false;
+  /** An idle callback that will measure items vis has not drawn yet. */
+  #measuring: number | null = null;
   /** Set while the wheel turns; when it rests, the settling plan is replaced by a full one. */
   #wheelRest: ReturnType<typeof setTimeout> | null = null;
 
@@ -141,7 +145,10 @@ export class TimelineView {
     this.#counts = new CountCanvas(container);
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);
-    this.#timeline.on('changed', () => this.#drawCounts());
+    this.#timeline.on('changed', () => {
+      this.#drawCounts();
+      this.#measureAheadSoon();
+    });
     container.addEventListener(
       'pointerdown',
       (event) => (this.#pressed = this.#countAt(event)?.count.id ?? aggregateAt(event)),
@@ -328,6 +335,42 @@ export class TimelineView {
     });
   }
 
+  /** Once the page is idle, measures what vis holds but has not drawn (see #measureAhead). */
+  #measureAheadSoon(): void {
+    if (this.#measuring !== null || this.#wheelRest !== null) return;
+    this.#measuring = requestIdleCallback((deadline) => {
+      this.#measuring = null;
+      if (this.#measureAhead(deadline)) this.#measureAheadSoon();
+    });
+  }
+
+  /**
+   * vis draws only the items in and near the window, and makes and measures an item the first
+   * time it draws it: a zoom out or a pan that brings in a plan's items off screen paid for
+   * their layouts in its frames. Here, while the page is idle, the items vis holds but has not
+   * drawn yet are made and measured a batch at a time (a layout per batch), then taken out of
+   * the page again, as vis takes out items that leave the window; vis then draws them without
+   * measuring. True when some are left for the next idle time.
+   */
+  #measureAhead(deadline: IdleDeadline): boolean {
+    if (this.#writer.pending || this.#wheelRest !== null) return false;
+    const vis = this.#timeline as unknown as VisInternals;
+    const waiting = Object.values(vis.itemSet?.items ?? {}).filter(
+      (item): item is VisItemDrawing => !!item?.dirty && !item.displayed && !!item.parent,
+    );
+    for (let from = 0; from < waiting.length; from += MEASURE_BATCH) {
+      if (deadline.timeRemaining() <= 0) return true;
+      const batch = waiting.slice(from, from + MEASURE_BATCH);
+      // vis's own order: every item made and added, then every item measured.
+      const steps = batch.map((item) => item.redraw(true));
+      for (let step = 0; step < (steps[0]?.length ?? 0); step++) {
+        for (const queue of steps) queue[step]?.();
+      }
+      for (const item of batch) item.hide();
+    }
+    return false;
+  }
+
   /** The count under a pointer event, if any. */
   #countAt(event: PointerEvent): CountBox | null {
     const area = this.#counts.element.getBoundingClientRect();
@@ -451,14 +494,7 @@ interface VisInternals {
     };
   };
   readonly itemSet?: {
-    readonly items: Record<
-      string,
-      | (VisItem & {
-          readonly displayed: boolean;
-          readonly parent?: { readonly top: number; readonly visibleItems: readonly VisItem[] };
-        })
-      | undefined
-    >;
+    readonly items: Record<string, VisItemDrawing | undefined>;
   };
 }
 
@@ -468,6 +504,17 @@ interface VisItem {
   readonly height: number;
   readonly left: number;
   readonly width: number;
+}
+
+/** An item as vis draws it: whether it is in the page, and how it is made and measured. */
+interface VisItemDrawing extends VisItem {
+  readonly displayed: boolean;
+  /** Until vis has measured it (since it was made or its data changed). */
+  readonly dirty: boolean;
+  readonly parent?: { readonly top: number; readonly visibleItems: readonly VisItem[] };
+  /** The steps that make, add, update and measure its elements, to run in order. */
+  redraw(returnQueue: true): (() => unknown)[];
+  hide(): void;
 }
 
 /** What #deferItemRedraws needs of vis's (internal) item set. */
