@@ -143,41 +143,40 @@ export class TimelineModel {
   }
 }
 
-/** What vis holds while the wheel turns, and the row each lane's counts are drawn in. */
+/** What vis holds while the wheel turns, and the rows each lane's counts may be drawn in. */
 export interface SettledItems {
   readonly items: readonly TimelineItem[];
-  /** Lane → the band whose row holds all the lane's counts. */
-  readonly rows: ReadonlyMap<LaneId, string>;
+  /** Lane → its bands in vis, in whose rows (see TimelineView) the plan's counts are drawn. */
+  readonly rows: ReadonlyMap<LaneId, readonly string[]>;
 }
 
 /**
  * The items for vis while the wheel turns, from a settling plan's items and those vis holds: the
  * plan's events (which vis holds already, see planView) and the aggregates vis holds, unchanged,
- * so a notch makes vis neither make, measure nor restack an item; only events the plan folds into
- * counts go. A lane with counts but no band in vis gets the plan's first. The counts are the
- * plan's, each lane's drawn in the row of its one band in vis; counts beyond that band's dates
- * may fall where an event sits in that row, and are then not drawn (count-layout.ts). At rest
- * the view plans in full.
+ * so a notch changes no item in vis but the events the plan folds into counts, which leave. A
+ * lane with counts but no band in vis gets the plan's first. The counts are the plan's, drawn in
+ * the rows of the lane's bands in vis; counts beyond a band's dates may fall where an event sits
+ * in its row, and are then not drawn (count-layout.ts). At rest the view plans in full.
  */
 export function settledItems(
   planned: readonly TimelineItem[],
   held: Iterable<TimelineItem>,
 ): SettledItems {
   const items: TimelineItem[] = [];
-  const rows = new Map<LaneId, string>();
+  const rows = new Map<LaneId, string[]>();
   const kept = new Set<string>();
   for (const item of held) {
     if (!isAggregate(item)) continue;
     items.push(item);
     kept.add(item.id);
-    if ('counts' in item && !rows.has(item.group)) rows.set(item.group, item.id);
+    if ('counts' in item) rows.set(item.group, [...(rows.get(item.group) ?? []), item.id]);
   }
   for (const item of planned) {
     if (!isAggregate(item)) items.push(item);
     else if (kept.has(item.id)) continue;
     else if (!('counts' in item)) items.push(item);
     else if (!rows.has(item.group)) {
-      rows.set(item.group, item.id);
+      rows.set(item.group, [item.id]);
       items.push(item);
     }
   }

@@ -97,8 +97,8 @@ export class TimelineView {
   readonly #counts: CountCanvas;
   /** The bands of counts the last plan wants: their counts are drawn. */
   #bands: readonly BandItem[] = [];
-  /** While the wheel turns: lane → the band in vis whose row holds the lane's counts. */
-  #rows: ReadonlyMap<LaneId, string> = new Map();
+  /** While the wheel turns: lane → its bands in vis, in one of whose rows its counts go. */
+  #rows: ReadonlyMap<LaneId, readonly string[]> = new Map();
   /** False until load has fitted the events (see the range listeners). */
   #loaded = false;
   /** An idle callback that will measure items vis has not drawn yet. */
@@ -308,8 +308,13 @@ export class TimelineView {
     const { start, end } = this.#timeline.getWindow();
     const rows: CountRow[] = [];
     for (const band of this.#bands) {
-      const item = vis.itemSet?.items[this.#rows.get(band.group) ?? band.id];
-      if (!item?.displayed || !item.parent) continue;
+      // While the wheel turns: the band vis holds of the same number, else one of the lane's.
+      const held = this.#rows.get(band.group) ?? [];
+      const ids = held.length === 0 || held.includes(band.id) ? [band.id, ...held] : held;
+      const item = ids
+        .map((id) => vis.itemSet?.items[id])
+        .find((candidate) => candidate?.displayed && candidate.parent);
+      if (!item?.parent) continue;
       const top = item.parent.top + item.top + vis.props.scrollTop;
       const taken = item.parent.visibleItems.filter(
         (other) =>
