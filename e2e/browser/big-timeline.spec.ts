@@ -154,6 +154,24 @@ async function eventsInView(app: AppDriver): Promise<TimelineEvent[]> {
   return ids.flatMap((id) => byId.get(id as TimelineEvent['id']) ?? []);
 }
 
+/** Whether the wheel still turns: the timeline says so until it rests. */
+async function wheelTurning(app: AppDriver): Promise<boolean> {
+  return (await app.page.locator('.timeline-host[data-settling]').count()) > 0;
+}
+
+/** The events' boxes (not their stems or dots) in page coordinates, with their event ids. */
+async function eventBoxes(
+  app: AppDriver,
+): Promise<{ id: string; left: number; right: number; top: number; bottom: number }[]> {
+  return app.page.locator('.vis-item.ev:not(.vis-line):not(.vis-dot)').evaluateAll((items) =>
+    items.map((item) => {
+      const { left, right, top, bottom } = item.getBoundingClientRect();
+      const id = item.querySelector('.ev-body')?.getAttribute('data-event-id') ?? '';
+      return { id, left, right, top, bottom };
+    }),
+  );
+}
+
 test('a 10,000-event story opens as counts per lane, within 500 items at any zoom', async ({
   app,
 }) => {
@@ -241,8 +259,7 @@ test('while the wheel turns, no new event shows one by one; once it rests, they 
     const ids = await app.page
       .locator('.vis-item .ev-body')
       .evaluateAll((bodies) => bodies.map((body) => body.getAttribute('data-event-id')));
-    const settling = (await app.page.locator('.timeline-host[data-settling]').count()) > 0;
-    return { ids, settling };
+    return { ids, settling: await wheelTurning(app) };
   };
   const before = new Set((await shown()).ids);
   // In to under two days, a notch at a time, looking after each while the wheel turns: the
@@ -274,16 +291,8 @@ test('while the wheel turns out from a day, counts fill the new stretches, never
   /** The counts drawn, the events' boxes, and whether the wheel still turned once both were read. */
   const look = async () => {
     const counts = await drawnCounts(app);
-    const events = await app.page
-      .locator('.vis-item.ev:not(.vis-line):not(.vis-dot)')
-      .evaluateAll((boxes) =>
-        boxes.map((box) => {
-          const { left, right, top, bottom } = box.getBoundingClientRect();
-          return { left, right, top, bottom };
-        }),
-      );
-    const settling = (await app.page.locator('.timeline-host[data-settling]').count()) > 0;
-    return { counts, events, settling };
+    const events = await eventBoxes(app);
+    return { counts, events, settling: await wheelTurning(app) };
   };
   // Out a notch at a time, looking after each while the wheel turns: the lanes count what lies
   // beyond the events already shown, and no count is drawn where an event sits in its row.
@@ -317,19 +326,10 @@ test('events a zoom out brings in are drawn full size, each in its own place', a
   await settled(app);
   // Idle time: the view prepares the events it holds just outside the window.
   await app.page.waitForTimeout(500);
-  /** The events' boxes (not their stems or dots), by event id. */
-  const boxes = () =>
-    app.page.locator('.vis-item.ev:not(.vis-line):not(.vis-dot)').evaluateAll((items) =>
-      items.map((item) => {
-        const { left, right, top, bottom } = item.getBoundingClientRect();
-        const id = item.querySelector('.ev-body')?.getAttribute('data-event-id') ?? '';
-        return { id, left, right, top, bottom };
-      }),
-    );
-  const before = new Set((await boxes()).map((box) => box.id));
+  const before = new Set((await eventBoxes(app)).map((box) => box.id));
   for (let notch = 0; notch < 2; notch++) await app.page.mouse.wheel(0, 100);
   await settled(app);
-  const after = await boxes();
+  const after = await eventBoxes(app);
   const arrived = after.filter((box) => !before.has(box.id));
   expect(arrived.length).toBeGreaterThan(0);
   for (const box of arrived) {
