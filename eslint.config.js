@@ -123,6 +123,26 @@ export default tseslint.config(
     },
   },
   {
+    // The bundle's ESM shim declares these at the top of each built main file: a module-level
+    // declaration of the same name is a SyntaxError that only the build shows (it happened).
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'Program > VariableDeclaration > VariableDeclarator > Identifier.id[name=/^(require|module|exports|__dirname|__filename)$/]',
+          message: 'The bundler declares this name in out/main: choose another (e.g. requireHere).',
+        },
+        {
+          selector:
+            'Program > FunctionDeclaration > Identifier.id[name=/^(require|module|exports|__dirname|__filename)$/]',
+          message: 'The bundler declares this name in out/main: choose another.',
+        },
+      ],
+    },
+  },
+  {
     // In tests a failed assumption should fail loudly at the line that made it.
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -246,7 +246,7 @@ function newWorker(): Worker {
     return new Worker(new URL('./document-worker.js', import.meta.url));
   }
   const tsx = pathToFileURL(
-    join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+    join(dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
   );
   const entry = new URL('./entry.ts', import.meta.url);
   const boot = `import(${JSON.stringify(tsx.href)})
@@ -254,4 +254,5 @@ function newWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle's ESM shim declares that name at the top of out/main/index.js.
+const requireHere = createRequire(import.meta.url);
