@@ -8,6 +8,7 @@ export default defineConfig({
       'test/**/*.test.ts',
       'bench/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'e2e/harness/**/*.test.ts',
     ],
     testTimeout: 20_000,
   },

@@ -3,21 +3,32 @@
  * command list, but carried over HTTP on loopback instead of IPC.
  */
 import { COMMAND_NAMES } from '../../src/shared/command-names';
+import { TOKEN_HEADER } from './request-guard';
 
 export const BRIDGE_PATH = '/__harness/bridge.js';
 export const API_PREFIX = '/__harness/api/';
 
-/** The bridge as a classic script, served from the app's origin so the CSP allows it. */
-export function bridgeScript(): string {
+/**
+ * The bridge as a classic script, served from the app's origin so the CSP allows it. It holds
+ * the run's `token` in a closure, and the server gives the script only to pages of its origin.
+ */
+export function bridgeScript(token: string): string {
   return `'use strict';
 (() => {
   const call = async (name, input) => {
     try {
       const response = await fetch(${JSON.stringify(API_PREFIX)} + name, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ${JSON.stringify(TOKEN_HEADER)}: ${JSON.stringify(token)},
+        },
         body: JSON.stringify({ input }),
       });
+      if (!response.ok) {
+        const reason = (await response.text()).slice(0, 200);
+        return { ok: false, error: { code: 'io', message: 'The app service refused the call: ' + reason } };
+      }
       return await response.json();
     } catch (error) {
       return { ok: false, error: { code: 'io', message: 'The app service did not answer: ' + error } };

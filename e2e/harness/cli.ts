@@ -16,6 +16,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const harness = await startHarness({ port, dataDir: values['data-dir'] });
 console.log(`Timeline Desk (browser harness) at ${harness.url}`);
+console.log(
+  'It answers only loopback names (127.0.0.1, localhost) and commands from its own page.',
+);
 console.log(`Store: ${harness.services.storePath}; exports go to ${harness.exportsDir}`);
 const stop = async () => {
   await harness.close();

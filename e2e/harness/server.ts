@@ -1,16 +1,25 @@
 /**
  * The browser harness: serves the real renderer build and runs the real main-process services
  * in this Node process, bridged over loopback HTTP in place of IPC. "Export JSON" writes into
- * <dataDir>/exports/.
+ * <dataDir>/exports/. It answers only its own page (request-guard.ts): users run it as a preview.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 
 import { type AppServices, startAppServices } from '../../src/main/app-services';
 import { isCommandName } from '../../src/shared/command-names';
 import { API_PREFIX, BRIDGE_PATH, bridgeScript, injectBridge } from './bridge';
+import {
+  GUARD_HEADERS,
+  loopbackHosts,
+  newToken,
+  refuseCommand,
+  refuseHost,
+  refuseScript,
+} from './request-guard';
+import { staticTarget } from './static-path';
 
 export interface HarnessOptions {
   readonly dataDir: string;
@@ -30,6 +39,7 @@ export interface Harness {
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
 const JS = 'text/javascript; charset=utf-8';
+const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,13 +63,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     writeDelayMs: options.writeDelayMs,
     host: { chooseExportPath: (name) => freeExportPath(exportsDir, name) },
   });
-  const server = createServer((request, response) => {
-    handle(request, response, services, rendererDir).catch((error: unknown) => {
+  // No Host is answered until the port is known.
+  const site: Site = { services, rendererDir, token: newToken(), hosts: new Set() };
+  // A request without Host reaches refuseHost, which answers it with a reason and our headers.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
+    handle(request, response, site).catch((error: unknown) => {
       console.error(error);
-      if (!response.headersSent) send(response, 500, 'text/plain', 'Internal error');
+      if (!response.headersSent) send(response, 500, TEXT, 'Internal error');
     });
   });
-  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  await new Promise<void>((done) =>
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      site.hosts = loopbackHosts((server.address() as AddressInfo).port);
+      done();
+    }),
+  );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -74,21 +92,32 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
+interface Site {
+  readonly services: AppServices;
+  readonly rendererDir: string;
+  /** Per run; only the bridge script served to this origin's page carries it. */
+  readonly token: string;
+  /** The Host values this server answers. */
+  hosts: ReadonlySet<string>;
+}
+
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
-  services: AppServices,
-  rendererDir: string,
+  site: Site,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  if (request.method === 'POST' && url.pathname.startsWith(API_PREFIX)) {
-    // Only pages of this origin may call the services (no cross-site requests).
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${request.headers.host}`) {
-      return send(response, 403, 'text/plain', 'Forbidden');
-    }
-    const name = url.pathname.slice(API_PREFIX.length);
-    if (!isCommandName(name)) return send(response, 404, 'text/plain', 'No such command');
+  const refusal = refuseHost(request.headers, site.hosts);
+  if (refusal) return send(response, refusal.status, TEXT, refusal.reason);
+  const target = request.url ?? '';
+  // Only origin-form targets ("/path?query"): "//host/..." or "http://..." would name another.
+  if (!target.startsWith('/') || target.startsWith('//'))
+    return send(response, 400, TEXT, 'Bad request target');
+  const path = target.split('?', 1)[0] ?? '/';
+  if (request.method === 'POST' && path.startsWith(API_PREFIX)) {
+    const refused = refuseCommand(request.headers, site.token);
+    if (refused) return send(response, refused.status, TEXT, refused.reason);
+    const name = path.slice(API_PREFIX.length);
+    if (!isCommandName(name)) return send(response, 404, TEXT, 'No such command');
     const body = await readBody(request);
     let input: unknown;
     try {
@@ -96,23 +125,25 @@ async function handle(
     } catch {
       return sendJson(response, { ok: false, error: { code: 'invalid', message: 'Bad request' } });
     }
-    return sendJson(response, await services.dispatch(name, input));
+    return sendJson(response, await site.services.dispatch(name, input));
   }
-  if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
-  if (url.pathname === BRIDGE_PATH) return send(response, 200, JS, bridgeScript());
-  if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-  const file = normalize(join(rendererDir, relative));
-  if (!file.startsWith(rendererDir + sep)) return send(response, 404, 'text/plain', 'Not found');
+  if (request.method !== 'GET') return send(response, 405, TEXT, 'Method not allowed');
+  if (path === BRIDGE_PATH) {
+    const refused = refuseScript(request.headers);
+    if (refused) return send(response, refused.status, TEXT, refused.reason);
+    return send(response, 200, JS, bridgeScript(site.token));
+  }
+  if (path === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+  const found = staticTarget(site.rendererDir, path);
+  if ('status' in found) return send(response, found.status, TEXT, found.reason);
   let content: Buffer;
   try {
-    content = await readFile(file);
+    content = await readFile(found.file);
   } catch {
-    return send(response, 404, 'text/plain', 'Not found');
+    return send(response, 404, TEXT, 'Not found');
   }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  if (relative === 'index.html')
-    return send(response, 200, type, injectBridge(content.toString('utf8')));
+  const type = TYPES[extname(found.file)] ?? 'application/octet-stream';
+  if (found.isIndex) return send(response, 200, type, injectBridge(content.toString('utf8')));
   send(response, 200, type, content);
 }
 
@@ -132,7 +163,7 @@ function sendJson(response: ServerResponse, value: unknown): void {
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.writeHead(status, { ...GUARD_HEADERS, 'content-type': type });
   response.end(body);
 }
 
