@@ -2,6 +2,9 @@
  * The timeline document: the one source of truth for the store file, the export format, the
  * IPC payloads and data/timeline.schema.json (generated from these schemas).
  */
+// First: zod must be told not to compile code before any schema is built (zod-config.ts).
+import './zod-config';
+
 import { z } from 'zod';
 
 import type { EventId, LaneId, TimelineId, Timestamp } from './ids';
