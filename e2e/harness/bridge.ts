@@ -34,7 +34,12 @@ export function bridgeScript(token: string): string {
       return { ok: false, error: { code: 'io', message: 'The app service did not answer: ' + error } };
     }
   };
-  const api = { hasNativeMenu: false, platform: 'browser', onMenuCommand: () => () => {} };
+  const api = {
+    hasNativeMenu: false,
+    platform: 'browser',
+    onMenuCommand: () => () => {},
+    onOpenFile: () => () => {},
+  };
   for (const name of ${JSON.stringify(COMMAND_NAMES)}) api[name] = (input) => call(name, input);
   Object.defineProperty(window, 'api', { value: Object.freeze(api) });
 })();

@@ -4,20 +4,25 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 
+import { APP_ENTRY_URL } from './app-files';
 import { type AppServices, startAppServices } from './app-services';
 import { resolveDataDir } from './data-dir';
+import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
 import { createDialogHost } from './electron/dialogs';
 import { registerIpcHandlers } from './electron/ipc';
 import { installApplicationMenu, installContextMenu } from './electron/menu';
+import { OpenFileDelivery } from './electron/open-files';
+import { guardQuit } from './electron/quit';
 import { applyWebContentsRules, hardenSession } from './electron/web-rules';
 import { createMainWindow } from './electron/window';
+import { filePathsInArgv } from './open-files';
 import {
   CONTENT_SECURITY_POLICY,
   DEV_CONTENT_SECURITY_POLICY,
+  isDevelopment,
   resolveAppEntryUrl,
 } from './security';
 import { createWindowStateSaver, loadWindowState, windowStateFile } from './window-state';
@@ -45,9 +50,21 @@ if (dataDir !== defaultDataDir) {
 const appEntryUrl = resolveAppEntryUrl({
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
   isPackaged: app.isPackaged,
-  rendererFileUrl: pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href,
+  builtEntryUrl: APP_ENTRY_URL,
 });
+// DevTools and the developer menu items only with `npm run dev`, never in the built app.
+const development = isDevelopment(appEntryUrl);
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+// macOS hands over files (a double-click in Finder) with open-file, possibly before ready.
+let openFiles: OpenFileDelivery | null = null;
+const filesBeforeReady: string[] = filePathsInArgv(process.argv, process.cwd());
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openFiles) openFiles.open([path]);
+  else filesBeforeReady.push(path);
+});
+registerAppScheme();
 
 if (app.requestSingleInstanceLock()) {
   main().catch((error: unknown) => {
@@ -67,17 +84,19 @@ async function main(): Promise<void> {
     });
   });
   await app.whenReady();
-  const isDevServer = !appEntryUrl.startsWith('file:');
+  serveAppScheme(rendererDir);
   hardenSession(
     session.defaultSession,
-    isDevServer ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+    development ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
   );
 
   let window: BrowserWindow | null = null;
   const services = await openServices(() => window);
   if (!services) return;
   registerIpcHandlers(ipcMain, services.dispatch, appEntryUrl);
-  installApplicationMenu({ appName: APP_NAME, isMac, isPackaged: app.isPackaged });
+  installApplicationMenu({ appName: APP_NAME, isMac, developerTools: development });
+  const delivery = new OpenFileDelivery(() => window);
+  openFiles = delivery;
 
   const stateFile = windowStateFile(dataDir);
   const stateSaver = createWindowStateSaver(stateFile);
@@ -89,8 +108,10 @@ async function main(): Promise<void> {
       preloadPath,
       savedState,
       stateSaver,
+      devTools: development,
     });
     installContextMenu(created.webContents);
+    delivery.watch(created);
     created.on('closed', () => {
       window = null;
     });
@@ -109,14 +130,23 @@ async function main(): Promise<void> {
     });
     return opening;
   };
-  await showWindow();
-
-  app.on('second-instance', () => void showWindow());
+  // A second launch on this data folder: its window is ours, and so are the files it was given.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    void showWindow();
+    delivery.open(filePathsInArgv(argv, workingDirectory));
+  });
   app.on('activate', () => void showWindow());
+  await showWindow();
+  delivery.open(filesBeforeReady.splice(0));
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();
   });
-  holdQuitUntil(() => Promise.all([stateSaver.flush(), services.close()]));
+  guardQuit({
+    save: () => Promise.all([stateSaver.flush(), services.close()]),
+    window: () => window,
+    storePath: services.storePath,
+    stay: () => void showWindow(),
+  });
 }
 
 /** Starts the store and commands; tells the user and exits when the data cannot be opened. */
@@ -129,22 +159,4 @@ async function openServices(window: () => BrowserWindow | null): Promise<AppServ
     app.exit(1);
     return null;
   }
-}
-
-/** Holds the first quit until `work` is done (pending writes reach the disk), then quits. */
-function holdQuitUntil(work: () => Promise<unknown>): void {
-  let started = false;
-  let finished = false;
-  app.on('before-quit', (event) => {
-    if (finished) return;
-    event.preventDefault();
-    if (started) return;
-    started = true;
-    work()
-      .catch((error: unknown) => console.error('Could not finish saving before quitting:', error))
-      .finally(() => {
-        finished = true;
-        app.quit();
-      });
-  });
 }

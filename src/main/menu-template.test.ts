@@ -13,7 +13,7 @@ function makeMenu(overrides: Partial<MenuOptions> = {}): MenuItemSpec[] {
   return menuTemplate({
     appName: 'Timeline Desk',
     isMac: false,
-    isPackaged: true,
+    developerTools: false,
     onCommand: () => undefined,
     ...overrides,
   });
@@ -120,9 +120,9 @@ describe('the application menu', () => {
     });
 
     it(`offers reload and developer tools only while developing (${platform})`, () => {
-      expect(roles(makeMenu({ isMac, isPackaged: true }))).not.toContain('reload');
-      expect(roles(makeMenu({ isMac, isPackaged: true }))).not.toContain('toggleDevTools');
-      const view = submenu(makeMenu({ isMac, isPackaged: false }), 'View');
+      expect(roles(makeMenu({ isMac, developerTools: false }))).not.toContain('reload');
+      expect(roles(makeMenu({ isMac, developerTools: false }))).not.toContain('toggleDevTools');
+      const view = submenu(makeMenu({ isMac, developerTools: true }), 'View');
       expect(roles(view)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
     });
   }

@@ -39,8 +39,8 @@ export interface MenuItemSpec {
 export interface MenuOptions {
   readonly appName: string;
   readonly isMac: boolean;
-  /** Reload and developer tools are offered only while developing. */
-  readonly isPackaged: boolean;
+  /** Reload and DevTools are offered only while developing (`npm run dev`). */
+  readonly developerTools: boolean;
   /** Runs a user command in the window (menu.ts sends it to the focused window). */
   readonly onCommand: (id: UserCommandId) => void;
 }
@@ -121,9 +121,9 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
       { role: 'selectAll' },
     ],
   };
-  const developer: MenuItemSpec[] = options.isPackaged
-    ? []
-    : [separator, { role: 'reload' }, { role: 'toggleDevTools' }];
+  const developer: MenuItemSpec[] = options.developerTools
+    ? [separator, { role: 'reload' }, { role: 'toggleDevTools' }]
+    : [];
   const viewMenu: MenuItemSpec = {
     label: title('&View', isMac),
     submenu: [...items('view'), separator, { role: 'togglefullscreen' }, ...developer],

@@ -1,11 +1,10 @@
-import { pathToFileURL } from 'node:url';
-
 import { describe, expect, it } from 'vitest';
 
 import {
   CONTENT_SECURITY_POLICY,
   DEV_CONTENT_SECURITY_POLICY,
   isAppUrl,
+  isDevelopment,
   isExternalWebUrl,
   isTrustedSender,
   resolveAppEntryUrl,
@@ -13,12 +12,12 @@ import {
   withContentSecurityPolicy,
 } from './security';
 
-const entry = pathToFileURL('/opt/timeline-desk/out/renderer/index.html').href;
+const entry = 'app://timeline-desk/index.html';
 const devEntry = 'http://localhost:5173/';
 
 describe('secureWebPreferences', () => {
   it('isolates the page from Node and Electron and keeps the web sandbox on', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toEqual({
+    expect(secureWebPreferences('/app/out/preload/index.cjs', { devTools: false })).toEqual({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -31,7 +30,16 @@ describe('secureWebPreferences', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      devTools: false,
     });
+  });
+});
+
+describe('isDevelopment', () => {
+  it('is true for the dev server only: the built app has no DevTools', () => {
+    expect(isDevelopment(devEntry)).toBe(true);
+    expect(isDevelopment(entry)).toBe(false);
+    expect(isDevelopment('file:///opt/timeline-desk/out/renderer/index.html')).toBe(false);
   });
 });
 
@@ -77,7 +85,7 @@ describe('the Content-Security-Policy', () => {
 describe('resolveAppEntryUrl', () => {
   it('loads the built page in a packaged app, whatever the environment says', () => {
     expect(
-      resolveAppEntryUrl({ devServerUrl: devEntry, isPackaged: true, rendererFileUrl: entry }),
+      resolveAppEntryUrl({ devServerUrl: devEntry, isPackaged: true, builtEntryUrl: entry }),
     ).toBe(entry);
   });
 
@@ -86,14 +94,14 @@ describe('resolveAppEntryUrl', () => {
       resolveAppEntryUrl({
         devServerUrl: 'http://localhost:5173',
         isPackaged: false,
-        rendererFileUrl: entry,
+        builtEntryUrl: entry,
       }),
     ).toBe(devEntry);
   });
 
   it('ignores a dev server URL that is missing or not http(s)', () => {
     for (const devServerUrl of [undefined, '', 'not a url', 'file:///etc/passwd', 'javascript:1']) {
-      expect(resolveAppEntryUrl({ devServerUrl, isPackaged: false, rendererFileUrl: entry })).toBe(
+      expect(resolveAppEntryUrl({ devServerUrl, isPackaged: false, builtEntryUrl: entry })).toBe(
         entry,
       );
     }
@@ -136,15 +144,13 @@ describe('isAppUrl', () => {
     expect(isAppUrl(`${entry}?x=1`, entry)).toBe(true);
   });
 
-  it('refuses other files, including ones that only look alike', () => {
-    expect(isAppUrl(pathToFileURL('/opt/timeline-desk/out/renderer/other.html').href, entry)).toBe(
-      false,
-    );
-    expect(isAppUrl(pathToFileURL('/tmp/out/renderer/index.html').href, entry)).toBe(false);
+  it('refuses other pages, other hosts and schemes, including ones that only look alike', () => {
+    expect(isAppUrl('app://timeline-desk/other.html', entry)).toBe(false);
+    expect(isAppUrl('app://evil-host/index.html', entry)).toBe(false);
+    expect(isAppUrl('app://timeline-desk.evil/index.html', entry)).toBe(false);
     expect(isAppUrl(`${entry}.evil.html`, entry)).toBe(false);
-    expect(isAppUrl('file://evil-host/opt/timeline-desk/out/renderer/index.html', entry)).toBe(
-      false,
-    );
+    expect(isAppUrl('file:///opt/timeline-desk/out/renderer/index.html', entry)).toBe(false);
+    expect(isAppUrl('https://timeline-desk/index.html', entry)).toBe(false);
   });
 
   it('refuses web pages when the app is the built file', () => {

@@ -17,9 +17,14 @@ export interface SecureWebPreferences {
   readonly webviewTag: false;
   readonly navigateOnDragDrop: false;
   readonly spellcheck: true;
+  /** Only while developing: the production build has no DevTools, by menu or by keys. */
+  readonly devTools: boolean;
 }
 
-export function secureWebPreferences(preloadPath: string): SecureWebPreferences {
+export function secureWebPreferences(
+  preloadPath: string,
+  options: { readonly devTools: boolean },
+): SecureWebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -33,6 +38,7 @@ export function secureWebPreferences(preloadPath: string): SecureWebPreferences 
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: true,
+    devTools: options.devTools,
   };
 }
 
@@ -70,16 +76,22 @@ export function withContentSecurityPolicy(
 
 /**
  * The URL the window loads: the dev server's while developing (never in a packaged app, where an
- * environment variable must not be able to point the window elsewhere), else the built page.
+ * environment variable must not be able to point the window elsewhere), else the built page on
+ * the app's own scheme (app://timeline-desk/index.html).
  */
 export function resolveAppEntryUrl(options: {
   readonly devServerUrl: string | undefined;
   readonly isPackaged: boolean;
-  /** The file URL of out/renderer/index.html. */
-  readonly rendererFileUrl: string;
+  readonly builtEntryUrl: string;
 }): string {
   const dev = options.isPackaged ? undefined : parseUrl(options.devServerUrl ?? '');
-  return dev && isWebProtocol(dev.protocol) ? dev.href : options.rendererFileUrl;
+  return dev && isWebProtocol(dev.protocol) ? dev.href : options.builtEntryUrl;
+}
+
+/** True while the window shows the dev server's page (`npm run dev`): DevTools are offered. */
+export function isDevelopment(appEntryUrl: string): boolean {
+  const entry = parseUrl(appEntryUrl);
+  return entry !== undefined && isWebProtocol(entry.protocol);
 }
 
 /** True for URLs that may be handed to the system browser: http and https only. */
@@ -89,21 +101,20 @@ export function isExternalWebUrl(url: string): boolean {
 }
 
 /**
- * True when `url` is the app's own page: the same file as the built entry (any query or hash),
- * or, while developing, any page of the dev server's origin.
+ * True when `url` is the app's own page: the built entry on the app's scheme (any query or
+ * hash), or, while developing, any page of the dev server's origin.
  */
 export function isAppUrl(url: string, appEntryUrl: string): boolean {
   const target = parseUrl(url);
   const entry = parseUrl(appEntryUrl);
   if (!target || !entry) return false;
-  if (entry.protocol === 'file:') {
-    return (
-      target.protocol === 'file:' &&
-      target.host === entry.host &&
-      target.pathname === entry.pathname
-    );
-  }
-  return isWebProtocol(entry.protocol) && target.origin === entry.origin;
+  if (isWebProtocol(entry.protocol)) return target.origin === entry.origin;
+  // A custom scheme's URL has no origin to compare ('null'): scheme, host and page must match.
+  return (
+    target.protocol === entry.protocol &&
+    target.host === entry.host &&
+    target.pathname === entry.pathname
+  );
 }
 
 /** IPC is answered only for the main frame of a page that is the app itself. */

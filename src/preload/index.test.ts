@@ -1,7 +1,12 @@
 /** The preload with a hand-made electron: what reaches the page, and what goes over IPC. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { channelOf, COMMAND_NAMES, MENU_COMMAND_CHANNEL } from '../shared/command-names';
+import {
+  channelOf,
+  COMMAND_NAMES,
+  MENU_COMMAND_CHANNEL,
+  OPEN_FILE_CHANNEL,
+} from '../shared/command-names';
 import type { TimelineApi } from '../shared/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -52,7 +57,7 @@ describe('the preload', () => {
   it('exposes one object, `api`, with the commands and nothing else', () => {
     expect([...electron.exposed.keys()]).toEqual(['api']);
     expect(Object.keys(api).sort()).toEqual(
-      [...COMMAND_NAMES, 'hasNativeMenu', 'onMenuCommand', 'platform'].sort(),
+      [...COMMAND_NAMES, 'hasNativeMenu', 'onMenuCommand', 'onOpenFile', 'platform'].sort(),
     );
     expect(api.hasNativeMenu).toBe(true);
     expect(api.platform).toBe(process.platform);
@@ -78,5 +83,18 @@ describe('the preload', () => {
     electron.emit(MENU_COMMAND_CHANNEL, 'save');
     expect(handler).toHaveBeenCalledTimes(1);
     expect(electron.listeners.get(MENU_COMMAND_CHANNEL)?.size).toBe(0);
+  });
+
+  it('hands opened files to the page, keeping those that came before it subscribed', () => {
+    const early = { name: 'early.csv', text: 'id,title,start' };
+    electron.emit(OPEN_FILE_CHANNEL, early);
+    electron.emit(OPEN_FILE_CHANNEL, { name: 'odd.json' }); // neither text nor error: dropped
+    const handler = vi.fn();
+    api.onOpenFile(handler);
+    expect(handler.mock.calls).toEqual([[early]]);
+
+    const refused = { name: 'big.json', error: 'The file is 60 MB' };
+    electron.emit(OPEN_FILE_CHANNEL, refused);
+    expect(handler.mock.calls).toEqual([[early], [refused]]);
   });
 });

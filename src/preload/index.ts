@@ -1,11 +1,16 @@
 /**
  * The preload: puts the typed API on `window.api` and nothing else. One function per contract
- * command (invoke only), the menu subscription, and two facts about the shell.
+ * command (invoke only), the menu and opened-file subscriptions, and two facts about the shell.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
-import { channelOf, COMMAND_NAMES, MENU_COMMAND_CHANNEL } from '../shared/command-names';
-import type { CommandApi, TimelineApi } from '../shared/contract';
+import {
+  channelOf,
+  COMMAND_NAMES,
+  MENU_COMMAND_CHANNEL,
+  OPEN_FILE_CHANNEL,
+} from '../shared/command-names';
+import type { CommandApi, OpenedFile, TimelineApi } from '../shared/contract';
 
 function commandApi(): CommandApi {
   const entries = COMMAND_NAMES.map(
@@ -26,9 +31,40 @@ function onMenuCommand(handler: (commandId: string) => void): () => void {
   };
 }
 
+/**
+ * Files the system asked to open. The main process sends them once the page has loaded, which
+ * can be before the app subscribes (its script loads later), so they wait here until it does.
+ */
+function openFileChannel(): TimelineApi['onOpenFile'] {
+  const waiting: OpenedFile[] = [];
+  let handler: ((file: OpenedFile) => void) | null = null;
+  ipcRenderer.on(OPEN_FILE_CHANNEL, (_event: IpcRendererEvent, file: unknown) => {
+    if (!isOpenedFile(file)) return;
+    if (handler) handler(file);
+    else waiting.push(file);
+  });
+  return (subscriber) => {
+    handler = subscriber;
+    for (const file of waiting.splice(0)) subscriber(file);
+    return () => {
+      if (handler === subscriber) handler = null;
+    };
+  };
+}
+
+function isOpenedFile(value: unknown): value is OpenedFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Record<string, unknown>;
+  return (
+    typeof file.name === 'string' &&
+    (typeof file.text === 'string' || typeof file.error === 'string')
+  );
+}
+
 const api: TimelineApi = {
   ...commandApi(),
   onMenuCommand,
+  onOpenFile: openFileChannel(),
   hasNativeMenu: true,
   platform: process.platform,
 };

@@ -32,6 +32,9 @@ export function channelOf(name: CommandName): string {
 /** The channel on which the main process tells the window to run a user command (menu click). */
 export const MENU_COMMAND_CHANNEL = 'timeline-desk:menu-command';
 
+/** The channel on which the main process hands the window a file the system asked to open. */
+export const OPEN_FILE_CHANNEL = 'timeline-desk:open-file';
+
 export function isCommandName(value: unknown): value is CommandName {
   return typeof value === 'string' && (COMMAND_NAMES as readonly string[]).includes(value);
 }

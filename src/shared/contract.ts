@@ -161,10 +161,20 @@ export type CommandFunction<K extends CommandName> =
 
 export type CommandApi = { readonly [K in CommandName]: CommandFunction<K> };
 
+/** A file the system asked the app to open (command line, second launch, open-file). */
+export type OpenedFile =
+  | { readonly name: string; readonly text: string }
+  | { readonly name: string; readonly error: string };
+
 /** The whole object the preload puts on `window.api`. */
 export interface TimelineApi extends CommandApi {
   /** Runs the handler when the native menu asks for a user command; returns an unsubscribe. */
   readonly onMenuCommand: (handler: (commandId: string) => void) => () => void;
+  /**
+   * Runs the handler for each file the system asks the app to open, those that came before
+   * it subscribed first; returns an unsubscribe.
+   */
+  readonly onOpenFile: (handler: (file: OpenedFile) => void) => () => void;
   /** True in the desktop app, where the native menu shows the shortcuts. */
   readonly hasNativeMenu: boolean;
   readonly platform: string;

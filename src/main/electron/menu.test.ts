@@ -32,7 +32,7 @@ function find(items: readonly MenuItemSpec[], id: string): MenuItemSpec | undefi
 
 beforeEach(() => {
   fake.focused = null;
-  installApplicationMenu({ appName: 'Timeline Desk', isMac: false, isPackaged: true });
+  installApplicationMenu({ appName: 'Timeline Desk', isMac: false, developerTools: false });
 });
 
 describe('installApplicationMenu', () => {

@@ -55,7 +55,7 @@ interface FakeWindow extends EventEmitter {
   normalBounds: { x: number; y: number; width: number; height: number };
 }
 
-const entry = 'file:///opt/timeline-desk/out/renderer/index.html';
+const entry = 'app://timeline-desk/index.html';
 
 function open(savedState: WindowState) {
   const saver = { schedule: vi.fn(), flush: vi.fn(async () => undefined) };
@@ -65,6 +65,7 @@ function open(savedState: WindowState) {
     preloadPath: '/opt/timeline-desk/out/preload/index.cjs',
     savedState,
     stateSaver: saver satisfies WindowStateSaver,
+    devTools: false,
   });
   return { window: fake.windows.at(-1) as FakeWindow, saver };
 }
@@ -78,7 +79,7 @@ describe('createMainWindow', () => {
     const { window } = open({ x: 50, y: 60, width: 1200, height: 800, maximized: false });
     expect(window.options).toMatchObject({ x: 50, y: 60, width: 1200, height: 800, show: false });
     expect(window.options.webPreferences).toEqual(
-      secureWebPreferences('/opt/timeline-desk/out/preload/index.cjs'),
+      secureWebPreferences('/opt/timeline-desk/out/preload/index.cjs', { devTools: false }),
     );
     expect(window.loaded).toBe(entry);
     expect(window.shown).toBe(false);

@@ -12,11 +12,13 @@ import {
 
 export interface MainWindowOptions {
   readonly appName: string;
-  /** The built page's file URL, or the dev server's URL. */
+  /** The built page's app:// URL, or the dev server's URL. */
   readonly appEntryUrl: string;
   readonly preloadPath: string;
   readonly savedState: WindowState;
   readonly stateSaver: WindowStateSaver;
+  /** DevTools can be opened (only while developing). */
+  readonly devTools: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -30,7 +32,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: MIN_HEIGHT,
     title: options.appName,
     show: false,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, { devTools: options.devTools }),
   });
 
   window.once('ready-to-show', () => {

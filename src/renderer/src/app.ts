@@ -51,6 +51,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     eventCount: () => store.size,
     onImported: (change, message) => controller.applied(change, message),
   });
+  // Files the system asked the app to open go to the import preview, as if dropped.
+  api.onOpenFile((file) => void importFlow.importOpened(file));
   const restoreFlow = new RestoreFlow({
     api,
     status,

@@ -3,7 +3,12 @@
  * in the page (refused above 50 MB before reading), previewed by the main process, and merged
  * or swapped in only when the user says which.
  */
-import { type Change, MAX_IMPORT_BYTES, type TimelineApi } from '../../../shared/contract';
+import {
+  type Change,
+  MAX_IMPORT_BYTES,
+  type OpenedFile,
+  type TimelineApi,
+} from '../../../shared/contract';
 import { el } from '../ui/dom';
 import { Modal } from '../ui/modal';
 import type { StatusLine } from '../ui/status-line';
@@ -79,6 +84,12 @@ export class ImportFlow {
     } finally {
       this.#busy = false;
     }
+  }
+
+  /** A file the system asked the app to open (command line, second launch, open-file). */
+  async importOpened(opened: OpenedFile): Promise<void> {
+    if ('error' in opened) return this.#refuse(opened.name, opened.error);
+    await this.importFile(new File([opened.text], opened.name));
   }
 
   async #import(file: File): Promise<void> {
