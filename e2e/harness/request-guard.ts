@@ -21,7 +21,7 @@ export const GUARD_HEADERS = {
 } as const;
 
 export interface Refusal {
-  readonly status: 400 | 403 | 421;
+  readonly status: 403 | 421;
   readonly reason: string;
 }
 

@@ -95,19 +95,23 @@ async function storedEventIds(): Promise<string[]> {
   return document.events.map((event) => event.id);
 }
 
-async function firstEventId(): Promise<string> {
-  const [id] = await storedEventIds();
-  if (id === undefined) throw new Error('the seed timeline has no events');
-  return id;
+/** The headers a page of `origin` that holds the token would send. */
+async function pageHeaders(origin: string): Promise<OutgoingHttpHeaders> {
+  const { header, token } = await tokenOfThePage();
+  return { [header]: token, origin };
 }
 
-function deleteEvent(id: string, options: { host?: string; headers?: OutgoingHttpHeaders } = {}) {
-  return send('/__harness/api/deleteEvent', {
+/** Asks to delete the first stored event; `kept` says whether the services still hold it. */
+async function deleteFirstEvent(headers: OutgoingHttpHeaders, host?: string) {
+  const [id] = await storedEventIds();
+  if (id === undefined) throw new Error('the seed timeline has no events');
+  const answer = await send('/__harness/api/deleteEvent', {
     method: 'POST',
-    host: options.host,
-    headers: { 'content-type': 'application/json', ...options.headers },
+    host,
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ input: { id } }),
   });
+  return { status: answer.status, kept: (await storedEventIds()).includes(id) };
 }
 
 describe('the Host header', () => {
@@ -122,14 +126,11 @@ describe('the Host header', () => {
   );
 
   it('refuses a command to a rebinding name even with the token, and runs nothing', async () => {
-    const id = await firstEventId();
-    const { header, token } = await tokenOfThePage();
-    const answer = await deleteEvent(id, {
-      host: `evil.example:${port}`,
-      headers: { [header]: token, origin: `http://evil.example:${port}` },
+    const headers = await pageHeaders(`http://evil.example:${port}`);
+    expect(await deleteFirstEvent(headers, `evil.example:${port}`)).toEqual({
+      status: 421,
+      kept: true,
     });
-    expect(answer.status).toBe(421);
-    expect(await storedEventIds()).toContain(id);
   });
 
   it('answers localhost:PORT as well as 127.0.0.1:PORT', async () => {
@@ -145,31 +146,17 @@ describe('commands', () => {
     ['with a wrong token', { 'x-timeline-desk-token': 'A'.repeat(43) }],
     ['with a token of another length', { 'x-timeline-desk-token': 'short' }],
   ])('refuses a command %s, and runs nothing', async (_, headers) => {
-    const id = await firstEventId();
-    const answer = await deleteEvent(id, { headers });
-    expect(answer.status).toBe(403);
-    expect(await storedEventIds()).toContain(id);
+    expect(await deleteFirstEvent(headers)).toEqual({ status: 403, kept: true });
   });
 
   it('refuses a command from another site even with the token', async () => {
-    const id = await firstEventId();
-    const { header, token } = await tokenOfThePage();
-    const answer = await deleteEvent(id, {
-      headers: { [header]: token, origin: 'http://evil.example' },
-    });
-    expect(answer.status).toBe(403);
-    expect(await storedEventIds()).toContain(id);
+    const headers = await pageHeaders('http://evil.example');
+    expect(await deleteFirstEvent(headers)).toEqual({ status: 403, kept: true });
   });
 
   it("runs a command that carries the page's token", async () => {
-    const id = await firstEventId();
-    const { header, token } = await tokenOfThePage();
-    const answer = await deleteEvent(id, {
-      headers: { [header]: token, origin: `http://127.0.0.1:${port}` },
-    });
-    expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
-    expect(await storedEventIds()).not.toContain(id);
+    const headers = await pageHeaders(`http://127.0.0.1:${port}`);
+    expect(await deleteFirstEvent(headers)).toEqual({ status: 200, kept: false });
   });
 
   it('gives the bridge script, and its token, to no other site', async () => {

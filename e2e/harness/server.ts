@@ -106,8 +106,8 @@ async function handle(
   response: ServerResponse,
   site: Site,
 ): Promise<void> {
-  const refusal = refuseHost(request.headers, site.hosts);
-  if (refusal) return send(response, refusal.status, TEXT, refusal.reason);
+  const wrongHost = refuseHost(request.headers, site.hosts);
+  if (wrongHost) return send(response, wrongHost.status, TEXT, wrongHost.reason);
   const target = request.url ?? '';
   // Only origin-form targets ("/path?query"): "//host/..." or "http://..." would name another.
   if (!target.startsWith('/') || target.startsWith('//'))
