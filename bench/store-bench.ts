@@ -17,7 +17,6 @@ import { STORE_FILE_NAME } from '../src/main/store/timeline-repository';
 import type { CommandName } from '../src/shared/command-names';
 import { type CommandOutput, MAX_IMPORT_BYTES } from '../src/shared/contract';
 import type { EventId } from '../src/shared/ids';
-import type { Result } from '../src/shared/result';
 import { BENCH_SIZES, generateTimeline } from './generate';
 import { type Measurement, type Unit, withinBudget } from './measurement';
 import { cpuMeter, sampleStalls, settle, type Stalls } from './store-stalls';
@@ -238,7 +237,7 @@ async function call<K extends CommandName>(
   name: K,
   input: unknown,
 ): Promise<CommandOutput<K>> {
-  const result = (await services.dispatch(name, input)) as Result<CommandOutput<K>>;
+  const result = await services.dispatch(name, input);
   if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
   return result.value;
 }

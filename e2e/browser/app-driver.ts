@@ -9,26 +9,25 @@ import type { Locator, Page } from '@playwright/test';
 
 import type { CommandOutput } from '../../src/shared/contract';
 import type { TimelineDocument, TimelineEvent } from '../../src/shared/schema';
-import type { Harness } from '../harness/server';
 import { WindowSteps } from '../window-steps';
+import type { AppShell } from './app-shell';
 
 export class AppDriver extends WindowSteps {
   constructor(
     page: Page,
-    readonly harness: Harness,
+    readonly shell: AppShell,
   ) {
     super(page);
-    const origin = new URL(harness.url).origin;
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(origin) && !url.startsWith('data:')) {
+      if (!url.startsWith(shell.origin) && !url.startsWith('data:')) {
         this.problems.push(`a request left the app: ${url}`);
       }
     });
   }
 
   async open(): Promise<void> {
-    await this.page.goto(this.harness.url);
+    await this.shell.open(this.page);
     await this.waitUntilReady();
   }
 
@@ -68,9 +67,9 @@ export class AppDriver extends WindowSteps {
 
   /** The timeline as the services hold it (what a restart would find). */
   async stored(): Promise<TimelineDocument> {
-    const result = await this.harness.services.dispatch('getTimeline', undefined);
+    const result = await this.shell.dispatch('getTimeline');
     if (!result.ok) throw new Error(result.error.message);
-    return (result.value as CommandOutput<'getTimeline'>).document;
+    return result.value.document;
   }
 
   async storedEvent(title: string): Promise<TimelineEvent | undefined> {
@@ -79,14 +78,14 @@ export class AppDriver extends WindowSteps {
 
   /** The backups the services keep, as the Restore backup dialog lists them. */
   async storedBackups(): Promise<CommandOutput<'listBackups'>> {
-    const result = await this.harness.services.dispatch('listBackups', undefined);
+    const result = await this.shell.dispatch('listBackups');
     if (!result.ok) throw new Error(result.error.message);
-    return result.value as CommandOutput<'listBackups'>;
+    return result.value;
   }
 
-  /** The files in <dataDir>/exports/, where the harness saves exports. */
+  /** The files where exports land (the harness's exports/, the built app's Documents). */
   async exportedFiles(): Promise<string[]> {
-    return readdir(this.harness.exportsDir).catch(() => []);
+    return readdir(this.shell.exportsDir).catch(() => []);
   }
 
   /**

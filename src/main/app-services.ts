@@ -5,7 +5,7 @@
 import seed from '../../data/seed-timeline.json' with { type: 'json' };
 import { TimelineDocumentSchema } from '../shared/schema';
 import { prestartWorkerFor } from './document-worker/client';
-import { createDispatcher, type Dispatch } from './service/dispatch';
+import { createDispatcher, type TypedDispatch } from './service/dispatch';
 import type { Host } from './service/host';
 import { createTimelineService } from './service/timeline-service';
 import type { AtomicWriteOptions } from './store/atomic-write';
@@ -28,7 +28,7 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   /** Validates `input` against the contract, runs the command, and returns a typed result. */
-  readonly dispatch: Dispatch;
+  readonly dispatch: TypedDispatch;
   /** Where the store file is. */
   readonly storePath: string;
   /** How many store file writes have been tried since opening (tests and benchmarks). */

@@ -3,8 +3,8 @@ import { AppFailure } from '../../shared/result';
 import type { BackupKeeper } from '../store/backups';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
+import type { CommandHandlers } from './handlers';
 import { checkResult, planImport } from './import-plan';
-import type { CommandHandlers } from './timeline-service';
 import type { Recorder } from './undo-redo';
 
 export type BackupHandlers = Pick<CommandHandlers, 'listBackups' | 'restoreBackup'>;

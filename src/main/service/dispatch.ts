@@ -1,30 +1,42 @@
-import type { CommandName } from '../../shared/command-names';
-import { isCommandName } from '../../shared/command-names';
-import { contract } from '../../shared/contract';
+/**
+ * The one door to the commands: validates an untrusted argument against the contract, runs the
+ * command and turns every outcome into a typed Result, so no exception or stack trace crosses
+ * the boundary. The result's type follows the command's name, so callers need no casts.
+ */
+import { type CommandName, isCommandName } from '../../shared/command-names';
+import { type CommandOutput, contract } from '../../shared/contract';
 import { AppFailure, fail, ok, type Result } from '../../shared/result';
 import { parseWith } from '../../shared/validation';
-import type { CommandHandlers } from './timeline-service';
+import type { CommandArgument, CommandHandlers } from './handlers';
 
-export type Dispatch = (name: CommandName, input: unknown) => Promise<Result<unknown>>;
+/** Runs one command by name; the result is typed by that name. */
+export type TypedDispatch = <K extends CommandName>(
+  name: K,
+  input: unknown,
+) => Promise<Result<CommandOutput<K>>>;
 
 /**
- * Validates an untrusted argument against the contract, runs the command and turns every
- * outcome into a typed Result: no exception or stack trace crosses the boundary.
+ * The same door as an adapter sees it that forwards a name it checked at run time (IPC, the
+ * harness) and sends the result on as data: a TypedDispatch is one.
  */
+export type Dispatch = (name: CommandName, input: unknown) => Promise<Result<unknown>>;
+
 export function createDispatcher(
   handlers: CommandHandlers,
   log: (error: unknown) => void = console.error,
-): Dispatch {
+): TypedDispatch {
   // Commands run one at a time, so a command always sees the effect of the one before it.
   let queue: Promise<unknown> = Promise.resolve();
-  return (name, input) => {
-    const run = async (): Promise<Result<unknown>> => {
+  return <K extends CommandName>(name: K, input: unknown) => {
+    const run = async (): Promise<Result<CommandOutput<K>>> => {
       if (!isCommandName(name)) return fail('invalid', `Unknown command ${String(name)}.`);
       const parsed = parseWith(contract[name].input, input);
       if (!parsed.ok) return parsed;
+      // contract[name].input parses exactly handlers[name]'s argument, a pairing TypeScript
+      // cannot follow through a generic name: the one cast of a command's argument.
+      const argument = parsed.value as CommandArgument<K>;
       try {
-        const handler = handlers[name] as (value: unknown) => Promise<unknown>;
-        return ok(await handler(parsed.value));
+        return ok(await handlers[name](argument));
       } catch (error) {
         if (error instanceof AppFailure) return { ok: false, error: error.error };
         log(error);

@@ -19,8 +19,8 @@ import { inWorkerOr, parseImportInWorker, WORKER_MIN_BYTES } from '../document-w
 import { parseExportInTwo } from '../document-worker/split-import';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
+import type { CommandHandlers } from './handlers';
 import { checkResult, diffImport, type ImportDiff, planFromDiff } from './import-plan';
-import type { CommandHandlers } from './timeline-service';
 import type { Recorder } from './undo-redo';
 
 /** Parsed files waiting for the user; the oldest goes when more are waiting. */

@@ -1,56 +1,35 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { useServices } from '../../../test/fixtures/services';
 import { publishedSchemaValidator } from '../../../test/published-schema';
 import { useTempDirs } from '../../../test/temp-dir';
 import type { CommandName } from '../../shared/command-names';
-import type { Change, CommandOutput } from '../../shared/contract';
+import type { Change } from '../../shared/contract';
 import type { EventId } from '../../shared/ids';
-import type { AppError, Result } from '../../shared/result';
 import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
-import { type AppServices, startAppServices } from '../app-services';
+import { startAppServices } from '../app-services';
 
 const tempDir = useTempDirs();
-const opened: AppServices[] = [];
-// Registered after useTempDirs, so it runs first: pending writes finish before the folder goes.
-afterEach(() => Promise.all(opened.splice(0).map((services) => services.close())));
+const start = useServices();
 
 async function setUp(exportPath: string | null = null) {
-  const dataDir = await tempDir();
-  const services = await startAppServices({
-    dataDir,
-    writeDelayMs: 5,
-    host: { chooseExportPath: async () => exportPath },
-  });
-  opened.push(services);
-  async function call<K extends CommandName>(name: K, input?: unknown): Promise<CommandOutput<K>> {
-    const result = (await services.dispatch(name, input)) as Result<CommandOutput<K>>;
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-    return result.value;
-  }
-  async function refuse(name: CommandName, input?: unknown): Promise<AppError> {
-    const result = await services.dispatch(name, input);
-    if (result.ok) throw new Error(`${name} should have been refused`);
-    return result.error;
-  }
-  const documentNow = async (): Promise<TimelineDocument> => (await call('getTimeline')).document;
-  const byTitle = async (prefix: string): Promise<TimelineEvent> => {
-    const found = (await documentNow()).events.find((e) => e.title.startsWith(prefix));
-    if (!found) throw new Error(`no event titled ${prefix}`);
-    return found;
-  };
+  const app = await start({ chooseExportPath: async () => exportPath });
   /** The store as a fresh start of the app would find it. */
   const reopened = async (): Promise<TimelineDocument> => {
-    await services.close();
-    const again = await startAppServices({ dataDir, host: { chooseExportPath: async () => null } });
+    await app.services.close();
+    const again = await startAppServices({
+      dataDir: app.dataDir,
+      host: { chooseExportPath: async () => null },
+    });
     const result = await again.dispatch('getTimeline', undefined);
     await again.close();
     if (!result.ok) throw new Error(result.error.message);
-    return (result.value as CommandOutput<'getTimeline'>).document;
+    return result.value.document;
   };
-  return { dataDir, services, call, refuse, documentNow, byTitle, reopened };
+  return { ...app, reopened };
 }
 
 const only = (change: Change): TimelineEvent => {

@@ -4,10 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { z } from 'zod';
-
-import type { CommandName } from '../../shared/command-names';
-import type { CommandOutput, Contract } from '../../shared/contract';
 import { type EventId, timestamp } from '../../shared/ids';
 import { comparePartialDates, mustParse } from '../../shared/partial-date';
 import { AppFailure } from '../../shared/result';
@@ -19,13 +15,10 @@ import type { TimelineRepository } from '../store/timeline-repository';
 import { createBackupCommands } from './backup-commands';
 import { followUpFields, planCreate, planDelete, planUpdate } from './event-changes';
 import { exportDocument } from './export-file';
+import type { CommandHandlers } from './handlers';
 import type { Host } from './host';
 import { createImportCommands } from './import-commands';
 import { createRecorder } from './undo-redo';
-
-export type CommandHandlers = {
-  readonly [K in CommandName]: (input: z.output<Contract[K]['input']>) => Promise<CommandOutput<K>>;
-};
 
 export interface ServiceOptions {
   readonly repository: TimelineRepository;
