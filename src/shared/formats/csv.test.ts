@@ -5,8 +5,9 @@ import { makeDocument, makeEvent, makeLane } from '../../../test/builders';
 import type { EventId, LaneId, Timestamp } from '../ids';
 import type { Result } from '../result';
 import type { TimelineDocument } from '../schema';
-import { CSV_COLUMNS, fromCsv, guardFormula, LANE_PALETTE, toCsv, unguardFormula } from './csv';
+import { CSV_COLUMNS, fromCsv, guardFormula, toCsv, unguardFormula } from './csv';
 import type { ImportContext } from './index';
+import { LANE_PALETTE } from './lane-palette';
 
 const NOW = '2024-06-20T12:00:00.000Z' as Timestamp;
 /** New ids in order: …0001, …0002, and so on. */

@@ -28,7 +28,8 @@ import {
 } from '../schema';
 import { formatPath } from '../validation';
 import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
-import type { ImportContext } from './index';
+import { LANE_PALETTE } from './lane-palette';
+import type { ImportContext } from './types';
 
 export const CSV_COLUMNS = [
   'id',
@@ -50,18 +51,6 @@ export const CSV_COLUMNS = [
   'sources',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
-
-/** Colours for lanes a CSV file brings in without a laneColor. */
-export const LANE_PALETTE = [
-  '#2e6fba',
-  '#c0392b',
-  '#27865f',
-  '#8e44ad',
-  '#d35400',
-  '#16839c',
-  '#b7950b',
-  '#6d4c41',
-] as const;
 
 export function toCsv(doc: TimelineDocument): string {
   const lanes = new Map(doc.lanes.map((lane) => [lane.id, lane]));

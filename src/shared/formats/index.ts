@@ -3,7 +3,6 @@
  * imported file (any text from anywhere) into a checked TimelineDocument. Never throws.
  */
 import { type ExportFormat, type ImportFormat, MAX_IMPORT_BYTES } from '../contract';
-import type { EventId, Timestamp } from '../ids';
 import { fail, ok, type Result } from '../result';
 import {
   LIMITS,
@@ -20,33 +19,11 @@ import { toMarkwhen } from './markwhen';
 import { isJsonObject } from './migrate';
 import { fromTimelineDeskJsonInBatches, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
+import type { ExportedFile, ImportContext, ParsedImport } from './types';
 
 export { detectImportFormat } from './detect';
 export { migrateDocument, MIGRATIONS, type MigrationStep } from './migrate';
-
-export interface ExportedFile {
-  readonly text: string;
-  readonly extension: string;
-  readonly mimeType: string;
-}
-
-export interface ImportContext {
-  readonly now: Timestamp;
-  readonly newId: () => EventId;
-  /** The current timeline, for lanes & ids to reuse */
-  readonly current: TimelineDocument;
-}
-
-export interface ParsedImport {
-  readonly format: ImportFormat;
-  readonly document: TimelineDocument;
-  /**
-   * Each event's JSON as JSON.stringify writes it, where the file held exactly that text (an
-   * export of ours, read a line at a time): the store keeps it instead of stringifying the
-   * event again. By index of document.events; undefined where not known.
-   */
-  readonly eventJson?: readonly (string | undefined)[];
-}
+export type { ExportedFile, ImportContext, ParsedImport } from './types';
 
 export function exportTimeline(format: ExportFormat, doc: TimelineDocument): ExportedFile {
   switch (format) {

@@ -32,7 +32,6 @@ import {
 } from '../schema';
 import { formatPath, parseWith } from '../validation';
 import { readHtml } from './html-text';
-import type { ImportContext } from './index';
 import { isJsonObject } from './migrate';
 import { uuidFromString } from './stable-uuid';
 import {
@@ -45,6 +44,7 @@ import {
 } from './timelinejs-export';
 import { LaneBook } from './timelinejs-lanes';
 import { clip, oneLine, own, type Place, placeFail, readDate, readString } from './timelinejs-read';
+import type { ImportContext } from './types';
 
 const DocumentExtraSchema = z.strictObject({
   format: z.literal(FORMAT),

@@ -2,7 +2,7 @@
 import type { LaneId } from '../ids';
 import type { Result } from '../result';
 import { type Lane, LIMITS } from '../schema';
-import { LANE_PALETTE } from './csv';
+import { LANE_PALETTE } from './lane-palette';
 import { type Place, placeFail } from './timelinejs-read';
 
 /**
