@@ -1,5 +1,6 @@
 // Lint keeps the layers of docs/architecture.md: each folder may import only what it may use.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -11,6 +12,20 @@ const noElectron = {
 const nodeBuiltins = {
   group: ['node:*'],
   message: 'Shared and renderer code runs anywhere: no node:*.',
+};
+// Inside the main process the edges run store -> service -> Electron adapter, never back.
+const noWindow = {
+  group: ['**/renderer/**', '**/preload/**'],
+  message: 'Main-process services do not reach into the window.',
+};
+const noAdapter = {
+  // src/main/electron/** and src/main/index.ts, however the path is written.
+  regex: '(^|/)electron/|^\\.\\.(/(index(\\.[jt]s)?)?)?$|(^|/)main(/index(\\.[jt]s)?)?$',
+  message: 'Store and services run without Electron: no src/main/electron, no src/main/index.ts.',
+};
+const noService = {
+  group: ['**/service', '**/service/**'],
+  message: 'The store sits below the services: a service may use the store, never the reverse.',
 };
 
 export default tseslint.config(
@@ -92,17 +107,16 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
     rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noWindow, noAdapter] }],
+    },
+  },
+  {
+    // Replaces the block above for the store (same rule name), so it repeats its patterns.
+    files: ['src/main/store/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              group: ['**/renderer/**', '**/preload/**'],
-              message: 'Main-process services do not reach into the window.',
-            },
-          ],
-        },
+        { paths: [noElectron], patterns: [noWindow, noAdapter, noService] },
       ],
     },
   },
@@ -141,6 +155,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Type-only imports are not followed: a cycle of them changes nothing at run time.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      // Our relative imports name no extension: resolve them to the .ts files.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     // In tests a failed assumption should fail loudly at the line that made it.
