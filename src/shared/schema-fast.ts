@@ -18,6 +18,7 @@ import { isPartialDate, parsePartialDate } from './partial-date';
 import {
   CERTAINTIES,
   CONTROL_CHARACTERS,
+  DIRECTION_CONTROLS,
   EVENT_STATUSES,
   EventIdSchema,
   isHttpUrl,
@@ -68,9 +69,9 @@ const SOURCE_FRAME = objectFrame(SOURCE_KEYS);
 /** Characters JSON.stringify writes other than as themselves. */
 // eslint-disable-next-line no-control-regex -- finding them is the point
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-/** NEEDS_ESCAPE and CONTROL_CHARACTERS together: text without these is a plain line. */
+/** NEEDS_ESCAPE, CONTROL_CHARACTERS and DIRECTION_CONTROLS: text without these is a plain line. */
 // eslint-disable-next-line no-control-regex -- finding them is the point
-const PLAIN_LINE = /["\\\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+const PLAIN_LINE = /["\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 
 /**
  * Set by the checks below when a text's JSON length is not known; they then count it as 0.
@@ -108,8 +109,8 @@ export function quickEventCheck(value: unknown): number {
   const title = trimmedLine(event.title, LIMITS.title);
   const description = text(event.description, LIMITS.description);
   const location = line(event.location, LIMITS.shortText);
-  const tags = textList(event.tags, 100);
-  const actors = textList(event.actors, 200);
+  const tags = textList(event.tags, LIMITS.tag);
+  const actors = textList(event.actors, LIMITS.actor);
   const sourceList = sources(event.sources);
   if (
     title === NOT_QUICK ||
@@ -158,7 +159,8 @@ function sources(value: unknown): number {
     if (title === NOT_QUICK || (source.title as string).length === 0) return NOT_QUICK;
     let urlLength = 4;
     if (url !== null) {
-      if (typeof url !== 'string' || url.length > 2000 || !isHttpUrl(url)) return NOT_QUICK;
+      if (typeof url !== 'string' || url.length > LIMITS.url || !isHttpUrl(url)) return NOT_QUICK;
+      if (DIRECTION_CONTROLS.test(url)) return NOT_QUICK;
       urlLength = jsonLength(url);
     }
     const publisher = line(source.publisher, LIMITS.shortText);
@@ -168,7 +170,8 @@ function sources(value: unknown): number {
     }
     const quote = text(source.quote, LIMITS.description);
     if (quote === NOT_QUICK) return NOT_QUICK;
-    if (typeof language !== 'string' || !LANGUAGE_PATTERN.test(language)) return NOT_QUICK;
+    if (typeof language !== 'string' || language.length > LIMITS.language) return NOT_QUICK;
+    if (!LANGUAGE_PATTERN.test(language)) return NOT_QUICK;
     length +=
       SOURCE_FRAME +
       title +
@@ -199,12 +202,13 @@ function text(value: unknown, max: number): number {
   return typeof value === 'string' && value.length <= max ? jsonLength(value) : NOT_QUICK;
 }
 
-/** One-line text: at most `max` characters, no control characters. */
+/** One-line text: at most `max` characters, no control characters, no direction controls. */
 function line(value: unknown, max: number): number {
   if (typeof value !== 'string' || value.length > max) return NOT_QUICK;
-  // Most text has neither control characters nor anything to escape: one test for both.
+  // Most text has neither control characters nor anything to escape: one test for all.
   if (!PLAIN_LINE.test(value)) return value.length + 2;
-  return CONTROL_CHARACTERS.test(value) ? NOT_QUICK : jsonLength(value);
+  if (CONTROL_CHARACTERS.test(value) || DIRECTION_CONTROLS.test(value)) return NOT_QUICK;
+  return jsonLength(value);
 }
 
 /**

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { makeDocument, makeEvent, makeEvents, makeLane } from '../../test/builders';
 import { readDataFile } from '../../test/data-files';
 import type { EventId } from './ids';
-import type { PartialDate } from './partial-date';
+import { isPartialDate, type PartialDate } from './partial-date';
 import {
   EventFieldsSchema,
   followUpCycle,
   followUpLoops,
   isHttpUrl,
+  LIMITS,
   referenceIssues,
   type TimelineDocument,
   TimelineDocumentSchema,
@@ -236,6 +237,84 @@ describe('TimelineDocumentSchema', () => {
     const result = TimelineDocumentSchema.parse(input);
     (result.events as TimelineEvent[]).pop();
     expect(input).toEqual(before);
+  });
+});
+
+describe('text-direction characters', () => {
+  /** The embeddings and overrides, then the isolates: each can reorder the text after it. */
+  const DIRECTION_CHARACTERS = [
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+  ];
+  const refusal = (place: string, code: string) =>
+    `${place}: contains a hidden text-direction character (U+${code}), which can make text read in a misleading order: remove it`;
+  const source = { title: 'Kremlin statement', url: null, publisher: 'Kremlin' };
+
+  it.each(DIRECTION_CHARACTERS)('refuses %j in a title, naming it', (character) => {
+    const code = character.charCodeAt(0).toString(16).toUpperCase();
+    expect(verdict(documentWithEvent({ title: `Invoice ${character}fdp.exe` }, 2))).toBe(
+      refusal('events[2].title', code),
+    );
+  });
+
+  it.each(DIRECTION_CHARACTERS)('keeps %j in a description and a quote', (character) => {
+    const text = `Said ${character}so${character} twice`;
+    const document = documentWithEvent({
+      description: text,
+      sources: [{ ...source, quote: text }],
+    } as Record<string, unknown>);
+    expect(verdict({ ...document, timeline: { ...document.timeline, description: text } })).toBe(
+      'ok',
+    );
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['location', { location: 'Pyong\u202eyang' }],
+    ['tags[1]', { tags: ['war', 'sum\u202emit'] }],
+    ['actors[0]', { actors: ['Kim\u202e Jong Un'] }],
+    ['sources[0].title', { sources: [{ ...source, title: 'Kremlin\u202e statement' }] }],
+    ['sources[0].publisher', { sources: [{ ...source, publisher: 'Krem\u202elin' }] }],
+    ['sources[0].url', { sources: [{ ...source, url: 'https://example.com/\u202efdp.exe' }] }],
+  ])('refuses one in the one-line field %s', (place, change) => {
+    expect(verdict(documentWithEvent(change, 2))).toBe(refusal(`events[2].${place}`, '202E'));
+  });
+
+  it('refuses one in a lane title and in the timeline title', () => {
+    const document = makeDocument();
+    const [first, ...rest] = document.lanes;
+    const lanes = [{ ...first!, title: 'Dip\u2067lomacy' }, ...rest];
+    expect(verdict({ ...document, lanes })).toBe(refusal('lanes[0].title', '2067'));
+    const timeline = { ...document.timeline, title: 'Story \u202b' };
+    expect(verdict({ ...document, timeline })).toBe(refusal('timeline.title', '202B'));
+  });
+
+  it('writes one out where a message quotes what was typed, so it cannot reorder the message', () => {
+    expect(verdict(documentWithEvent({ start: '2024\u202e-06' }, 2))).toBe(
+      'events[2].start: "2024\\u202E-06" is not a date',
+    );
+  });
+});
+
+describe('limits', () => {
+  it('names the length of the longest date', () => {
+    const longest = '2024-06-16T09:30:00+09:00';
+    expect(isPartialDate(longest)).toBe(true);
+    expect(longest).toHaveLength(LIMITS.date);
+  });
+
+  it('refuses a language tag over its limit', () => {
+    const language = `en-${'abcdefgh-'.repeat(4)}x`;
+    expect(language.length).toBeGreaterThan(LIMITS.language);
+    expect(verdict(documentWithEvent({ sources: [{ title: 'Statement', language }] }, 1))).toBe(
+      `events[1].sources[0].language: is longer than ${LIMITS.language} characters`,
+    );
   });
 });
 

@@ -21,6 +21,13 @@ export const LIMITS = {
   title: 200,
   description: 20_000,
   shortText: 500,
+  tag: 100,
+  actor: 200,
+  url: 2000,
+  /** BCP 47 asks for language tags of up to 35 characters to be handled; longer ones are rare. */
+  language: 35,
+  /** The longest partial date, 2024-06-16T09:30:00+09:00 (its pattern allows no longer). */
+  date: 25,
   listItems: 100,
   sources: 100,
   lanes: 200,
@@ -35,9 +42,52 @@ export const LIMITS = {
 const branded = <Brand extends string>(schema: z.ZodType<string, string>) =>
   schema as z.ZodType<Brand, string>;
 
+// Control characters (C0, DEL, C1) hide text and break exports: none in a one-line field.
+// eslint-disable-next-line no-control-regex -- matching them is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Characters that set the direction of the text after them: the embeddings and overrides
+ * U+202A-U+202E and the isolates U+2066-U+2069. In a title, `\u202Efdp.exe` reads "exe.pdf".
+ * Multi-line text may hold them; one-line fields, shown inside the app's own sentences, may not.
+ */
+export const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** What a one-line field holding a direction control is told; null when it holds none. */
+export function directionControlIssue(value: string): string | null {
+  const found = DIRECTION_CONTROLS.exec(value)?.[0];
+  if (found === undefined) return null;
+  return `contains a hidden text-direction character (U+${hex(found)}), which can make text read in a misleading order: remove it`;
+}
+
+/** A value quoted in a message, its direction controls written out so they cannot reorder it. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.replace(new RegExp(DIRECTION_CONTROLS.source, 'g'), (found) => `\\u${hex(found)}`);
+}
+
+function hex(character: string): string {
+  return (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+}
+
+const withoutDirectionControls = (schema: z.ZodString) =>
+  schema.refine((value) => !DIRECTION_CONTROLS.test(value), {
+    error: (issue) => directionControlIssue(issue.input as string) ?? undefined,
+  });
+
+const singleLine = (max: number) =>
+  withoutDirectionControls(
+    z
+      .string()
+      .max(max, { error: `is longer than ${max} characters` })
+      .refine((value) => !CONTROL_CHARACTERS.test(value), {
+        error: 'contains control characters',
+      }),
+  );
+
 export const PartialDateSchema = branded<PartialDate>(
   z.string().refine(isPartialDate, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a date`,
+    error: (issue) => `${quoted(issue.input)} is not a date`,
   }),
 ).meta({
   description:
@@ -58,25 +108,12 @@ export const LaneIdSchema = branded<LaneId>(
 
 export const TimestampSchema = branded<Timestamp>(z.iso.datetime({ offset: true }));
 
-// Control characters (C0, DEL, C1) hide text and break exports: none in a one-line field.
-// eslint-disable-next-line no-control-regex -- matching them is the point
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-
 /** A language tag such as "en" or "pt-BR", or nothing. */
 export const LANGUAGE_PATTERN = /^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
-const singleLine = (max: number) =>
-  z
-    .string()
-    .max(max, { error: `is longer than ${max} characters` })
-    .refine((value) => !CONTROL_CHARACTERS.test(value), {
-      error: 'contains control characters',
-    });
-
-export const HttpUrlSchema = z
-  .string()
-  .max(2000, { error: 'is longer than 2000 characters' })
-  .refine(isHttpUrl, { error: 'is not a web address (http or https)' });
+export const HttpUrlSchema = withoutDirectionControls(
+  z.string().max(LIMITS.url, { error: `is longer than ${LIMITS.url} characters` }),
+).refine(isHttpUrl, { error: 'is not a web address (http or https)' });
 
 export function isHttpUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
@@ -90,7 +127,11 @@ export const SourceSchema = z.strictObject({
   publisher: singleLine(LIMITS.shortText).default(''),
   published: PartialDateSchema.nullable().default(null),
   quote: z.string().max(LIMITS.description).default(''),
-  language: z.string().regex(LANGUAGE_PATTERN, { error: 'is not a language tag' }).default(''),
+  language: z
+    .string()
+    .max(LIMITS.language, { error: `is longer than ${LIMITS.language} characters` })
+    .regex(LANGUAGE_PATTERN, { error: 'is not a language tag' })
+    .default(''),
 });
 
 const textList = (max: number) =>
@@ -108,8 +149,8 @@ const eventFieldShape = {
   laneId: LaneIdSchema,
   status: z.enum(EVENT_STATUSES),
   certainty: z.enum(CERTAINTIES),
-  tags: textList(100),
-  actors: textList(200),
+  tags: textList(LIMITS.tag),
+  actors: textList(LIMITS.actor),
   location: singleLine(LIMITS.shortText),
   sources: z
     .array(SourceSchema)

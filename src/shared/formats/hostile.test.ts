@@ -105,7 +105,7 @@ describe('control-chars.json', () => {
         ok: false,
         error: { message: `${formatPath(place)}: contains control characters` },
       });
-      cleanAt(doc, place);
+      cleanAt(doc, place, CONTROL_CHARACTERS);
     }
     const result = importJson(doc);
     expect(result.ok).toBe(true);
@@ -115,14 +115,54 @@ describe('control-chars.json', () => {
       'NUL \u0000, escape \u001b[0m and CR\r are kept as text here',
     );
   });
-
-  function cleanAt(doc: Json, place: (string | number)[]): void {
-    const parent = place.slice(0, -1).reduce<Json>((at, key) => (at as never)[key], doc);
-    const key = place[place.length - 1]!;
-    const value = (parent as never)[key] as string;
-    (parent as Record<string | number, Json>)[key] = value.replace(CONTROL_CHARACTERS, ' ');
-  }
 });
+
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+describe('direction-controls.json', () => {
+  // Each of these one-line fields holds a character that sets the direction of the text after
+  // it (U+202E makes "invoice\u202efdp.exe" read "invoiceexe.pdf"); fixing one shows the next.
+  const places: [(string | number)[], string][] = [
+    [['timeline', 'title'], 'U+2067'],
+    [['lanes', 1, 'title'], 'U+202D'],
+    [['events', 0, 'title'], 'U+202E'],
+    [['events', 1, 'tags', 1], 'U+202A'],
+    [['events', 1, 'actors', 0], 'U+2066'],
+    [['events', 2, 'location'], 'U+202B'],
+    [['events', 2, 'sources', 0, 'title'], 'U+202C'],
+    [['events', 2, 'sources', 0, 'url'], 'U+202E'],
+  ];
+
+  it('is refused at each one-line field with a direction character, naming it, in order', () => {
+    const doc = fixture('direction-controls.json');
+    for (const [place, character] of places) {
+      expect(importJson(doc)).toMatchObject({
+        ok: false,
+        error: {
+          message: `${formatPath(place)}: contains a hidden text-direction character (${character}), which can make text read in a misleading order: remove it`,
+          path: formatPath(place),
+        },
+      });
+      cleanAt(doc, place, DIRECTION_CONTROLS);
+    }
+    const result = importJson(doc);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Multi-line text keeps them: it is shown on its own, isolated from the app's words.
+    const { timeline, events } = result.value.document;
+    expect(timeline.description).toContain('\u202b embedded \u202c');
+    expect(events[0]!.description).toContain('\u202e');
+    expect(events[2]!.sources[0]!.quote).toBe('Quotes keep them: \u202e \u2067');
+  });
+});
+
+/** Replaces what a pattern finds in the string at a place of a parsed file with spaces. */
+function cleanAt(doc: Json, place: (string | number)[], pattern: RegExp): void {
+  const parent = place.slice(0, -1).reduce<Json>((at, key) => (at as never)[key], doc);
+  const key = place[place.length - 1]!;
+  const value = (parent as never)[key] as string;
+  (parent as Record<string | number, Json>)[key] = value.replace(pattern, ' ');
+}
 
 describe('html-in-timelinejs.json', () => {
   it('is refused, or imported as plain text with only web addresses', () => {
