@@ -14,6 +14,7 @@ import type { HistoryModel } from './state/history';
 import { datesAfterDrag, isBackwards, isUnchanged } from './timeline/drag-dates';
 import { itemSpan } from './timeline/items';
 import type { MoveRequest, TimelineView } from './timeline/timeline-view';
+import { isolated } from './ui/bidi';
 import type { ConfirmDeleteDialog } from './ui/confirm-delete';
 import type { StatusLine } from './ui/status-line';
 
@@ -161,7 +162,7 @@ export class AppController {
   }
 
   #exported(result: Result<{ path: string }>): void {
-    if (result.ok) this.#p.status.info(`Exported to ${result.value.path}`);
+    if (result.ok) this.#p.status.info(['Exported to ', isolated(result.value.path)]);
     else if (result.error.code === 'cancelled') this.#p.status.info('Export cancelled');
     else this.#p.status.error(`Export failed: ${result.error.message}`);
   }

@@ -7,6 +7,7 @@ import type { EventId } from '../../../shared/ids';
 import type { Result } from '../../../shared/result';
 import type { EventPatch, TimelineEvent } from '../../../shared/schema';
 import type { EventStore } from '../state/event-store';
+import { isolated } from '../ui/bidi';
 import { el } from '../ui/dom';
 import type { StatusLine } from '../ui/status-line';
 import { emptyState, formatTimestamp } from './editor-parts';
@@ -158,9 +159,11 @@ export class EditorPanel {
     if (!this.dirty) return true;
     const saved = await this.save();
     if (!saved && this.#event) {
-      this.#deps.status.error(
-        `“${this.#event.title}” has changes that cannot be saved yet: fix them or Revert.`,
-      );
+      this.#deps.status.error([
+        '“',
+        isolated(this.#event.title),
+        '” has changes that cannot be saved yet: fix them or Revert.',
+      ]);
     }
     return saved;
   }

@@ -3,6 +3,7 @@ import type { EventId } from '../../../shared/ids';
 import type { TimelineEvent } from '../../../shared/schema';
 import type { EventStore } from '../state/event-store';
 import { describeDates } from '../timeline/items';
+import { isolateText, USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
 
 export function renderRelations(
@@ -14,7 +15,11 @@ export function renderRelations(
     const button = el('button', {
       className: 'link-button',
       text: target.title,
-      attrs: { type: 'button', title: `${target.title} — ${describeDates(target)}` },
+      attrs: {
+        ...USER_TEXT,
+        type: 'button',
+        title: `${isolateText(target.title)} — ${describeDates(target)}`,
+      },
     });
     button.addEventListener('click', () => onOpen(target.id));
     return button;

@@ -9,6 +9,7 @@ import {
   type OpenedFile,
   type TimelineApi,
 } from '../../../shared/contract';
+import { isolated } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { Modal } from '../ui/modal';
 import type { StatusLine } from '../ui/status-line';
@@ -96,7 +97,7 @@ export class ImportFlow {
     const { api, status } = this.#deps;
     if (file.size > MAX_IMPORT_BYTES) return this.#refuse(file.name, tooLargeMessage(file.size));
     if (!(await this.#deps.leaveEditor())) return;
-    status.info(`Reading ${file.name}…`);
+    status.info(['Reading ', isolated(file.name), '…']);
     let text: string;
     try {
       text = await file.text();
@@ -106,7 +107,7 @@ export class ImportFlow {
     const previewed = await api.previewImport({ fileName: file.name, text });
     if (!previewed.ok) return this.#refuse(file.name, previewed.error.message);
     const preview = previewed.value;
-    status.info(`Import ${file.name}: choose Merge or Replace`);
+    status.info(['Import ', isolated(file.name), ': choose Merge or Replace']);
     const answer = await this.#dialog.show(previewContent(preview, this.#deps.eventCount()));
     if (answer !== 'merge' && answer !== 'replace') {
       await api.cancelImport({ token: preview.token });

@@ -1,6 +1,7 @@
 /** What the import dialog says: the preview of a file, a refusal, and the message afterwards. */
 import type { ImportFormat, ImportPreview } from '../../../shared/contract';
-import { type Child, el, uniqueId } from '../ui/dom';
+import { isolated } from '../ui/bidi';
+import { type Child, el, type Phrase, phraseChildren, uniqueId } from '../ui/dom';
 import type { ModalContent } from '../ui/modal';
 
 export type ImportMode = 'merge' | 'replace';
@@ -15,14 +16,18 @@ const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
 export const IMPORT_ACCEPT = '.json,.csv,application/json,text/csv';
 export const IMPORT_HINT = 'Timeline Desk JSON, TimelineJS JSON or CSV, up to 50 MB';
 
-export function importHeading(fileName: string): string {
-  return `Import ${fileName}`;
+/** The file's name is the user's text: "Import invoice\u202Efdp.exe" must not reorder. */
+export function importHeading(fileName: string): Phrase {
+  return ['Import ', isolated(fileName)];
 }
 
 /** The preview: what the file holds and what Merge and Replace would do with it. */
 export function previewContent(preview: ImportPreview, currentEvents: number): ModalContent {
   const replaceNote = uniqueId('replace-note');
-  const lanes = preview.newLanes.length === 0 ? 'None' : preview.newLanes.join(', ');
+  const lanes: Phrase =
+    preview.newLanes.length === 0
+      ? 'None'
+      : preview.newLanes.flatMap((title, i) => [i > 0 && ', ', isolated(title)]);
   const nothingNew = preview.newEvents + preview.changedEvents === 0;
   return {
     heading: importHeading(preview.fileName),
@@ -106,10 +111,10 @@ export function tooLargeMessage(bytes: number): string {
   return `The file is ${mb} MB; Timeline Desk imports files of up to 50 MB.`;
 }
 
-function count(term: string, value: string): Child {
+function count(term: string, value: Phrase): Child {
   return el('div', { className: 'import-count' }, [
     el('dt', { text: term }),
-    el('dd', { text: value }),
+    el('dd', {}, phraseChildren(value)),
   ]);
 }
 

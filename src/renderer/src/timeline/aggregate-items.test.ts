@@ -52,8 +52,9 @@ describe('aggregate items', () => {
     expect(count).toMatchObject({ start: june, label: '1,234', level: 5 });
     expect(count!.end).toBeLessThan(july);
     expect(count!.end).toBeGreaterThan(june + (july - june) * 0.7);
+    // The lane's title between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (ui/bidi.ts).
     expect(countSummary(band, count!)).toBe(
-      '1,234 events in Diplomacy, June 2024.\nDouble-click to zoom in.',
+      '1,234 events in \u2068Diplomacy\u2069, June 2024.\nDouble-click to zoom in.',
     );
   });
 

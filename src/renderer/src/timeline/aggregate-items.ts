@@ -10,6 +10,7 @@
  */
 import type { LaneId } from '../../../shared/ids';
 import type { Lane } from '../../../shared/schema';
+import { isolateText } from '../ui/bidi';
 import type { BucketUnit } from './buckets';
 import type { Aggregate } from './level-of-detail';
 
@@ -138,7 +139,7 @@ export function sameBand(a: BandItem, b: BandItem): boolean {
 /** What a count's tooltip says. */
 export function countSummary(band: BandItem, count: BandCount): string {
   const events = count.count === 1 ? 'event' : 'events';
-  return `${count.label} ${events} in ${band.laneTitle}, ${band.unit.describe(count.start)}.\nDouble-click to zoom in.`;
+  return `${count.label} ${events} in ${isolateText(band.laneTitle)}, ${band.unit.describe(count.start)}.\nDouble-click to zoom in.`;
 }
 
 /** The band of a lane's events that began before the plan's span and run through it. */
@@ -159,6 +160,6 @@ export function runningToItem(aggregate: Aggregate, lane: Lane | undefined): Agg
     editable: false,
     aggregate: aggregate.kind,
     label: `${count} earlier ${events} still running`,
-    summary: `${count} ${events} in ${laneTitle} began before this view and run through it.\nDouble-click to zoom out to where they begin.`,
+    summary: `${count} ${events} in ${isolateText(laneTitle)} began before this view and run through it.\nDouble-click to zoom out to where they begin.`,
   };
 }

@@ -78,7 +78,7 @@ describe('count layout', () => {
     const inside = boxAt(boxes, march!.x + 2, 50);
     expect(inside?.count.count).toBe(3);
     expect(inside && countSummary(inside.band, inside.count)).toBe(
-      '3 events in ' + lane.title + ', March 2024.\nDouble-click to zoom in.',
+      `3 events in \u2068${lane.title}\u2069, March 2024.\nDouble-click to zoom in.`,
     );
     expect(boxAt(boxes, march!.x + march!.width + 1, 50)).toBeNull(); // the gap after March
     expect(boxAt(boxes, march!.x + 2, 39)).toBeNull(); // above the row

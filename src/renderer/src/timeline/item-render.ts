@@ -2,6 +2,7 @@
  * The DOM inside timeline items and lane labels, built from text only. vis-timeline would treat
  * a string `content` as HTML, so items carry empty content and these builders make the elements.
  */
+import { isolateText, USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { type AggregateItem, type BandItem, formatCount } from './aggregate-items';
 import type { EventItem, LaneGroup } from './items';
@@ -28,7 +29,10 @@ export function renderItem(
     className: `ev-marker ev-marker--${event?.certainty ?? 'reported'}`,
     attrs: { 'aria-hidden': 'true' },
   });
-  body.append(marker, el('span', { className: 'ev-title', text: event?.label ?? '' }));
+  body.append(
+    marker,
+    el('span', { className: 'ev-title', text: event?.label ?? '', attrs: USER_TEXT }),
+  );
   return body;
 }
 
@@ -36,7 +40,7 @@ function renderBand(band: Partial<BandItem>): HTMLElement {
   const counts = band.counts ?? [];
   const total = counts.reduce((sum, count) => sum + count.count, 0);
   const label =
-    `${formatCount(total)} ${total === 1 ? 'event' : 'events'} in ${band.laneTitle ?? 'this lane'}, ` +
+    `${formatCount(total)} ${total === 1 ? 'event' : 'events'} in ${isolateText(band.laneTitle ?? 'this lane')}, ` +
     `shown as ${counts.length} ${counts.length === 1 ? 'count' : 'counts'}; double-click one to zoom in.`;
   return el('div', { className: 'agg-band-body', attrs: { role: 'img', 'aria-label': label } });
 }
@@ -48,6 +52,6 @@ export function renderLane(group: Partial<LaneGroup> | undefined): HTMLElement {
   if (group?.color) swatch.style.setProperty('--lane', group.color);
   return el('span', { className: 'lane-label' }, [
     swatch,
-    el('span', { className: 'lane-title', text: group?.laneTitle ?? '' }),
+    el('span', { className: 'lane-title', text: group?.laneTitle ?? '', attrs: USER_TEXT }),
   ]);
 }

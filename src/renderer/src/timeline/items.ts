@@ -11,6 +11,7 @@ import {
   type Precision,
 } from '../../../shared/partial-date';
 import type { Certainty, EventStatus, Lane, TimelineEvent } from '../../../shared/schema';
+import { isolateText } from '../ui/bidi';
 
 /** point: a day or finer instant; period: a month or year with no end; range: has an end. */
 export type ItemKind = 'point' | 'period' | 'range';
@@ -116,7 +117,7 @@ export function laneToGroup(lane: Lane, index: number): LaneGroup {
 /** A plain-text summary for the item's native tooltip: title, dates, status and certainty. */
 export function describeEvent(event: TimelineEvent): string {
   const when = describeDates(event);
-  return `${event.title}\n${when}\n${capitalise(event.status)} · ${event.certainty}`;
+  return `${isolateText(event.title)}\n${when}\n${capitalise(event.status)} · ${event.certainty}`;
 }
 
 export function describeDates(event: Pick<TimelineEvent, 'start' | 'end'>): string {

@@ -1,5 +1,6 @@
 /** The confirmation before deleting an event: a modal <dialog> with Delete and Cancel. */
-import { el } from './dom';
+import { isolated } from './bidi';
+import { el, setPhrase } from './dom';
 
 export interface DeletePrompt {
   readonly title: string;
@@ -41,7 +42,8 @@ export class ConfirmDeleteDialog {
   /** Asks; resolves true when the user chose Delete (Escape and Cancel resolve false). */
   ask(prompt: DeletePrompt): Promise<boolean> {
     if (this.element.open) return Promise.resolve(false);
-    this.#heading.textContent = `Delete “${prompt.title}”?`;
+    // The title in a <bdi> of its own: its direction cannot reorder the question around it.
+    setPhrase(this.#heading, ['Delete “', isolated(prompt.title), '”?']);
     this.#body.textContent = describe(prompt.followUpCount);
     this.element.returnValue = '';
     return new Promise((resolve) => {

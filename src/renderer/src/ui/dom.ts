@@ -5,6 +5,9 @@
 
 export type Child = Node | string | null | undefined | false;
 
+/** Words to show: plain text, or text and elements (such as user text isolated in a <bdi>). */
+export type Phrase = string | readonly Child[];
+
 export interface ElementProps {
   readonly className?: string;
   readonly text?: string;
@@ -39,6 +42,15 @@ export function append(parent: Node, children: readonly Child[]): void {
 export function replaceChildren(parent: Element, children: readonly Child[]): void {
   parent.replaceChildren();
   append(parent, children);
+}
+
+export function phraseChildren(phrase: Phrase): readonly Child[] {
+  return typeof phrase === 'string' ? [phrase] : phrase;
+}
+
+/** Replaces all children of an element with a phrase. */
+export function setPhrase(parent: Element, phrase: Phrase): void {
+  replaceChildren(parent, phraseChildren(phrase));
 }
 
 let nextId = 0;

@@ -2,7 +2,7 @@
  * A modal <dialog> that shows a heading, a body and a row of buttons, and resolves with the
  * value of the button pressed. Escape resolves ''. Bodies are built with el(), as text.
  */
-import { append, type Child, el, uniqueId } from './dom';
+import { append, type Child, el, type Phrase, setPhrase, uniqueId } from './dom';
 
 export interface ModalAction {
   readonly value: string;
@@ -15,7 +15,8 @@ export interface ModalAction {
 }
 
 export interface ModalContent {
-  readonly heading: string;
+  /** User text in it comes isolated (ui/bidi.ts). */
+  readonly heading: Phrase;
   readonly body: readonly Child[];
   readonly actions: readonly ModalAction[];
   /** The value of the button that takes focus; the first one by default. */
@@ -52,7 +53,7 @@ export class Modal {
   /** Shows the content; resolves when it closes. A dialog still open is answered '' first. */
   show(content: ModalContent): Promise<string> {
     this.close();
-    this.#heading.textContent = content.heading;
+    setPhrase(this.#heading, content.heading);
     this.#body.replaceChildren();
     append(this.#body, content.body);
     const buttons = content.actions.map((action) => this.#button(action));

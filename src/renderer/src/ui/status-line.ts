@@ -2,7 +2,8 @@
  * The status line: save state and other news (role="status"), errors (role="alert", present only
  * while there is one), the number of events, and where the store lives.
  */
-import { el } from './dom';
+import { isolateText, USER_TEXT } from './bidi';
+import { el, type Phrase, setPhrase } from './dom';
 
 export class StatusLine {
   readonly element: HTMLElement;
@@ -12,7 +13,7 @@ export class StatusLine {
   });
   readonly #error = el('span', { className: 'status-error', attrs: { role: 'alert' } });
   readonly #count = el('span', { className: 'status-count' });
-  readonly #path = el('span', { className: 'status-path' });
+  readonly #path = el('span', { className: 'status-path', attrs: USER_TEXT });
   #editing = false;
 
   constructor() {
@@ -46,14 +47,14 @@ export class StatusLine {
     this.info('Saving…');
   }
 
-  /** Shows news (role="status") and clears a previous error. */
-  info(text: string): void {
-    this.#message.textContent = text;
+  /** Shows news (role="status") and clears a previous error. User text in it comes isolated. */
+  info(text: Phrase): void {
+    setPhrase(this.#message, text);
     this.clearError();
   }
 
-  error(text: string): void {
-    this.#error.textContent = text;
+  error(text: Phrase): void {
+    setPhrase(this.#error, text);
     this.#error.hidden = false;
   }
 
@@ -68,6 +69,6 @@ export class StatusLine {
 
   setStorePath(path: string): void {
     this.#path.textContent = path;
-    this.#path.title = `Saved automatically to ${path}`;
+    this.#path.title = `Saved automatically to ${isolateText(path)}`;
   }
 }

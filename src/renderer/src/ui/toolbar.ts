@@ -5,6 +5,7 @@
  */
 import type { UserCommandId } from '../../../shared/user-commands';
 import type { CommandRegistry } from '../commands/registry';
+import { USER_TEXT } from './bidi';
 import { el, icon } from './dom';
 import { ICONS, MORE_ICON } from './icons';
 import { menuButton } from './menu-button';
@@ -74,7 +75,7 @@ export function buildToolbar(registry: CommandRegistry, timelineTitle: string): 
       ...(label === 'File' ? [moreMenu.element] : []),
     ]),
   );
-  const title = el('h1', { className: 'timeline-title' });
+  const title = el('h1', { className: 'timeline-title', attrs: USER_TEXT });
   const setTitle = (text: string): void => {
     title.textContent = text;
     title.title = text;
