@@ -1,6 +1,23 @@
 import { defineConfig } from '@playwright/test';
 
-export default defineConfig({
+/** Debian's Chromium: Playwright's own browser downloads are not reachable here. */
+const chromium = {
+  browserName: 'chromium' as const,
+  viewport: { width: 1400, height: 900 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
+export default defineConfig<{ shellKind: 'harness' | 'built-app' }>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -9,26 +26,23 @@ export default defineConfig({
   outputDir: 'test-results',
   use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
   projects: [
+    // The journeys on the browser harness: the renderer build with the services over loopback.
+    { name: 'browser', testDir: 'e2e/browser', use: { ...chromium, shellKind: 'harness' } },
+    // The same journeys on the built app (out/main/index.js, the Electron stand-in, the preload and
+    // IPC handlers). Left out: what is about the harness itself, TimelineJS, and the bench-sized story.
     {
-      name: 'browser',
+      name: 'built-app',
       testDir: 'e2e/browser',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1400, height: 900 },
-        // Debian's Chromium: Playwright's own browser downloads are not reachable here.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
+      testIgnore: [
+        'opening.spec.ts',
+        'content-policy.spec.ts',
+        'timelinejs.spec.ts',
+        'big-timeline.spec.ts',
+      ],
+      use: { ...chromium, shellKind: 'built-app' },
     },
+    // The built app's start-up, menus, files and security, launched with the stand-in.
+    { name: 'launch', testDir: 'e2e/built-app', use: chromium },
     { name: 'electron', testDir: 'e2e/electron' },
   ],
 });

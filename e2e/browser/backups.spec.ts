@@ -62,10 +62,10 @@ test('Cancel in the restore dialog changes nothing', async ({ app, page }) => {
   await expect(app.button('Undo')).toHaveAttribute('title', /^Undo Add event/);
 });
 
-test('with no backups the dialog says so', async ({ app, harness }) => {
+test('with no backups the dialog says so', async ({ app, shell }) => {
   // The services keep backups in <dataDir>/backups/; with that folder gone there are none.
-  await harness.services.flush();
-  await rm(join(harness.dataDir, 'backups'), { recursive: true, force: true });
+  await shell.flush();
+  await rm(join(shell.dataDir, 'backups'), { recursive: true, force: true });
   expect(await app.storedBackups()).toEqual([]);
   await app.runFromMoreMenu('Restore backup');
   const dialog = app.dialog('Restore backup');

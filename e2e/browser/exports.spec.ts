@@ -18,7 +18,7 @@ for (const { entry, extension, holds } of FORMATS) {
     const files = await app.exportedFiles();
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(extension);
-    const path = join(app.harness.exportsDir, files[0]!);
+    const path = join(app.shell.exportsDir, files[0]!);
     await expect(app.status()).toHaveText(`Exported to ${path}`);
     const text = await readFile(path, 'utf8');
     const content = holds(text);

@@ -21,7 +21,7 @@ async function exportJson(app: AppDriver): Promise<TimelineDocument> {
   await app.button('Export JSON').click();
   await expect(app.status()).toContainText('Exported to');
   const [file] = await app.exportedFiles();
-  return (await app.readJson(join(app.harness.exportsDir, file!))) as TimelineDocument;
+  return (await app.readJson(join(app.shell.exportsDir, file!))) as TimelineDocument;
 }
 
 test('a user re-imports an edited export: the preview counts the changes, Merge applies them', async ({

@@ -169,13 +169,13 @@ test('a user zooms in and out, and Fit shows every event', async ({ app }) => {
 
 test('a user exports the timeline as JSON that validates against the schema', async ({
   app,
-  harness,
+  shell,
 }) => {
   await app.button('Export JSON').click();
   await expect(app.page.getByRole('status').filter({ hasText: 'Exported' })).toBeVisible();
-  const files = await readdir(harness.exportsDir);
+  const files = await readdir(shell.exportsDir);
   expect(files).toHaveLength(1);
-  const exported = await app.readJson(join(harness.exportsDir, files[0]!));
+  const exported = await app.readJson(join(shell.exportsDir, files[0]!));
   const validate = publishedSchemaValidator();
   expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
   expect(exported).toEqual(await app.stored());
@@ -226,8 +226,8 @@ test('a script-like title shows exactly as typed and runs nothing', async ({ app
 test.describe('with a damaged store file', () => {
   test.use({ initialStoreText: '{"format": "timeline-desk", "events": [' });
 
-  test('the window tells the user where the damaged file went', async ({ app, harness }) => {
-    const damaged = (await readdir(harness.dataDir)).find((name) => name.includes('.damaged-'));
+  test('the window tells the user where the damaged file went', async ({ app, shell }) => {
+    const damaged = (await readdir(shell.dataDir)).find((name) => name.includes('.damaged-'));
     expect(damaged).toBeDefined();
     await expect(app.alerts().filter({ hasText: damaged! })).toBeVisible();
     for (const title of SEED_TITLES) await expect(app.item(title)).toHaveCount(1);

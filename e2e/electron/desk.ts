@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 import {
   _electron as electron,
@@ -16,14 +16,15 @@ import {
   test as base,
 } from '@playwright/test';
 
+import { APP_ENTRY_URL } from '../../src/main/app-files';
 import type { TimelineApi } from '../../src/shared/contract';
 import { type TimelineDocument, TimelineDocumentSchema } from '../../src/shared/schema';
 import { WindowSteps } from '../window-steps';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const mainScript = join(root, 'out/main/index.js');
-/** The page the window must show: the built renderer, never a dev server. */
-export const appEntryUrl = pathToFileURL(join(root, 'out/renderer/index.html')).href;
+/** The page the window must show: the built renderer on the app's scheme, never a dev server. */
+export const appEntryUrl = APP_ENTRY_URL;
 
 export const NO_ELECTRON_REASON =
   'No Electron binary installed (node_modules/electron/path.txt missing: the binary is downloaded from GitHub, unreachable on this machine)';

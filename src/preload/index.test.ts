@@ -85,13 +85,14 @@ describe('the preload', () => {
     expect(electron.listeners.get(MENU_COMMAND_CHANNEL)?.size).toBe(0);
   });
 
-  it('hands opened files to the page, keeping those that came before it subscribed', () => {
+  it('hands opened files to the page, keeping those that came before it subscribed', async () => {
     const early = { name: 'early.csv', text: 'id,title,start' };
     electron.emit(OPEN_FILE_CHANNEL, early);
     electron.emit(OPEN_FILE_CHANNEL, { name: 'odd.json' }); // neither text nor error: dropped
     const handler = vi.fn();
     api.onOpenFile(handler);
-    expect(handler.mock.calls).toEqual([[early]]);
+    expect(handler).not.toHaveBeenCalled(); // not while the page is still subscribing
+    await vi.waitFor(() => expect(handler.mock.calls).toEqual([[early]]));
 
     const refused = { name: 'big.json', error: 'The file is 60 MB' };
     electron.emit(OPEN_FILE_CHANNEL, refused);

@@ -45,7 +45,10 @@ function openFileChannel(): TimelineApi['onOpenFile'] {
   });
   return (subscriber) => {
     handler = subscriber;
-    for (const file of waiting.splice(0)) subscriber(file);
+    // In a later task: the page subscribes while it is still setting itself up.
+    setTimeout(() => {
+      for (const file of waiting.splice(0)) subscriber(file);
+    });
     return () => {
       if (handler === subscriber) handler = null;
     };

@@ -20,6 +20,7 @@ import { type AtomicWriteOptions, type FileText, writeFileAtomic } from './atomi
 import { type BackupKeeper, openBackups } from './backups';
 import { inverseOf } from './change-inverse';
 import { EventJsonCache } from './event-json';
+import { readOnlyNotice } from './folder-access';
 import { loadStartDocument } from './startup';
 import { type StoreSnapshot, storeTextParts } from './store-text';
 import { WriteScheduler } from './write-scheduler';
@@ -141,7 +142,8 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
   if (start.mustWrite) await repository.flush().catch(() => undefined);
   // A store opened as it is gets backed up now if the newest backup is old (or there is none).
   else backups.afterOpen(path);
-  return { repository, backups, notices: start.notices };
+  const readOnly = await readOnlyNotice(options.dataDir);
+  return { repository, backups, notices: readOnly ? [...start.notices, readOnly] : start.notices };
 }
 
 /** lowdb's adapter for the store file: compact JSON, written atomically with retries. */
