@@ -5,7 +5,8 @@
 import { CERTAINTIES, EVENT_STATUSES, type Lane } from '../../../shared/schema';
 import { el } from '../ui/dom';
 import { DATE_FORMAT_HINT, DATE_NOTE_ID, describeDateInput } from './date-hint';
-import { type Field, selectInput, textArea, textInput } from './field';
+import { type Choice, choiceOptions, type Field, selectInput, textArea, textInput } from './field';
+import { FIELD_LIMITS } from './field-limits';
 import { type FieldError, type FormValues, SCALAR_KEYS, type ScalarKey } from './form-values';
 import { SourcesEditor } from './sources-editor';
 
@@ -20,19 +21,26 @@ export class EventForm {
   constructor(lanes: readonly Lane[], onInput: () => void, onSubmit: () => void) {
     const describedBy = [DATE_NOTE_ID];
     this.#fields = {
-      title: textInput('Title', { className: 'field--title' }),
-      start: textInput('Start', { hint: START_EMPTY, describedBy, placeholder: 'YYYY-MM-DD' }),
-      end: textInput('End', { hint: END_EMPTY, describedBy, placeholder: 'none' }),
-      laneId: selectInput(
-        'Lane',
-        lanes.map((lane) => ({ value: lane.id, label: lane.title })),
-      ),
+      title: textInput('Title', { className: 'field--title', maxLength: FIELD_LIMITS.title }),
+      start: textInput('Start', {
+        hint: START_EMPTY,
+        describedBy,
+        placeholder: 'YYYY-MM-DD',
+        maxLength: FIELD_LIMITS.start,
+      }),
+      end: textInput('End', {
+        hint: END_EMPTY,
+        describedBy,
+        placeholder: 'none',
+        maxLength: FIELD_LIMITS.end,
+      }),
+      laneId: selectInput('Lane', lanes.map(laneChoice)),
       status: selectInput('Status', EVENT_STATUSES.map(choice)),
       certainty: selectInput('Certainty', CERTAINTIES.map(choice)),
-      description: textArea('Description', { rows: 5 }),
-      tags: textInput('Tags', { hint: 'Separate with commas' }),
-      actors: textInput('Actors', { hint: 'Separate with commas' }),
-      location: textInput('Location'),
+      description: textArea('Description', { rows: 5, maxLength: FIELD_LIMITS.description }),
+      tags: textInput('Tags', { hint: 'Separate with commas', maxLength: FIELD_LIMITS.tags }),
+      actors: textInput('Actors', { hint: 'Separate with commas', maxLength: FIELD_LIMITS.actors }),
+      location: textInput('Location', { maxLength: FIELD_LIMITS.location }),
     };
     this.#sources = new SourcesEditor(onInput);
     const f = this.#fields;
@@ -70,9 +78,7 @@ export class EventForm {
     const select = this.#fields.laneId.control;
     if (!(select instanceof HTMLSelectElement)) return;
     const value = select.value;
-    select.replaceChildren(
-      ...lanes.map((lane) => el('option', { text: lane.title, attrs: { value: lane.id } })),
-    );
+    select.replaceChildren(...choiceOptions(lanes.map(laneChoice)));
     select.value = value;
   }
 
@@ -137,6 +143,10 @@ export class EventForm {
   }
 }
 
-function choice(value: string): { value: string; label: string } {
+function laneChoice(lane: Lane): Choice {
+  return { value: lane.id, label: lane.title };
+}
+
+function choice(value: string): Choice {
   return { value, label: value.charAt(0).toUpperCase() + value.slice(1) };
 }

@@ -2,6 +2,8 @@
  * One labelled form control with an optional hint and an error message. The label gives the
  * control its accessible name; the hint and the error (role="alert") describe it.
  */
+import { directionControlIssue } from '../../../shared/schema';
+import { USER_TEXT } from '../ui/bidi';
 import { el, uniqueId } from '../ui/dom';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -17,6 +19,11 @@ export interface FieldOptions {
   readonly hiddenPrefix?: string;
 }
 
+/** A text field says how long its text may be: the schema's limit (field-limits.ts). */
+export interface TextOptions extends FieldOptions {
+  readonly maxLength: number;
+}
+
 export class Field<C extends Control = Control> {
   readonly root: HTMLElement;
   readonly control: C;
@@ -25,6 +32,10 @@ export class Field<C extends Control = Control> {
   readonly #note: HTMLElement | null;
   readonly #error: HTMLElement;
   readonly #describedBy: readonly string[];
+  /** The message shown, as given to setError. */
+  #shown: string | null = null;
+  /** The last problem found while typing (showWhileTyping). */
+  #typedProblem: string | null = null;
 
   constructor(label: string, control: C, options: FieldOptions = {}) {
     this.label = label;
@@ -68,11 +79,22 @@ export class Field<C extends Control = Control> {
 
   /** Shows a message at the field, or clears it with null. */
   setError(message: string | null): void {
+    this.#shown = message;
     this.#error.hidden = message === null;
     this.#error.textContent = message === null ? '' : withLabel(this.label, message);
     if (message === null) this.control.removeAttribute('aria-invalid');
     else this.control.setAttribute('aria-invalid', 'true');
     this.#describe();
+  }
+
+  /**
+   * Shows a problem found as the user types; once typing has put it right, its message goes,
+   * whether typing or a save showed it. Other messages from a save stay until the next save.
+   */
+  showWhileTyping(problem: string | null): void {
+    if (problem !== null) this.setError(problem);
+    else if (this.#typedProblem !== null && this.#shown === this.#typedProblem) this.setError(null);
+    this.#typedProblem = problem;
   }
 
   get invalid(): boolean {
@@ -100,29 +122,41 @@ function withLabel(label: string, message: string): string {
   return /^[a-z]/.test(message) ? `${label} ${message}` : `${label}: ${message}`;
 }
 
+/**
+ * A one-line text field. It refuses the hidden characters that set a text's direction as soon
+ * as they are typed or pasted (the schema refuses them too): they are invisible in the field.
+ */
 export function textInput(
   label: string,
-  options: FieldOptions & { readonly type?: string; readonly placeholder?: string } = {},
+  options: TextOptions & { readonly type?: string; readonly placeholder?: string },
 ): Field<HTMLInputElement> {
   const input = el('input', {
     className: 'input',
     attrs: {
+      ...USER_TEXT,
       type: options.type ?? 'text',
       placeholder: options.placeholder,
+      maxlength: String(options.maxLength),
       autocomplete: 'off',
       spellcheck: 'false',
     },
   });
-  return new Field(label, input, options);
+  const field = new Field(label, input, options);
+  input.addEventListener('input', () => field.showWhileTyping(directionControlIssue(input.value)));
+  return field;
 }
 
 export function textArea(
   label: string,
-  options: FieldOptions & { readonly rows?: number } = {},
+  options: TextOptions & { readonly rows?: number },
 ): Field<HTMLTextAreaElement> {
   const area = el('textarea', {
     className: 'input textarea',
-    attrs: { rows: String(options.rows ?? 4) },
+    attrs: {
+      ...USER_TEXT,
+      rows: String(options.rows ?? 4),
+      maxlength: String(options.maxLength),
+    },
   });
   return new Field(label, area, options);
 }
@@ -137,10 +171,13 @@ export function selectInput(
   choices: readonly Choice[],
   options: FieldOptions = {},
 ): Field<HTMLSelectElement> {
-  const select = el(
-    'select',
-    { className: 'input select' },
-    choices.map((choice) => el('option', { text: choice.label, attrs: { value: choice.value } })),
-  );
+  const select = el('select', { className: 'input select' }, choiceOptions(choices));
   return new Field(label, select, options);
+}
+
+/** A label may be user text (a lane's title): each option takes its direction from its own. */
+export function choiceOptions(choices: readonly Choice[]): HTMLOptionElement[] {
+  return choices.map((choice) =>
+    el('option', { text: choice.label, attrs: { ...USER_TEXT, value: choice.value } }),
+  );
 }

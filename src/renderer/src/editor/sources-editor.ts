@@ -5,6 +5,7 @@
 import { el } from '../ui/dom';
 import { DATE_NOTE_ID } from './date-hint';
 import { type Field, textArea, textInput } from './field';
+import { SOURCE_FIELD_LIMITS } from './field-limits';
 import { emptySource, SOURCE_KEYS, type SourceKey, type SourceValues } from './form-values';
 
 type SourceFields = Record<SourceKey, Field>;
@@ -72,22 +73,26 @@ export class SourcesEditor {
   #row(source: SourceValues, index: number): SourceFields {
     const prefix = `Source ${index + 1} `;
     const name = (key: SourceKey): string => `${prefix}${NAMES[key]}`;
+    const common = (key: SourceKey) => ({
+      hiddenPrefix: prefix,
+      maxLength: SOURCE_FIELD_LIMITS[key],
+    });
     const fields: SourceFields = {
-      title: textInput(name('title'), { hiddenPrefix: prefix, className: 'span-2' }),
+      title: textInput(name('title'), { ...common('title'), className: 'span-2' }),
       url: textInput(name('url'), {
-        hiddenPrefix: prefix,
+        ...common('url'),
         className: 'span-2',
         type: 'url',
         placeholder: 'https://',
       }),
-      publisher: textInput(name('publisher'), { hiddenPrefix: prefix }),
+      publisher: textInput(name('publisher'), common('publisher')),
       published: textInput(name('published'), {
-        hiddenPrefix: prefix,
+        ...common('published'),
         placeholder: 'YYYY-MM-DD',
         describedBy: [DATE_NOTE_ID],
       }),
-      quote: textArea(name('quote'), { hiddenPrefix: prefix, className: 'span-2', rows: 3 }),
-      language: textInput(name('language'), { hiddenPrefix: prefix, placeholder: 'e.g. en' }),
+      quote: textArea(name('quote'), { ...common('quote'), className: 'span-2', rows: 3 }),
+      language: textInput(name('language'), { ...common('language'), placeholder: 'e.g. en' }),
     };
     for (const key of SOURCE_KEYS) {
       fields[key].value = source[key];
