@@ -55,7 +55,15 @@ export type ControlRequest =
   | { readonly op: 'activate' }
   | { readonly op: 'quit' }
   | { readonly op: 'permission'; readonly permission: string }
-  | { readonly op: 'invoke'; readonly channel: string; readonly args: readonly unknown[] };
+  | {
+      readonly op: 'invoke';
+      readonly channel: string;
+      readonly args: readonly unknown[];
+      /** Asks as a frame at this URL would (a page that is not the app); the window's by default. */
+      readonly frameUrl?: string;
+      /** Asks as a sub-frame of the window would. */
+      readonly subFrame?: boolean;
+    };
 
 export interface ControlCall {
   readonly type: 'call';

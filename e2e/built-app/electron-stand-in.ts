@@ -648,14 +648,16 @@ async function answer(request: ControlRequest): Promise<unknown> {
       return { checked, requested };
     }
     case 'invoke': {
-      // The test reads what the main process holds, as the app's own window would ask.
+      // The test reads what the main process holds, as the app's window (or another page) asks.
       const handler = invokeHandlers.get(request.channel);
       if (!handler) throw new Error(`No handler for ${request.channel}`);
       const window = StandInWindow.all[0];
-      const url = window?.webContents.getURL() ?? '';
+      const windowUrl = window?.webContents.getURL() ?? '';
+      const top = { url: windowUrl, parent: null };
+      const url = request.frameUrl ?? windowUrl;
       const event = {
         sender: window?.webContents,
-        senderFrame: { url, parent: null },
+        senderFrame: request.subFrame ? { url, parent: top } : { url, parent: null },
         frameId: 1,
         processId: 1,
       };

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 
-import type { BrowserContext, Frame, Page, Route } from '@playwright/test';
+import type { BrowserContext, CDPSession, Frame, Page, Route } from '@playwright/test';
 
 import { electronUrlOf, pageUrlOf, type WindowInfo } from './control';
 import { preloadInitScript } from './preload-runner';
@@ -59,8 +59,9 @@ let nextId = 1;
 
 export class StandInWebContents extends EventEmitter {
   readonly id = nextId++;
-  /** The page, once the window has one. */
+  /** The page, once the window has one, and a CDP session to it. */
   page: Page | null = null;
+  cdp: CDPSession | null = null;
   devToolsOpened = false;
   #openHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly #deliver = `__standInDeliver_${randomUUID().replaceAll('-', '')}`;
@@ -79,17 +80,16 @@ export class StandInWebContents extends EventEmitter {
     return this.page ? electronUrlOf(this.page.url()) : '';
   }
 
+  /**
+   * Delivers a message to the preload's listeners. Through CDP without a user gesture: Electron's
+   * send gives the page no user activation (Playwright's evaluate would).
+   */
   send(channel: string, ...args: unknown[]): void {
-    const page = this.page;
-    if (!page) return;
-    page
-      .evaluate(
-        ([name, sent, values]) => {
-          const deliver = (globalThis as Record<string, unknown>)[name];
-          if (typeof deliver === 'function') deliver(sent, values);
-        },
-        [this.#deliver, channel, args] as const,
-      )
+    const session = this.cdp;
+    if (!session) return;
+    const call = `globalThis[${JSON.stringify(this.#deliver)}]?.(${JSON.stringify(channel)}, ${JSON.stringify(args)})`;
+    session
+      .send('Runtime.evaluate', { expression: call, userGesture: false })
       .catch(() => undefined); // a page that is gone or navigating gets nothing, as in Electron
   }
 
@@ -138,11 +138,21 @@ export class StandInWebContents extends EventEmitter {
     await this.page?.reload();
   }
 
-  /** Editing commands of the focused frame, as the Edit menu's roles run them. */
+  /**
+   * Editing commands of the focused frame, as the Edit menu's roles run them. Chromium refuses
+   * a page's own execCommand('paste'), so the clipboard ones go in as their keys do.
+   */
   async editCommand(
     command: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll',
   ): Promise<void> {
-    await this.page?.evaluate((name) => {
+    const page = this.page;
+    if (!page) return;
+    const keys = { cut: 'ControlOrMeta+X', copy: 'ControlOrMeta+C', paste: 'ControlOrMeta+V' };
+    if (command === 'cut' || command === 'copy' || command === 'paste') {
+      await page.keyboard.press(keys[command]);
+      return;
+    }
+    await page.evaluate((name) => {
       const doc = (globalThis as unknown as { document: { execCommand(c: string): boolean } })
         .document;
       doc.execCommand(name);
@@ -192,6 +202,7 @@ export class StandInWindow extends EventEmitter {
     const page = await this.host.context().newPage();
     await page.setViewportSize({ width: this.#bounds.width, height: this.#bounds.height });
     this.webContents.page = page;
+    this.webContents.cdp = await this.host.context().newCDPSession(page);
     const preload = this.options.webPreferences?.preload;
     const invokeName = `__standInInvoke_${randomUUID().replaceAll('-', '')}`;
     await page.exposeBinding(invokeName, (source, channel: string, args: unknown[]) =>

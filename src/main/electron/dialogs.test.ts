@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const showSaveDialog = vi.hoisted(() => vi.fn());
 vi.mock('electron', () => ({ dialog: { showSaveDialog } }));
 
-import { createDialogHost } from './dialogs';
+import { createDialogHost, exportFilter } from './dialogs';
 
 const documentsDir = join('/home', 'ana', 'Documents');
 const window = { id: 1 } as unknown as BrowserWindow;
@@ -34,5 +34,12 @@ describe('createDialogHost', () => {
     expect(await host.chooseExportPath('story.timeline.json')).toBeNull();
     // With no window the dialog stands alone.
     expect(showSaveDialog.mock.calls[0]).toHaveLength(1);
+  });
+
+  it('offers the file type of the export, not always JSON', () => {
+    expect(exportFilter('story.csv')).toEqual({ name: 'CSV', extensions: ['csv'] });
+    expect(exportFilter('story.timelinejs.json')).toEqual({ name: 'JSON', extensions: ['json'] });
+    expect(exportFilter('story.mw')).toEqual({ name: 'Markwhen', extensions: ['mw'] });
+    expect(exportFilter('story.ics')).toEqual({ name: 'iCalendar', extensions: ['ics'] });
   });
 });

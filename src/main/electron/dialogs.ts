@@ -12,14 +12,30 @@ export interface DialogHostOptions {
   readonly documentsDir: string;
 }
 
+/** The file type an export is saved as, by the end of its suggested name. */
+const EXPORT_TYPES: readonly { readonly ending: string; readonly name: string }[] = [
+  { ending: '.csv', name: 'CSV' },
+  { ending: '.mw', name: 'Markwhen' },
+  { ending: '.ics', name: 'iCalendar' },
+  { ending: '.json', name: 'JSON' },
+];
+
+/** The dialog's filter for a suggested name: a CSV export offers CSV files, not JSON. */
+export function exportFilter(suggestedName: string): { name: string; extensions: string[] } {
+  const type = EXPORT_TYPES.find(({ ending }) => suggestedName.endsWith(ending));
+  const extension = (type?.ending ?? '.json').slice(1);
+  return { name: type?.name ?? 'JSON', extensions: [extension] };
+}
+
 export function createDialogHost(options: DialogHostOptions): Host {
   return {
     async chooseExportPath(suggestedName) {
+      const filter = exportFilter(suggestedName);
       const dialogOptions: SaveDialogOptions = {
-        title: 'Export JSON',
+        title: `Export ${filter.name}`,
         buttonLabel: 'Export',
         defaultPath: join(options.documentsDir, suggestedName),
-        filters: [{ name: 'JSON', extensions: ['json'] }],
+        filters: [filter],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const window = options.window();
