@@ -9,7 +9,6 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { CommandOutput } from '../../src/shared/contract';
 import { useTempDirs } from '../../test/temp-dir';
 import { type Harness, startHarness } from './server';
 
@@ -90,8 +89,7 @@ async function tokenOfThePage(): Promise<{ header: string; token: string }> {
 async function storedEventIds(): Promise<string[]> {
   const result = await harness.services.dispatch('getTimeline', undefined);
   if (!result.ok) throw new Error(result.error.message);
-  // A no-op once the dispatcher's result is typed by the command's name.
-  const { document } = result.value as CommandOutput<'getTimeline'>;
+  const { document } = result.value;
   return document.events.map((event) => event.id);
 }
 
