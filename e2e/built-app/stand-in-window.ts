@@ -97,11 +97,27 @@ export class StandInWebContents extends EventEmitter {
     this.#openHandler = handler;
   }
 
-  /** A popup the page opened: the open handler decides; 'deny' closes it. */
-  async onPopup(popup: Page): Promise<void> {
-    const url = electronUrlOf(popup.url());
-    const answer = this.#openHandler?.({ url }) ?? { action: 'allow' };
-    if (answer.action === 'deny') await popup.close();
+  /**
+   * window.open in the page: the open handler decides from the URL asked for (CDP's
+   * Page.windowOpen gives it before the popup has loaded anything); a denied popup is closed.
+   */
+  watchWindowOpen(session: CDPSession, page: Page): void {
+    const decisions: Promise<string>[] = [];
+    void session.send('Page.enable');
+    session.on('Page.windowOpen', ({ url }: { url: string }) => {
+      const answer = this.#openHandler?.({ url: electronUrlOf(url) }) ?? { action: 'allow' };
+      decisions.push(Promise.resolve(answer.action));
+    });
+    page.on('popup', (popup) => {
+      void (async () => {
+        // The event that names the URL can come just after the popup itself.
+        for (let tries = 0; decisions.length === 0 && tries < 50; tries++) {
+          await new Promise((done) => setTimeout(done, 10));
+        }
+        const action = (await decisions.shift()) ?? 'deny';
+        if (action === 'deny') await popup.close().catch(() => undefined);
+      })();
+    });
   }
 
   /** A navigation request of this window: will-navigate (or will-frame-navigate) decides. */
@@ -213,7 +229,7 @@ export class StandInWindow extends EventEmitter {
       const channels = { invoke: invokeName, deliver: this.webContents.deliverName };
       await page.addInitScript(preloadInitScript(source, channels, process.platform));
     }
-    page.on('popup', (popup) => void this.webContents.onPopup(popup));
+    this.webContents.watchWindowOpen(this.webContents.cdp, page);
     page.on('close', () => this.#closed());
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
     page.on('domcontentloaded', () => this.webContents.emit('dom-ready'));
@@ -375,7 +391,9 @@ export class StandInWindow extends EventEmitter {
     if (!window || !request.isNavigationRequest()) return false;
     const frame = request.frame();
     if (window.webContents.shouldBlockNavigation(request.url(), frame.parentFrame() === null)) {
-      await route.abort('blockedbyclient');
+      // A 204 leaves the page where it is, as a prevented will-navigate does (an abort would
+      // replace it with Chromium's error page).
+      await route.fulfill({ status: 204 });
       return true;
     }
     return false;
