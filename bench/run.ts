@@ -17,6 +17,7 @@ import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { benchBuiltApp } from './built-app-bench';
 import { chromiumVersion } from './chromium';
 import { benchElectron, ELECTRON_EVENTS } from './electron-bench';
 import { BENCH_SIZES, generateTimeline } from './generate';
@@ -104,8 +105,11 @@ try {
     measurements.push(...rendererMeasurements(events, ours, peers));
   }
   const electronEvents = smoke ? 1_000 : ELECTRON_EVENTS;
+  const startDoc = generateTimeline(electronEvents);
+  log(`Built app cold start (Electron stand-in), ${electronEvents.toLocaleString('en')} events`);
+  measurements.push(await benchBuiltApp(startDoc, Math.max(limits.readyMs, 60_000)));
   log(`Electron cold start, ${electronEvents.toLocaleString('en')} events`);
-  const electron = await benchElectron(generateTimeline(electronEvents), limits.readyMs);
+  const electron = await benchElectron(startDoc, limits.readyMs);
   if (electron.skipped) console.log(`Skipped the Electron cold start: ${electron.skipped}.`);
   measurements.push(electron);
 } finally {
