@@ -88,7 +88,8 @@ async function drawnCounts(app: AppDriver): Promise<DrawnCount[]> {
     const found: DrawnCount[] = [];
     for (const band of element.ownerDocument.querySelectorAll('.vis-item.agg-band')) {
       const label = band.querySelector('.agg-band-body')?.getAttribute('aria-label') ?? '';
-      const lane = lanes.find(({ title }) => label.includes(` in ${title}, `));
+      // The lane's title sits between U+2068 and U+2069, isolated from the label's words.
+      const lane = lanes.find(({ title }) => label.includes(` in \u2068${title}\u2069, `));
       const top = band.getBoundingClientRect().top;
       // Two pixels into the row: below the edge, above the label's pill.
       const y = Math.round((top - area.top + 2) * ratio);
