@@ -156,6 +156,21 @@ test("a file name with a hidden override cannot reverse the status line's words"
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
 });
 
+test('a refused file that holds an override shows it written out, not applied', async ({ app }) => {
+  const chooser = app.page.waitForEvent('filechooser');
+  await app.button('Import').click();
+  // The parser's message quotes the text around the mistake, override and all.
+  const text = '{"format": "timeline-desk", "note": x\u202Esi siht}';
+  await (
+    await chooser
+  ).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const refusal = app.importDialog('broken.json').locator('.import-refusal');
+  await expect(refusal).toContainText('x\\u202Esi siht');
+  expect(await refusal.textContent()).not.toContain('\u202E');
+  await app.page.screenshot({ path: 'test-results/screenshots/import-refused-override.png' });
+  await app.importDialog('broken.json').getByRole('button', { name: 'Close', exact: true }).click();
+});
+
 test('a one-line field refuses a hidden text-direction character as it is typed; nothing is saved', async ({
   app,
 }) => {

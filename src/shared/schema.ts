@@ -60,10 +60,17 @@ export function directionControlIssue(value: string): string | null {
   return `contains a hidden text-direction character (U+${hex(found)}), which can make text read in a misleading order: remove it`;
 }
 
-/** A value quoted in a message, its direction controls written out so they cannot reorder it. */
-function quoted(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+/**
+ * Text from elsewhere for a message, its direction controls written out as \u202E: shown, they
+ * can reorder nothing of the message around them.
+ */
+export function writeOutDirectionControls(text: string): string {
   return text.replace(new RegExp(DIRECTION_CONTROLS.source, 'g'), (found) => `\\u${hex(found)}`);
+}
+
+/** A value quoted in a message. */
+function quoted(value: unknown): string {
+  return writeOutDirectionControls(JSON.stringify(value) ?? String(value));
 }
 
 function hex(character: string): string {

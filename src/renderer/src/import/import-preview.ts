@@ -1,5 +1,6 @@
 /** What the import dialog says: the preview of a file, a refusal, and the message afterwards. */
 import type { ImportFormat, ImportPreview } from '../../../shared/contract';
+import { writeOutDirectionControls } from '../../../shared/schema';
 import { isolated } from '../ui/bidi';
 import { type Child, el, type Phrase, phraseChildren, uniqueId } from '../ui/dom';
 import type { ModalContent } from '../ui/modal';
@@ -67,13 +68,20 @@ export function previewContent(preview: ImportPreview, currentEvents: number): M
   };
 }
 
-/** A file that cannot be imported: the reason, which names the first bad place in it. */
+/**
+ * A file that cannot be imported: the reason, which names the first bad place in it and may
+ * quote the file (a parser's message does), so its direction characters are written out.
+ */
 export function refusalContent(fileName: string, reason: string): ModalContent {
   return {
     heading: importHeading(fileName),
     body: [
       el('p', { className: 'dialog-body', text: 'This file cannot be imported:' }),
-      el('p', { className: 'import-refusal', text: reason, attrs: { role: 'alert' } }),
+      el('p', {
+        className: 'import-refusal',
+        text: writeOutDirectionControls(reason),
+        attrs: { role: 'alert' },
+      }),
       el('p', { className: 'dialog-body', text: 'Nothing was changed.' }),
     ],
     actions: [{ value: 'close', label: 'Close', className: 'button button--primary' }],

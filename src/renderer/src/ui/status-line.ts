@@ -2,6 +2,7 @@
  * The status line: save state and other news (role="status"), errors (role="alert", present only
  * while there is one), the number of events, and where the store lives.
  */
+import { writeOutDirectionControls } from '../../../shared/schema';
 import { isolateText, USER_TEXT } from './bidi';
 import { el, type Phrase, setPhrase } from './dom';
 
@@ -53,8 +54,9 @@ export class StatusLine {
     this.clearError();
   }
 
+  /** A message from elsewhere may quote a file's text: its direction characters are written out. */
   error(text: Phrase): void {
-    setPhrase(this.#error, text);
+    setPhrase(this.#error, typeof text === 'string' ? writeOutDirectionControls(text) : text);
     this.#error.hidden = false;
   }
 
