@@ -140,6 +140,7 @@ test('Cancel and Escape leave the timeline as it was', async ({ app, page }) => 
   const before = await app.stored();
   await app.chooseImportFile(fixture('sanctions.csv'));
   await app.answerImport('sanctions.csv', 'Cancel');
+  await expect(app.status()).toHaveText('Import cancelled');
   // The shortcut opens the chooser too.
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
@@ -178,7 +179,11 @@ test('a bad file is refused with the place of the first problem, and nothing cha
   expect(await app.stored()).toEqual(before);
 });
 
-test('a file over 50 MB is refused before it is read', async ({ app }, testInfo) => {
+test('a file over 50 MB is refused before it is read', async ({ app, shell }, testInfo) => {
+  test.skip(
+    shell.kind === 'built-app',
+    'Playwright hands a browser it reached over CDP no file over 50 MB; the built app refuses one opened from the system in e2e/built-app/startup.spec.ts',
+  );
   const path = testInfo.outputPath('huge.csv');
   await writeFile(path, `id,title,start\n${'x'.repeat(51 * 1024 * 1024)}`);
   await app.chooseImportFile(path);

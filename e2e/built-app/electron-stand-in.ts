@@ -478,6 +478,19 @@ function nextAnswer<K extends DialogAnswer['kind']>(
     : (dialogAnswers.splice(index, 1)[0] as Extract<DialogAnswer, { kind: K }>);
 }
 
+/** `story.csv`, else `story-2.csv`, `story-3.csv`…: the first name no file has. */
+function freeName(path: string): string {
+  const dot = path.endsWith('.timeline.json')
+    ? path.length - '.timeline.json'.length
+    : path.lastIndexOf('.');
+  const [stem, ending] =
+    dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? path : `${stem}-${n}${ending}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
 /** Electron's dialog methods take the window first, or not at all. */
 function withoutWindow<T>(args: unknown[]): T {
   return (args.length > 1 ? args[1] : args[0]) as T;
@@ -501,11 +514,12 @@ export const dialog = {
     });
     return { response, checkboxChecked: false };
   },
-  /** Unscripted, the user accepts the suggested path. */
+  /** Unscripted, the user saves under the suggested name, numbered if a file has it already. */
   async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
     const options = withoutWindow<SaveDialogOptions>(args);
     const scripted = nextAnswer('save');
-    const filePath = scripted ? scripted.filePath : (options.defaultPath ?? null);
+    const suggested = options.defaultPath ? freeName(options.defaultPath) : null;
+    const filePath = scripted ? scripted.filePath : suggested;
     record.saveDialogs.push({ defaultPath: options.defaultPath ?? '', answer: filePath });
     return { canceled: filePath === null, filePath: filePath ?? '' };
   },

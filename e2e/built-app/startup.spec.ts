@@ -138,7 +138,7 @@ for (const file of ['sanctions.csv', 'talks.timelinejs.json', 'exported.timeline
   });
 }
 
-test("macOS's open-file opens the import preview, and a file that cannot be read says why", async ({
+test("macOS's open-file opens the import preview; a file that cannot be read or is too large says why", async ({
   launch,
   workDir,
 }) => {
@@ -152,6 +152,13 @@ test("macOS's open-file opens the import preview, and a file that cannot be read
   await desk.app.openFile(join(workDir, 'gone.csv'));
   const refused = preview(desk, 'gone.csv');
   await expect(refused).toContainText('there is no such file');
+  await refused.getByRole('button', { name: 'Close' }).click();
+
+  // Too large to import: refused before it is read, in the main process.
+  const huge = join(workDir, 'huge.csv');
+  await writeFile(huge, `id,title,start\n${'x'.repeat(51 * 1024 * 1024)}`);
+  await desk.app.openFile(huge);
+  await expect(preview(desk, 'huge.csv')).toContainText('files up to 50 MB can be imported');
   expect(await desk.app.quit()).toBe(0);
 });
 
