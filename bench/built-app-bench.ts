@@ -32,7 +32,7 @@ export async function benchBuiltApp(doc: TimelineDocument, limitMs: number): Pro
     app = launched.app;
     await launched.page
       .locator('[data-ready]')
-      .waitFor({ timeout: Math.max(1, limitMs - (Date.now() - started)) });
+      .waitFor({ state: 'attached', timeout: Math.max(1, limitMs - (Date.now() - started)) });
     const value = Date.now() - started;
     return {
       ...measurement,
