@@ -1,20 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT } from './e2e/debian-chromium';
+
 /** Debian's Chromium: Playwright's own browser downloads are not reachable here. */
 const chromium = {
   browserName: 'chromium' as const,
-  viewport: { width: 1400, height: 900 },
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
+  viewport: VIEWPORT,
+  launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
 };
 
 export default defineConfig<{ shellKind: 'harness' | 'built-app' }>({

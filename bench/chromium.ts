@@ -1,23 +1,12 @@
-/**
- * Debian's Chromium, launched through Playwright's library API with the flags that work on this
- * machine (the same as playwright.config.ts). Playwright's own browser downloads are not used.
- */
+/** Debian's Chromium, launched through Playwright's library API as the tests launch it. */
 import { type Browser, chromium } from '@playwright/test';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-/** The window size of the e2e tests: the app's timeline, editor and toolbar all show. */
-export const VIEWPORT = { width: 1400, height: 900 } as const;
+import { CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT } from '../e2e/debian-chromium';
+
+export { CHROMIUM_PATH, VIEWPORT };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
 export async function chromiumVersion(): Promise<string> {

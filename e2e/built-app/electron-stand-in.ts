@@ -24,6 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 
 import { type BrowserContext, chromium, type Route } from '@playwright/test';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../debian-chromium';
 import {
   type ControlCall,
   type ControlRequest,
@@ -35,15 +36,6 @@ import {
 } from './control';
 import type { StandInWebContents } from './stand-in-window';
 import { type InvokeHandler, preventable, StandInWindow } from './stand-in-window';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const record: StandInRecord = {
   errorBoxes: [],
@@ -148,9 +140,9 @@ class StandInApp extends EventEmitter {
     const profile = await mkdtemp(join(tmpdir(), 'timeline-desk-stand-in-profile-'));
     this.#profile = profile;
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`],
+      args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
     });
     await context.route('**/*', (route) => routeRequest(route));
     // The blank tab Chromium opens is not a window of the app.
