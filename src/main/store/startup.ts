@@ -29,16 +29,24 @@ export async function loadStartDocument(options: StartOptions): Promise<StartDoc
   const { path, backups, now } = options;
   const state = await readStoreFile(path, options.migrations, options.onEvents);
   if (state.kind === 'valid') {
-    if (state.upgradedFrom === null) {
+    const { upgradedFrom, directionControlsRemoved: removed } = state;
+    if (upgradedFrom === null && removed === 0) {
       return { document: state.document, notices: [], mustWrite: false };
     }
-    const original = await copyAside(path, `version-${state.upgradedFrom}`, now());
+    const tag = upgradedFrom === null ? 'before-repair' : `version-${upgradedFrom}`;
+    const original = await copyAside(path, tag, now());
+    const changes = [
+      upgradedFrom === null
+        ? null
+        : `Your timeline was upgraded from an older file format (version ${upgradedFrom}).`,
+      removed === 0
+        ? null
+        : `${removed} hidden text-direction character${removed === 1 ? ' was' : 's were'} taken ` +
+          'out of titles, names and tags, where they could make text read in a misleading order.',
+    ];
     return {
       document: state.document,
-      notices: [
-        `Your timeline was upgraded from an older file format (version ${state.upgradedFrom}). ` +
-          `The original file was kept at ${original}.`,
-      ],
+      notices: [`${changes.filter(Boolean).join(' ')} The original file was kept at ${original}.`],
       mustWrite: true,
     };
   }

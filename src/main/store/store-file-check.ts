@@ -5,9 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 
+import { removeOneLineDirectionControls } from '../../shared/formats/direction-repair';
 import { migrateDocument, MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
 import { checkDocumentInBatches } from '../../shared/formats/timeline-desk-json';
-import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import { DIRECTION_CONTROLS, type TimelineDocument, type TimelineEvent } from '../../shared/schema';
 
 export type StoreFileState =
   | { readonly kind: 'missing' }
@@ -16,6 +17,8 @@ export type StoreFileState =
       readonly document: TimelineDocument;
       /** The format version the file had when it was older than this app's. */
       readonly upgradedFrom: number | null;
+      /** Direction characters taken out of one-line fields (written before they were refused). */
+      readonly directionControlsRemoved: number;
       readonly sizeBytes: number;
     }
   | { readonly kind: 'damaged'; readonly reason: string };
@@ -47,7 +50,11 @@ export function* checkStoreText(
   } catch (error) {
     return { kind: 'damaged', reason: `it is not valid JSON (${errorMessage(error)})` };
   }
-  const migrated = migrateDocument(json, migrations);
+  // One pass over the text first: a repair walk only for the rare file that needs one.
+  const repaired = DIRECTION_CONTROLS.test(text)
+    ? removeOneLineDirectionControls(json)
+    : { value: json, removed: 0 };
+  const migrated = migrateDocument(repaired.value, migrations);
   if (!migrated.ok) {
     return { kind: 'damaged', reason: `it could not be upgraded (${migrated.error.message})` };
   }
@@ -60,6 +67,7 @@ export function* checkStoreText(
     kind: 'valid',
     document: checked.value,
     upgradedFrom: typeof version === 'number' && version !== checked.value.version ? version : null,
+    directionControlsRemoved: repaired.removed,
     sizeBytes: Buffer.byteLength(text, 'utf8'),
   };
 }
