@@ -55,7 +55,9 @@ test('window.api holds exactly the contract and nothing to reach IPC with', asyn
       platform: api.platform,
     };
   });
-  expect(api.keys).toEqual([...COMMAND_NAMES, 'hasNativeMenu', 'onMenuCommand', 'onOpenFile', 'platform'].sort());
+  expect(api.keys).toEqual(
+    [...COMMAND_NAMES, 'hasNativeMenu', 'onMenuCommand', 'onOpenFile', 'platform'].sort(),
+  );
   expect(api.hasNativeMenu).toBe(true);
   expect(api.platform).toBe(process.platform);
 });
