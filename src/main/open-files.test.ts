@@ -40,6 +40,28 @@ describe('readOpenedFile', () => {
     expect(await readOpenedFile(join(dir, 'story.csv'))).toEqual({
       name: 'story.csv',
       text: 'id,title,start\n1,Café,2024\n',
+      encodingNote: null,
+    });
+  });
+
+  it('reads a CSV saved by Excel as Windows-1252, and says so for the preview', async () => {
+    const header = Buffer.from('id,title,start\n1,');
+    const title = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80]); // "Café €" in Windows-1252
+    await writeFile(join(dir, 'excel.csv'), Buffer.concat([header, title, Buffer.from(',2024\n')]));
+    expect(await readOpenedFile(join(dir, 'excel.csv'))).toEqual({
+      name: 'excel.csv',
+      text: 'id,title,start\n1,Café €,2024\n',
+      encodingNote: 'Read as Windows-1252: check accented letters',
+    });
+  });
+
+  it('reads a UTF-16 file by its byte order mark, as Notepad saves one', async () => {
+    const csv = 'id,title,start\n1,Αθήνα,2024\n';
+    await writeFile(join(dir, 'notepad.csv'), Buffer.from(`\ufeff${csv}`, 'utf16le'));
+    expect(await readOpenedFile(join(dir, 'notepad.csv'))).toEqual({
+      name: 'notepad.csv',
+      text: csv,
+      encodingNote: 'Read as UTF-16',
     });
   });
 

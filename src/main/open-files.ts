@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 
 import { MAX_IMPORT_BYTES, type OpenedFile } from '../shared/contract';
+import { decodeText } from '../shared/formats/decode-text';
 import { DATA_DIR_FLAG } from './data-dir';
 
 /** What the importers read (the format is recognised by content; these are their names). */
@@ -25,7 +26,7 @@ export function filePathsInArgv(argv: readonly string[], cwd: string): string[] 
     .map((arg) => resolve(cwd, arg));
 }
 
-/** Reads a file for the window: its text, or why it cannot be imported. */
+/** Reads a file for the window: its text as decode-text reads it, or why it cannot be imported. */
 export async function readOpenedFile(path: string): Promise<OpenedFile> {
   const name = basename(path);
   try {
@@ -35,7 +36,8 @@ export async function readOpenedFile(path: string): Promise<OpenedFile> {
       const megabytes = Math.ceil(info.size / (1024 * 1024));
       return { name, error: `The file is ${megabytes} MB; files up to 50 MB can be imported.` };
     }
-    return { name, text: await readFile(path, 'utf8') };
+    const { text, note } = decodeText(await readFile(path));
+    return { name, text, encodingNote: note };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'there is no such file' : 'it could not be read';

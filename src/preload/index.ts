@@ -58,9 +58,11 @@ function openFileChannel(): TimelineApi['onOpenFile'] {
 function isOpenedFile(value: unknown): value is OpenedFile {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Record<string, unknown>;
+  const note = file.encodingNote;
   return (
     typeof file.name === 'string' &&
-    (typeof file.text === 'string' || typeof file.error === 'string')
+    ((typeof file.text === 'string' && (note === null || typeof note === 'string')) ||
+      typeof file.error === 'string')
   );
 }
 

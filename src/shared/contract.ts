@@ -161,9 +161,12 @@ export type CommandFunction<K extends CommandName> =
 
 export type CommandApi = { readonly [K in CommandName]: CommandFunction<K> };
 
-/** A file the system asked the app to open (command line, second launch, open-file). */
+/**
+ * A file the system asked the app to open (command line, second launch, open-file), decoded by
+ * the main process; `encodingNote` is what the import preview says about how (null for UTF-8).
+ */
 export type OpenedFile =
-  | { readonly name: string; readonly text: string }
+  | { readonly name: string; readonly text: string; readonly encodingNote: string | null }
   | { readonly name: string; readonly error: string };
 
 /** The whole object the preload puts on `window.api`. */

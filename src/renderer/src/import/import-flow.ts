@@ -1,7 +1,7 @@
 /**
  * Import: the Import button, File > Import… and a dropped file all end here. The file is read
- * in the page (refused above 50 MB before reading), previewed by the main process, and merged
- * or swapped in only when the user says which.
+ * in the page (refused above 50 MB before reading; decoded as formats/decode-text says), previewed
+ * by the main process, and merged or swapped in only when the user says which.
  */
 import {
   type Change,
@@ -9,6 +9,7 @@ import {
   type OpenedFile,
   type TimelineApi,
 } from '../../../shared/contract';
+import { type DecodedText, decodeText } from '../../../shared/formats/decode-text';
 import { isolated } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { Modal } from '../ui/modal';
@@ -31,6 +32,16 @@ export interface ImportDeps {
   leaveEditor(): Promise<boolean>;
   eventCount(): number;
   onImported(change: Change, message: string): void;
+}
+
+/** What the preview needs of a file's text: the text, and what to say about how it was read. */
+type ReadText = Pick<DecodedText, 'text' | 'note'>;
+
+/** A chosen or dropped file, or one the main process read for the system. */
+interface ImportSource {
+  readonly name: string;
+  readonly size: number;
+  read(): Promise<ReadText>;
 }
 
 export class ImportFlow {
@@ -75,40 +86,55 @@ export class ImportFlow {
   }
 
   async importFile(file: File): Promise<void> {
+    await this.#importSource({
+      name: file.name,
+      size: file.size,
+      read: async () => decodeText(new Uint8Array(await file.arrayBuffer())),
+    });
+  }
+
+  /** A file the system asked the app to open (command line, second launch, open-file). */
+  async importOpened(opened: OpenedFile): Promise<void> {
+    if ('error' in opened) return this.#refuse(opened.name, opened.error);
+    // The main process decoded it already; the note it made is shown as for a chosen file.
+    const decoded = { text: opened.text, note: opened.encodingNote };
+    await this.#importSource({
+      name: opened.name,
+      size: opened.text.length,
+      read: () => Promise.resolve(decoded),
+    });
+  }
+
+  async #importSource(source: ImportSource): Promise<void> {
     if (this.#busy || document.querySelector('dialog[open]')) {
       this.#deps.status.error('Finish the open dialog first, then import.');
       return;
     }
     this.#busy = true;
     try {
-      await this.#import(file);
+      await this.#import(source);
     } finally {
       this.#busy = false;
     }
   }
 
-  /** A file the system asked the app to open (command line, second launch, open-file). */
-  async importOpened(opened: OpenedFile): Promise<void> {
-    if ('error' in opened) return this.#refuse(opened.name, opened.error);
-    await this.importFile(new File([opened.text], opened.name));
-  }
-
-  async #import(file: File): Promise<void> {
+  async #import(file: ImportSource): Promise<void> {
     const { api, status } = this.#deps;
     if (file.size > MAX_IMPORT_BYTES) return this.#refuse(file.name, tooLargeMessage(file.size));
     if (!(await this.#deps.leaveEditor())) return;
     status.info(['Reading ', isolated(file.name), '…']);
-    let text: string;
+    let read: ReadText;
     try {
-      text = await file.text();
+      read = await file.read();
     } catch {
       return this.#refuse(file.name, 'The file could not be read.');
     }
-    const previewed = await api.previewImport({ fileName: file.name, text });
+    const previewed = await api.previewImport({ fileName: file.name, text: read.text });
     if (!previewed.ok) return this.#refuse(file.name, previewed.error.message);
     const preview = previewed.value;
     status.info(['Import ', isolated(file.name), ': choose Merge or Replace']);
-    const answer = await this.#dialog.show(previewContent(preview, this.#deps.eventCount()));
+    const content = previewContent(preview, this.#deps.eventCount(), read.note);
+    const answer = await this.#dialog.show(content);
     if (answer !== 'merge' && answer !== 'replace') {
       await api.cancelImport({ token: preview.token });
       status.info('Import cancelled');

@@ -22,8 +22,15 @@ export function importHeading(fileName: string): Phrase {
   return ['Import ', isolated(fileName)];
 }
 
-/** The preview: what the file holds and what Merge and Replace would do with it. */
-export function previewContent(preview: ImportPreview, currentEvents: number): ModalContent {
+/**
+ * The preview: what the file holds and what Merge and Replace would do with it, and how its bytes
+ * were read when that was not plain UTF-8 (a guess the user should check).
+ */
+export function previewContent(
+  preview: ImportPreview,
+  currentEvents: number,
+  encodingNote: string | null,
+): ModalContent {
   const replaceNote = uniqueId('replace-note');
   const lanes: Phrase =
     preview.newLanes.length === 0
@@ -41,6 +48,8 @@ export function previewContent(preview: ImportPreview, currentEvents: number): M
         count('Unchanged', String(preview.unchangedEvents)),
         count('New lanes', lanes),
       ]),
+      encodingNote !== null &&
+        el('p', { className: 'import-encoding-note', text: encodingNote, attrs: { role: 'note' } }),
       nothingNew &&
         el('p', { className: 'dialog-body', text: 'Nothing in this file is new or different.' }),
       el('p', {
