@@ -2,10 +2,13 @@
  * Atomic file writes (a temp file, flushed to the disk, then a rename) that ride out Windows'
  * transient locks: a virus scanner or indexer holding the file makes rename fail with EPERM,
  * EBUSY or EACCES for a moment, so those errors are retried with backoff before the write is
- * given up.
+ * given up. Each write has a temp name of its own (pid and count), so two writes in flight never
+ * rename each other's half-written file into place.
  */
-import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+import { isProcessAlive } from './process-alive';
 
 /** A file's text, whole or in parts written one after another (large files: no giant string). */
 export type FileText = string | readonly string[];
@@ -113,8 +116,19 @@ const TRANSIENT_CODES: ReadonlySet<string> = new Set(['EPERM', 'EBUSY', 'EACCES'
 export interface AtomicWriteOptions {
   readonly ops?: WriteOps;
   readonly retryDelaysMs?: readonly number[];
-  /** Defaults to `.<name>.tmp` beside the target. */
+  /** Defaults to a name of this write's own beside the target (tempPathFor). */
   readonly tempPath?: string;
+}
+
+/** Temp files this process has named so far: with the pid, no two writes ever share one. */
+let tempCount = 0;
+/** Temp files this process is writing now: never a leftover, whatever their pid. */
+const tempsInFlight = new Set<string>();
+
+/** `.<name>.<pid>.<n>.tmp` beside `path`, a name no other write uses. */
+export function tempPathFor(path: string): string {
+  tempCount += 1;
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${tempCount}.tmp`);
 }
 
 /** Writes `text` to `path` so that the file is always either the old one or the new one. */
@@ -125,14 +139,42 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const ops = options.ops ?? nodeWriteOps;
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
-  const temp = options.tempPath ?? join(dirname(path), `.${basename(path)}.tmp`);
+  const temp = options.tempPath ?? tempPathFor(path);
+  tempsInFlight.add(temp);
   try {
     await retryTransient(() => ops.writeFile(temp, text), delays);
     await retryTransient(() => ops.rename(temp, path), delays);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
+  } finally {
+    tempsInFlight.delete(temp);
   }
+}
+
+/**
+ * Removes the temp files of `path` that writers no longer running left (a crash mid-write):
+ * those of a dead pid, this process's that it is not writing (a pid used again, as in a
+ * container), and `.<name>.tmp`, the one name earlier versions used. Nothing else is touched,
+ * and a leftover that cannot be removed (a read-only folder) is left: it is only clutter.
+ */
+export async function removeLeftoverTemps(path: string): Promise<void> {
+  const dir = dirname(path);
+  const name = basename(path);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Group 1 is the writer's pid; without it, the name is the old shared one.
+  const pattern = new RegExp(`^\\.${escaped}(?:\\.(\\d+)\\.\\d+)?\\.tmp$`);
+  const leftovers = (await readdir(dir)).filter((entry) => {
+    const match = pattern.exec(entry);
+    if (!match) return false;
+    if (match[1] === undefined) return true;
+    const pid = Number(match[1]);
+    if (pid === process.pid) return !tempsInFlight.has(join(dir, entry));
+    return !isProcessAlive(pid);
+  });
+  await Promise.all(
+    leftovers.map((entry) => rm(join(dir, entry), { force: true }).catch(() => undefined)),
+  );
 }
 
 /** Runs `attempt`, retrying after each delay while it fails with a transient lock error. */

@@ -1,10 +1,12 @@
 /**
  * Which document the store starts from: its own file (upgraded if older); else, when the file
  * is damaged or gone, the newest backup that validates; else the seed. Every departure from
- * the store's own file is told to the user in a notice.
+ * the store's own file is told to the user in a notice. Temp files that crashed writes left
+ * beside it are cleared first.
  */
 import type { MigrationStep } from '../../shared/formats/migrate';
 import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import { removeLeftoverTemps } from './atomic-write';
 import type { BackupKeeper } from './backups';
 import { copyAside, moveAside, readStoreFile } from './store-file';
 
@@ -27,6 +29,7 @@ export interface StartDocument {
 
 export async function loadStartDocument(options: StartOptions): Promise<StartDocument> {
   const { path, backups, now } = options;
+  await removeLeftoverTemps(path);
   const state = await readStoreFile(path, options.migrations, options.onEvents);
   if (state.kind === 'valid') {
     const { upgradedFrom, directionControlsRemoved: removed } = state;
