@@ -1,6 +1,7 @@
 /**
  * Starts the main-process services without Electron: used by the Electron adapter and by the
- * browser harness alike, so both run the same store and commands.
+ * browser harness alike, so both run the same store and commands, and both take the data
+ * folder's lock (store/folder-lock.ts) before the store opens.
  */
 import seed from '../../data/seed-timeline.json' with { type: 'json' };
 import { TimelineDocumentSchema } from '../shared/schema';
@@ -9,6 +10,7 @@ import { createDispatcher, type TypedDispatch } from './service/dispatch';
 import type { Host } from './service/host';
 import { createTimelineService } from './service/timeline-service';
 import type { AtomicWriteOptions } from './store/atomic-write';
+import { lockDataFolder } from './store/folder-lock';
 import { openTimelineRepository } from './store/timeline-repository';
 
 export interface AppServicesOptions {
@@ -37,7 +39,10 @@ export interface AppServices {
   flush(): Promise<void>;
   /** Waits until every change so far is on disk, without hurrying the scheduled write. */
   whenSaved(): Promise<void>;
-  /** Waits for pending writes and releases the store. */
+  /**
+   * Waits for pending writes and releases the store and the folder's lock. When a write fails
+   * the lock is kept (the app may stay open to retry); once the process ends it is stale.
+   */
   close(): Promise<void>;
 }
 
@@ -46,7 +51,9 @@ export function seedDocument() {
   return TimelineDocumentSchema.parse(seed);
 }
 
+/** Throws DataFolderInUseError, changing nothing, when another process has the folder open. */
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const lock = await lockDataFolder(options.dataDir);
   const { repository, backups, notices } = await openTimelineRepository({
     dataDir: options.dataDir,
     seed: seedDocument,
@@ -55,6 +62,9 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     now: options.now,
     write: options.write,
     log: options.log,
+  }).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
   });
   prestartWorkerFor(repository.eventCount(), repository.events());
   const handlers = createTimelineService({
@@ -76,6 +86,9 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       await backups.idle();
     },
     whenSaved: () => repository.whenSaved(),
-    close: () => repository.close(),
+    close: async () => {
+      await repository.close();
+      await lock.release();
+    },
   };
 }

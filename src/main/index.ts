@@ -25,6 +25,7 @@ import {
   isDevelopment,
   resolveAppEntryUrl,
 } from './security';
+import { DataFolderInUseError } from './store/folder-lock';
 import { createWindowStateSaver, loadWindowState, windowStateFile } from './window-state';
 
 const APP_NAME = 'Timeline Desk';
@@ -155,7 +156,10 @@ async function openServices(window: () => BrowserWindow | null): Promise<AppServ
   try {
     return await startAppServices({ dataDir, host });
   } catch (error) {
-    dialog.showErrorBox(`${APP_NAME} could not open its data`, `${dataDir}\n\n${String(error)}`);
+    // A folder in use names itself and says what to do; other failures show the folder.
+    const detail =
+      error instanceof DataFolderInUseError ? error.message : `${dataDir}\n\n${String(error)}`;
+    dialog.showErrorBox(`${APP_NAME} could not open its data`, detail);
     app.exit(1);
     return null;
   }
