@@ -95,7 +95,14 @@ export class BuiltApp {
       app.exited.then(() => null),
     ]);
     if (started === null) return { app, ready: false };
-    app.#browser = await chromium.connectOverCDP(started);
+    // A start that fails right after ready (an error box, then exit) takes its Chromium along.
+    const browser = await chromium
+      .connectOverCDP(started)
+      .catch((error: unknown) =>
+        endsSoon(app).then((ended) => (ended ? null : Promise.reject(error))),
+      );
+    if (browser === null) return { app, ready: false };
+    app.#browser = browser;
     return { app, ready: true };
   }
 
@@ -177,4 +184,10 @@ export class BuiltApp {
   get exitCode(): number | null | undefined {
     return this.#exitCode;
   }
+}
+
+/** Whether the app's process ends within a few seconds. */
+function endsSoon(app: BuiltApp): Promise<boolean> {
+  const wait = new Promise<boolean>((done) => setTimeout(() => done(false), 5000).unref());
+  return Promise.race([app.exited.then(() => true), wait]);
 }
