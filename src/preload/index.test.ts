@@ -86,7 +86,7 @@ describe('the preload', () => {
   });
 
   it('hands opened files to the page, keeping those that came before it subscribed', async () => {
-    const early = { name: 'early.csv', text: 'id,title,start' };
+    const early = { name: 'early.csv', text: 'id,title,start', encodingNote: null };
     electron.emit(OPEN_FILE_CHANNEL, early);
     electron.emit(OPEN_FILE_CHANNEL, { name: 'odd.json' }); // neither text nor error: dropped
     const handler = vi.fn();
