@@ -144,6 +144,7 @@ export async function writeFileAtomic(
   try {
     await retryTransient(() => ops.writeFile(temp, text), delays);
     await retryTransient(() => ops.rename(temp, path), delays);
+    await syncFolder(dirname(path));
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
@@ -175,6 +176,21 @@ export async function removeLeftoverTemps(path: string): Promise<void> {
   await Promise.all(
     leftovers.map((entry) => rm(join(dir, entry), { force: true }).catch(() => undefined)),
   );
+}
+
+/**
+ * Makes the folder's entries (a rename, a new or removed file) durable: without it a power cut
+ * can bring back the old name after the rename reported success. Windows cannot open a folder
+ * for syncing and its renames are durable on their own, so there it does nothing.
+ */
+export async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Runs `attempt`, retrying after each delay while it fails with a transient lock error. */
