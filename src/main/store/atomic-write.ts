@@ -178,6 +178,16 @@ export async function removeLeftoverTemps(path: string): Promise<void> {
   );
 }
 
+/** Waits until a file already written (a copy) is on the disk. */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Makes the folder's entries (a rename, a new or removed file) durable: without it a power cut
  * can bring back the old name after the rename reported success. Windows cannot open a folder

@@ -9,7 +9,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
 import type { TimelineEvent } from '../../shared/schema';
 import { inWorkerOr, readStoreFileInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
-import { retryTransient } from './atomic-write';
+import { retryTransient, syncFile, syncFolder } from './atomic-write';
 import { checkStoreText, isErrno, readStoreText, type StoreFileState } from './store-file-check';
 
 export { errorMessage, isErrno, type StoreFileState } from './store-file-check';
@@ -63,6 +63,7 @@ async function sizeOf(path: string): Promise<number> {
 export async function moveAside(path: string, at: Date): Promise<string> {
   const target = await freeSibling(path, 'damaged', at);
   await retryTransient(() => rename(path, target));
+  await syncFolder(dirname(path));
   return target;
 }
 
@@ -70,6 +71,8 @@ export async function moveAside(path: string, at: Date): Promise<string> {
 export async function copyAside(path: string, tag: string, at: Date): Promise<string> {
   const target = await freeSibling(path, tag, at);
   await retryTransient(() => copyFile(path, target, constants.COPYFILE_EXCL));
+  await syncFile(target);
+  await syncFolder(dirname(path));
   return target;
 }
 
