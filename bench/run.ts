@@ -21,6 +21,7 @@ import { benchBuiltApp } from './built-app-bench';
 import { chromiumVersion } from './chromium';
 import { benchElectron, ELECTRON_EVENTS } from './electron-bench';
 import { BENCH_SIZES, generateTimeline } from './generate';
+import { benchImportApart, IMPORT_EVENTS } from './import-bench';
 import type { Measurement } from './measurement';
 import { startPeerServer } from './peers/server';
 import { timelineJsPeer } from './peers/timelinejs-peer';
@@ -104,6 +105,8 @@ try {
     }
     measurements.push(...rendererMeasurements(events, ours, peers));
   }
+  log(`Import of ${smoke ? 'a small' : `a ${IMPORT_EVENTS.toLocaleString('en')}-event`} file`);
+  measurements.push(...(await benchImportApart({ smoke })));
   const electronEvents = smoke ? 1_000 : ELECTRON_EVENTS;
   const startDoc = generateTimeline(electronEvents);
   log(`Built app cold start (Electron stand-in), ${electronEvents.toLocaleString('en')} events`);
