@@ -4,6 +4,8 @@
  * worker for large ones (document-worker/), so both give the same answer.
  */
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 
 import { removeOneLineDirectionControls } from '../../shared/formats/direction-repair';
 import { migrateDocument, MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
@@ -23,15 +25,24 @@ export type StoreFileState =
     }
   | { readonly kind: 'damaged'; readonly reason: string };
 
-/** The file's text, or why there is none to check. */
+const gunzipBytes = promisify(gunzip);
+
+/** The file's text (a `.gz` file, a backup, is decompressed), or why there is none to check. */
 export async function readStoreText(
   path: string,
 ): Promise<{ readonly kind: 'text'; readonly text: string } | StoreFileState> {
+  let bytes: Buffer;
   try {
-    return { kind: 'text', text: await readFile(path, 'utf8') };
+    bytes = await readFile(path);
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return { kind: 'missing' };
     return { kind: 'damaged', reason: `it could not be read (${errorMessage(error)})` };
+  }
+  if (!path.endsWith('.gz')) return { kind: 'text', text: bytes.toString('utf8') };
+  try {
+    return { kind: 'text', text: (await gunzipBytes(bytes)).toString('utf8') };
+  } catch (error) {
+    return { kind: 'damaged', reason: `it is not a whole gzip file (${errorMessage(error)})` };
   }
 }
 

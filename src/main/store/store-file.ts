@@ -3,7 +3,7 @@
  * aside (never overwritten) and the caller is told where it went.
  */
 import { constants } from 'node:fs';
-import { copyFile, rename, stat } from 'node:fs/promises';
+import { copyFile, open, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 import { MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
@@ -51,9 +51,18 @@ export async function readStoreFileAside(
   return readStoreFile(path, migrations);
 }
 
+/** The size of the text a file holds: a gzip file's last 4 bytes say it (modulo 4 GiB). */
 async function sizeOf(path: string): Promise<number> {
   try {
-    return (await stat(path)).size;
+    const { size } = await stat(path);
+    if (!path.endsWith('.gz') || size < 4) return size;
+    const handle = await open(path, 'r');
+    try {
+      const { buffer } = await handle.read(Buffer.alloc(4), 0, 4, size - 4);
+      return buffer.readUInt32LE(0);
+    } finally {
+      await handle.close();
+    }
   } catch {
     return 0; // reading it says why it cannot be read
   }
