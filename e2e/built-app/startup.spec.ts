@@ -4,8 +4,9 @@
  */
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
-import { backupName } from '../../src/main/store/backup-schedule';
+import { backupName, nextSeq } from '../../src/main/store/backup-schedule';
 import { type TimelineDocument, TimelineDocumentSchema } from '../../src/shared/schema';
 import { makeReadOnly, makeWritable } from '../../test/read-only-folder';
 import { SEED_TITLES } from '../window-steps';
@@ -51,8 +52,10 @@ test('a damaged store is set aside, the newest valid backup is restored, and the
   await expect(first.item('Only in the backup')).toBeVisible();
   expect(await first.app.quit()).toBe(0);
   const document = await stored(dataDir);
-  await mkdir(join(dataDir, 'backups'), { recursive: true });
-  await writeFile(join(dataDir, 'backups', backupName(new Date())), JSON.stringify(document));
+  const backups = join(dataDir, 'backups');
+  await mkdir(backups, { recursive: true });
+  const newest = backupName(nextSeq(await readdir(backups)), new Date());
+  await writeFile(join(backups, newest), gzipSync(JSON.stringify(document)));
   await writeFile(join(dataDir, 'timeline.json'), '{"format":"timeline-desk","version":1,"eve');
 
   const desk = await launch();

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
 import { expectSameTimeline, manualClock, useServices } from '../../../test/fixtures/services';
-import { backupName } from '../store/backup-schedule';
+import { backupName, legacyBackupName } from '../store/backup-schedule';
 import { BACKUP_DIR_NAME } from '../store/backups';
 
 const start = useServices();
@@ -27,6 +28,15 @@ async function withTwoBackups() {
 }
 
 describe('backups through the commands', () => {
+  it('restores a plain JSON backup made before backups were compressed', async () => {
+    const { app, seed } = await withTwoBackups();
+    const old = legacyBackupName(new Date('2025-12-01T00:00:00Z'));
+    await writeFile(join(app.dataDir, BACKUP_DIR_NAME, old), JSON.stringify(seed));
+    expect((await app.call('listBackups')).at(-1)!.id).toBe(old);
+    await app.call('restoreBackup', { id: old });
+    expectSameTimeline(await app.documentNow(), seed);
+  });
+
   it('lists the backups newest first with their event counts', async () => {
     const { app } = await withTwoBackups();
     const list = await app.call('listBackups');
@@ -34,7 +44,7 @@ describe('backups through the commands', () => {
       { createdAt: '2026-01-02T03:14:05.678Z', eventCount: 4 },
       { createdAt: '2026-01-02T03:04:05.678Z', eventCount: 5 },
     ]);
-    expect(list[0]!.id).toBe('timeline-2026-01-02T03-14-05.678Z.json');
+    expect(list[0]!.id).toBe('timeline-00000002-2026-01-02T03-14-05.678Z.json.gz');
     expect(list[0]!.sizeBytes).toBeGreaterThan(1000);
   });
 
@@ -59,9 +69,10 @@ describe('backups through the commands', () => {
   it.each([
     '../timeline.json',
     '..',
-    `../${backupName(new Date('2026-01-02T03:04:05.678Z'))}`,
-    `backups/${backupName(new Date('2026-01-02T03:04:05.678Z'))}`,
-    `..\\${backupName(new Date('2026-01-02T03:04:05.678Z'))}`,
+    `../${backupName(1, new Date('2026-01-02T03:04:05.678Z'))}`,
+    `backups/${backupName(1, new Date('2026-01-02T03:04:05.678Z'))}`,
+    `..\\${backupName(1, new Date('2026-01-02T03:04:05.678Z'))}`,
+    `../${legacyBackupName(new Date('2026-01-02T03:04:05.678Z'))}`,
     '/etc/passwd',
     'C:\\Windows\\win.ini',
     'timeline.json',
@@ -77,14 +88,22 @@ describe('backups through the commands', () => {
   it('refuses a backup that is gone or damaged, and changes nothing', async () => {
     const { app } = await withTwoBackups();
     const before = await app.documentNow();
-    const gone = backupName(new Date('2020-01-01T00:00:00Z'));
+    const gone = backupName(9, new Date('2020-01-01T00:00:00Z'));
     expect(await app.refuse('restoreBackup', { id: gone })).toMatchObject({ code: 'not-found' });
-    const damaged = backupName(new Date('2020-02-02T00:00:00Z'));
+    const damaged = backupName(8, new Date('2020-02-02T00:00:00Z'));
     const text = '{"format":"timeline-desk","version":1}';
-    await writeFile(join(app.dataDir, BACKUP_DIR_NAME, damaged), text);
+    await writeFile(join(app.dataDir, BACKUP_DIR_NAME, damaged), gzipSync(text));
     expect(await app.refuse('restoreBackup', { id: damaged })).toMatchObject({
       code: 'invalid',
       message: expect.stringMatching(/^That backup cannot be restored because it is not a valid/),
+    });
+    const notGzip = backupName(7, new Date('2020-02-02T00:00:00Z'));
+    await writeFile(join(app.dataDir, BACKUP_DIR_NAME, notGzip), text);
+    expect(await app.refuse('restoreBackup', { id: notGzip })).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(
+        /^That backup cannot be restored because it is not a whole gzip/,
+      ),
     });
     expect(await app.documentNow()).toEqual(before);
   });

@@ -1,27 +1,28 @@
 /**
- * Rolling backups of the store in `<dataDir>/backups/`: made after a store write when the newest
- * is older than the interval, written atomically, pruned by backup-schedule's rules. A backup
- * never holds up or fails a store write: it runs afterwards and its errors are only logged.
+ * Rolling backups of the store in `<dataDir>/backups/`: made after a store write when the last
+ * is older than the interval, gzip-compressed as they are written (node:zlib streams the text's
+ * parts, so no copy the size of the store is made), fsynced and renamed into place, numbered so
+ * that their order never rests on the clock, and pruned by backup-schedule's rules (count, total
+ * size, one a day). A backup never holds up or fails a store write: it runs afterwards, its
+ * errors are only logged, and it is skipped when the disk is short of space, which the store's
+ * own next write needs more.
  */
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readdir, rm, stat, statfs } from 'node:fs/promises';
+import { join } from 'node:path';
 
 import type { BackupInfo } from '../../shared/contract';
 import type { MigrationStep } from '../../shared/formats/migrate';
 import type { TimelineDocument } from '../../shared/schema';
-import {
-  type AtomicWriteOptions,
-  type FileText,
-  retryTransient,
-  writeFileAtomic,
-} from './atomic-write';
+import type { AtomicWriteOptions, FileText } from './atomic-write';
+import { type BackupSource, sourceSize, writeBackup } from './backup-file';
 import {
   BACKUP_INTERVAL_MS,
   backupName,
   backupsToKeep,
-  backupTime,
   isBackupDue,
+  type KeepRule,
+  nextSeq,
+  parseBackupName,
   sortBackups,
 } from './backup-schedule';
 import { isErrno, readStoreFileAside, type StoreFileState } from './store-file';
@@ -35,7 +36,17 @@ export interface BackupOptions {
   readonly write?: AtomicWriteOptions;
   readonly migrations?: readonly MigrationStep[];
   readonly log?: (message: string, error: unknown) => void;
+  /** Bytes free to this user on the disk that holds `dir` (statfs; tests pass their own). */
+  readonly freeBytes?: (dir: string) => Promise<number>;
 }
+
+/**
+ * A backup is made only when, besides its own size, this much or twice the store's size
+ * (whichever is more) stays free: room for the store's next write, whose temp file sits beside
+ * the old store until the rename, as the store grows; 64 MB keeps a small store's backups from
+ * taking a nearly full disk's last megabytes from everything else.
+ */
+export const SPACE_MARGIN_BYTES = 64 * 1024 * 1024;
 
 export interface ValidBackup {
   readonly id: string;
@@ -66,6 +77,7 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
   const dir = join(options.dataDir, BACKUP_DIR_NAME);
   const intervalMs = options.intervalMs ?? BACKUP_INTERVAL_MS;
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const freeBytes = options.freeBytes ?? freeBytesOnDisk;
   const names = await backupNames(dir);
   // Temp files left by a crash mid-backup are never a backup: clear them.
   await Promise.all(
@@ -73,21 +85,32 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
       .filter((name) => name.endsWith('.tmp'))
       .map((name) => rm(join(dir, name), { force: true })),
   );
-  let newest = sortBackups(names)[0]?.at ?? null;
+  let seq = nextSeq(names);
+  // When a backup was last made or skipped for want of space.
+  let lastTry = sortBackups(names)[0]?.at ?? null;
   let running: Promise<void> | null = null;
   let waiting: BackupSource | null = null;
 
   const backUp = async (source: BackupSource): Promise<void> => {
     const at = options.now();
     await mkdir(dir, { recursive: true });
-    const target = join(dir, backupName(at));
-    if (source.kind === 'text') await writeFileAtomic(target, source.text, options.write);
-    else await copyAtomic(source.path, target);
-    newest = at;
-    const all = await backupNames(dir);
-    const keep = backupsToKeep(all);
-    const stale = all.filter((name) => backupTime(name) !== null && !keep.has(name));
-    await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+    const size = await sourceSize(source);
+    const free = await freeBytes(dir);
+    const needed = size + Math.max(2 * size, SPACE_MARGIN_BYTES);
+    if (free < needed) {
+      // Tried again after the interval, not at every save: a disk stays full for a while.
+      lastTry = at;
+      log(
+        `Backup skipped: only ${megabytes(free)} free on ${dir}; a backup needs ${megabytes(needed)} ` +
+          `(its own size and room for the store's next write)`,
+        { freeBytes: free, neededBytes: needed },
+      );
+      return;
+    }
+    const storeBytes = await writeBackup(source, join(dir, backupName(seq, at)), options.write);
+    seq += 1;
+    lastTry = at;
+    await prune(dir, { now: options.now(), storeBytes });
   };
 
   const backUpIfDue = (source: BackupSource): void => {
@@ -96,7 +119,7 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
       waiting = source;
       return;
     }
-    if (!isBackupDue(newest, options.now(), intervalMs)) return;
+    if (!isBackupDue(lastTry, options.now(), intervalMs)) return;
     running = backUp(source)
       .catch((error: unknown) => log(`Backup into ${dir} failed`, error))
       .finally(() => {
@@ -108,13 +131,13 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
   };
 
   const read = async (id: string): Promise<StoreFileState | null> =>
-    backupTime(id) === null ? null : readStoreFileAside(join(dir, id), options.migrations);
+    parseBackupName(id) === null ? null : readStoreFileAside(join(dir, id), options.migrations);
 
   return {
     dir,
     afterWrite: (text) => backUpIfDue({ kind: 'text', text }),
     afterOpen: (storePath) => backUpIfDue({ kind: 'file', path: storePath }),
-    isDue: () => isBackupDue(newest, options.now(), intervalMs),
+    isDue: () => isBackupDue(lastTry, options.now(), intervalMs),
     idle: async () => {
       while (running !== null) await running;
     },
@@ -127,6 +150,7 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
           id,
           createdAt: at.toISOString(),
           eventCount: state.document.events.length,
+          // The timeline's size, as for a plain backup, not the compressed file's.
           sizeBytes: state.sizeBytes,
         });
       }
@@ -145,21 +169,36 @@ export async function openBackups(options: BackupOptions): Promise<BackupKeeper>
   };
 }
 
-/** What a backup copies: the text just written, or the store file as it was opened. */
-type BackupSource =
-  | { readonly kind: 'text'; readonly text: FileText }
-  | { readonly kind: 'file'; readonly path: string };
+/** Removes the backups the schedule no longer keeps (any file not a backup's is left alone). */
+async function prune(dir: string, rule: KeepRule): Promise<void> {
+  const files = await Promise.all(
+    (await backupNames(dir))
+      .filter((name) => parseBackupName(name) !== null)
+      .map(async (name) => ({
+        name,
+        bytes: await stat(join(dir, name)).then(
+          (info) => info.size,
+          () => 0,
+        ),
+      })),
+  );
+  const keep = backupsToKeep(files, rule);
+  const stale = files.filter((file) => !keep.has(file.name));
+  await Promise.all(stale.map((file) => rm(join(dir, file.name), { force: true })));
+}
 
-/** Copies a file so that the target is whole or absent, never half a copy. */
-async function copyAtomic(from: string, to: string): Promise<void> {
-  const temp = join(dirname(to), `.${basename(to)}.tmp`);
+/** Free bytes for this user; a disk that will not say does not stop a backup (ENOSPC would). */
+async function freeBytesOnDisk(dir: string): Promise<number> {
   try {
-    await retryTransient(() => copyFile(from, temp, constants.COPYFILE_FICLONE));
-    await retryTransient(() => rename(temp, to));
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
+    const info = await statfs(dir);
+    return info.bavail * info.bsize;
+  } catch {
+    return Infinity;
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 async function backupNames(dir: string): Promise<string[]> {
