@@ -21,11 +21,25 @@ export type TypedDispatch = <K extends CommandName>(
  */
 export type Dispatch = (name: CommandName, input: unknown) => Promise<Result<unknown>>;
 
+/**
+ * Commands that change nothing the others read, answered at once rather than after the
+ * commands before them: a window asking for the timeline never waits behind a long import.
+ * They read the store through settled-store.ts, which never shows a change half-applied.
+ * previewImport reads the file (seconds for 50 MB) and keeps it under a token of its own.
+ */
+const ANSWERED_AT_ONCE: ReadonlySet<CommandName> = new Set<CommandName>([
+  'getTimeline',
+  'listEvents',
+  'getHistory',
+  'listBackups',
+  'previewImport',
+]);
+
 export function createDispatcher(
   handlers: CommandHandlers,
   log: (error: unknown) => void = console.error,
 ): TypedDispatch {
-  // Commands run one at a time, so a command always sees the effect of the one before it.
+  // The others run one at a time, so each sees the effect of the one before it.
   let queue: Promise<unknown> = Promise.resolve();
   return <K extends CommandName>(name: K, input: unknown) => {
     const run = async (): Promise<Result<CommandOutput<K>>> => {
@@ -43,6 +57,7 @@ export function createDispatcher(
         return fail('internal', 'Something went wrong; the change was not saved.');
       }
     };
+    if (ANSWERED_AT_ONCE.has(name)) return run();
     const result = queue.then(run, run);
     queue = result;
     return result;

@@ -8,6 +8,9 @@
  * and what it is to the timeline event by event (ImportDiff). applyImport uses that diff when
  * the timeline has not changed since, and works it out again when it has (an edit, an undo
  * or another import in between), so an import never overwrites what it did not see.
+ *
+ * previewImport does not wait for the commands before it (dispatch.ts): it reads the timeline
+ * as settled-store.ts shows it, and if a change lands while it compares, it compares again.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -21,15 +24,20 @@ import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
 import type { CommandHandlers } from './handlers';
 import { checkResult, diffImport, type ImportDiff, planFromDiff } from './import-plan';
+import type { SettledStore } from './settled-store';
 import type { Recorder } from './undo-redo';
 
 /** Parsed files waiting for the user; the oldest goes when more are waiting. */
 export const MAX_PENDING_IMPORTS = 4;
 /** A preview left open this long is forgotten (its parsed file can be large). */
 export const IMPORT_TTL_MS = 10 * 60_000;
+/** Comparisons a preview makes before it leaves the rest to applyImport (edits kept landing). */
+const PREVIEW_DIFFS = 3;
 
 export interface ImportCommandOptions {
   readonly store: TimelineRepository;
+  /** What previewImport reads, as it runs beside the commands that change the store. */
+  readonly settled: SettledStore;
   readonly recorder: Recorder;
   readonly now: () => Date;
   readonly newId: () => EventId;
@@ -50,15 +58,26 @@ export type ImportHandlers = Pick<
 >;
 
 export function createImportCommands(options: ImportCommandOptions): ImportHandlers {
-  const { store, recorder } = options;
+  const { store, settled, recorder } = options;
   const pending = new Map<string, PendingImport>();
   const forgetExpired = () => {
     const at = options.now().getTime();
     for (const [token, entry] of pending) if (entry.expiresAt <= at) pending.delete(token);
   };
 
-  const diffWithStore = (parsed: ParsedImport) =>
-    diffImport((id) => store.get(id), store.lanes, parsed.document);
+  const diffWith = (timeline: Pick<SettledStore, 'get' | 'lanes'>, parsed: ParsedImport) =>
+    runInSlices(diffImport((id) => timeline.get(id), timeline.lanes, parsed.document));
+  /** The diff and the changeCount it holds for; any change during a try means another. */
+  const settledDiff = async (parsed: ParsedImport) => {
+    for (let tries = 1; ; tries++) {
+      const changeCount = settled.changeCount;
+      const diff = await diffWith(settled, parsed);
+      // After the last try a changed count is kept: applyImport compares again.
+      if (settled.changeCount === changeCount || tries === PREVIEW_DIFFS) {
+        return { diff, changeCount };
+      }
+    }
+  };
 
   return {
     previewImport: async ({ fileName, text }) => {
@@ -68,7 +87,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
           message: `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Timeline Desk imports.`,
         });
       }
-      const current = store.document();
+      const current = settled.document();
       const context = { now: timestamp(options.now()), newId: options.newId, current };
       const here = () => parseImport(text, fileName, context);
       // A large file is read in the document worker (an export of ours by it and this thread
@@ -79,13 +98,13 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
             (await inWorkerOr(() => parseImportInWorker(text, fileName, context), here)))
           : here();
       if (!parsed.ok) throw new AppFailure(parsed.error);
-      const diff = await runInSlices(diffWithStore(parsed.value));
+      const { diff, changeCount } = await settledDiff(parsed.value);
       forgetExpired();
       const token = randomUUID();
       pending.set(token, {
         parsed: parsed.value,
         diff,
-        changeCount: store.changeCount,
+        changeCount,
         expiresAt: options.now().getTime() + IMPORT_TTL_MS,
       });
       for (const oldest of pending.keys()) {
@@ -106,9 +125,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
       const { parsed } = entry;
       // The timeline changed since the preview: the diff is worked out again against it.
       const diff =
-        entry.changeCount === store.changeCount
-          ? entry.diff
-          : await runInSlices(diffWithStore(parsed));
+        entry.changeCount === store.changeCount ? entry.diff : await diffWith(store, parsed);
       const plan = await runInSlices(planFromDiff(mode, store.document(), parsed.document, diff));
       // A replace makes the timeline the file, which was checked as a whole when it was read
       // (the events it keeps differ from the file's only in their timestamps); a merge makes

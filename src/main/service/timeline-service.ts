@@ -18,6 +18,7 @@ import { exportDocument } from './export-file';
 import type { CommandHandlers } from './handlers';
 import type { Host } from './host';
 import { createImportCommands } from './import-commands';
+import { settledStore } from './settled-store';
 import { createRecorder } from './undo-redo';
 
 export interface ServiceOptions {
@@ -36,8 +37,10 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
   const clock = options.now ?? (() => new Date());
   const now = () => timestamp(clock());
   const newId = options.newId ?? (() => randomUUID() as EventId);
-  const recorder = createRecorder(store);
-  const imports = createImportCommands({ store, recorder, now: clock, newId });
+  // Commands answered at once (dispatch.ts) read `settled`: never half of a change.
+  const settled = settledStore(store);
+  const recorder = createRecorder(settled);
+  const imports = createImportCommands({ store, settled, recorder, now: clock, newId });
   const backups = createBackupCommands(store, options.backups, recorder);
 
   const find = (id: EventId): TimelineEvent => {
@@ -56,14 +59,14 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
 
   return {
     getTimeline: async () => ({
-      document: store.document(),
+      document: settled.document(),
       notices: [...options.notices],
       storePath: store.path,
     }),
     listEvents: async (filter) => {
       const from = filter?.from ? mustParse(filter.from).earliest : -Infinity;
       const to = filter?.to ? mustParse(filter.to).latestExclusive : Infinity;
-      return [...store.events()]
+      return [...settled.events()]
         .filter((event) => {
           if (filter?.laneId && event.laneId !== filter.laneId) return false;
           const start = mustParse(event.start);
