@@ -50,6 +50,36 @@ describe('a store file held by another program', () => {
   });
 });
 
+describe('a save that fails', () => {
+  it.each([
+    ['ENOSPC', /^The disk is full, so your changes could not be saved/],
+    ['ENOENT', /^The data folder is missing, so/],
+    ['EROFS', /^The data folder is on a read-only disk, so/],
+    ['EBUSY', /^Another program is using the timeline file, so/],
+  ])(
+    'names the cause of %s, keeps the change, and saves it once the cause is gone',
+    async (code, said) => {
+      const ops = lockedFileOps(STORE_FILE_NAME, 0, code);
+      const app = await start({ write: { ops, retryDelaysMs: [1] }, log: () => {} });
+      const veto = await app.byTitle('Russia vetoes');
+      ops.lockForever();
+      await app.call('updateEvent', { id: veto.id, patch: { title: 'Kept while failing' } });
+      await app.services.flush().catch(() => {});
+
+      const error = await app.refuse('updateEvent', { id: veto.id, patch: { title: 'Refused' } });
+      expect(error).toMatchObject({ code: 'io', message: expect.stringMatching(said) });
+      if (code !== 'EBUSY') expect(error.message).not.toMatch(/another program/i);
+
+      ops.unlock();
+      await app.services.flush();
+      const onDisk = TimelineDocumentSchema.parse(
+        JSON.parse(await readFile(join(app.dataDir, STORE_FILE_NAME), 'utf8')),
+      );
+      expect(onDisk.events.find((e) => e.id === veto.id)?.title).toBe('Kept while failing');
+    },
+  );
+});
+
 describe('exports', () => {
   async function exporting(write?: ServiceSetup['write']) {
     const suggested: string[] = [];

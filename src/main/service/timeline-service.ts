@@ -10,7 +10,7 @@ import { AppFailure } from '../../shared/result';
 import type { TimelineEvent } from '../../shared/schema';
 import type { AtomicWriteOptions } from '../store/atomic-write';
 import type { BackupKeeper } from '../store/backups';
-import { errorMessage } from '../store/store-file';
+import { saveFailureOf } from '../store/save-failure';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { createBackupCommands } from './backup-commands';
 import { followUpFields, planCreate, planDelete, planUpdate } from './event-changes';
@@ -112,12 +112,14 @@ async function retryFailedWrite(store: TimelineRepository): Promise<void> {
   try {
     await store.flush();
   } catch (error) {
+    // Named by its cause: a full disk is not "another program using the file".
+    const failure = saveFailureOf(error);
     throw new AppFailure({
       code: 'io',
       message:
-        `Your changes could not be saved to ${store.path} (${errorMessage(error)}). ` +
-        'They are kept while Timeline Desk stays open; if another program is using the file, ' +
-        'close it and try again.',
+        `${failure.message}, so your changes could not be saved to ${store.path} ` +
+        `(${failure.detail}). They are kept while Timeline Desk stays open and saved with ` +
+        'your next change once the cause is gone.',
     });
   }
 }
