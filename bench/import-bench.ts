@@ -16,13 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { type AppServices, startAppServices } from '../src/main/app-services';
-import type { CommandName } from '../src/shared/command-names';
-import type { CommandOutput } from '../src/shared/contract';
 import { exportTimeline } from '../src/shared/formats';
 import type { TimelineDocument } from '../src/shared/schema';
 import { generateTimeline } from './generate';
 import type { Measurement } from './measurement';
-import { tableRows } from './store-bench';
+import { call, tableRows } from './store-bench';
 import { settle } from './store-stalls';
 
 /** About 49 MB as the app exports it, the size issue 15 names. */
@@ -212,16 +210,6 @@ function askTimelineMeanwhile(services: AppServices, before: number, after: numb
       };
     },
   };
-}
-
-async function call<K extends CommandName>(
-  services: AppServices,
-  name: K,
-  input: unknown,
-): Promise<CommandOutput<K>> {
-  const result = await services.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
-  return result.value;
 }
 
 function mb(bytes: number): string {

@@ -232,7 +232,8 @@ async function measureImport(dataDir: string, host: Host, text: string, events: 
   }
 }
 
-async function call<K extends CommandName>(
+/** Runs a command through the real dispatcher; a refusal is a failed bench, not a figure. */
+export async function call<K extends CommandName>(
   services: AppServices,
   name: K,
   input: unknown,
