@@ -104,7 +104,8 @@ class BlockWriter {
   }
 }
 
-function isHighSurrogate(unit: number): boolean {
+/** The first half of a surrogate pair: text is never cut just after one. */
+export function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
 }
 
@@ -179,13 +180,8 @@ export async function removeLeftoverTemps(path: string): Promise<void> {
 }
 
 /** Waits until a file already written (a copy) is on the disk. */
-export async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+export function syncFile(path: string): Promise<void> {
+  return syncOpened(path, 'r+');
 }
 
 /**
@@ -194,8 +190,11 @@ export async function syncFile(path: string): Promise<void> {
  * for syncing and its renames are durable on their own, so there it does nothing.
  */
 export async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+  if (process.platform !== 'win32') await syncOpened(dir, 'r');
+}
+
+async function syncOpened(path: string, flags: string): Promise<void> {
+  const handle = await open(path, flags);
   try {
     await handle.sync();
   } finally {

@@ -14,6 +14,7 @@ import { createGzip } from 'node:zlib';
 import {
   type AtomicWriteOptions,
   type FileText,
+  isHighSurrogate,
   nodeWriteOps,
   retryTransient,
   syncFolder,
@@ -98,8 +99,4 @@ function* textChunks(text: FileText): Generator<string> {
     }
   }
   if (pending !== '') yield pending;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
 }
