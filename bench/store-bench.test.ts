@@ -21,5 +21,6 @@ it('takes every store and service figure at 1,000 events', async () => {
   }
   const writes = figures.find((figure) => figure.name === 'store.burst.writes')?.value;
   expect(writes).toBeGreaterThanOrEqual(1);
-  expect(writes).toBeLessThanOrEqual(3);
+  // Group commit: never more commits than edits (each edit alone when the disk keeps up).
+  expect(writes).toBeLessThanOrEqual(100);
 }, 120_000);

@@ -35,7 +35,7 @@ export interface AppServices {
   readonly storePath: string;
   /** How many store file writes have been tried since opening (tests and benchmarks). */
   readonly writeCount: number;
-  /** Waits until every change so far is on disk, and any backup it made. */
+  /** Waits until every change so far is on disk, with the background snapshot and backup. */
   flush(): Promise<void>;
   /** Waits until every change so far is on disk, without hurrying the scheduled write. */
   whenSaved(): Promise<void>;
@@ -62,6 +62,8 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     now: options.now,
     write: options.write,
     log: options.log,
+    // A data folder deleted under the app is made again by the store: the lock goes back first.
+    onFolderRemade: () => lock.renew(),
   }).catch(async (error: unknown) => {
     await lock.release();
     throw error;
@@ -81,10 +83,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     get writeCount() {
       return repository.writeCount;
     },
-    flush: async () => {
-      await repository.flush();
-      await backups.idle();
-    },
+    flush: () => repository.idle(),
     whenSaved: () => repository.whenSaved(),
     close: async () => {
       await repository.close();

@@ -20,6 +20,8 @@ export const COMMAND_NAMES = [
   'cancelImport',
   'listBackups',
   'restoreBackup',
+  'watchStoreStatus',
+  'resolveExternalChange',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

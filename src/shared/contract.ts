@@ -72,6 +72,38 @@ export const BackupInfoSchema = z.strictObject({
   sizeBytes: z.number().int().nonnegative(),
 });
 
+/** Why the last save failed, while what it should have saved is only in memory. */
+export const SaveFailureSchema = z.strictObject({
+  reason: z.enum([
+    'disk-full',
+    'folder-missing',
+    'no-permission',
+    'file-locked',
+    'changed-elsewhere',
+    'other',
+  ]),
+  /** For the status line, e.g. "The disk is full". */
+  message: z.string(),
+  /** What the system said. */
+  detail: z.string(),
+});
+
+/**
+ * Whether everything the window shows is on disk. `version` grows with every change of state and
+ * every mutating command, so a window that asks for news after the version it has is told of
+ * each save it waited for.
+ */
+export const StoreStatusSchema = z.strictObject({
+  version: z.number().int().nonnegative(),
+  /** Changes are in memory that are not on disk yet. */
+  saving: z.boolean(),
+  failure: SaveFailureSchema.nullable(),
+  /** Another program replaced the store file: nothing is saved until the user chooses. */
+  externalChange: z.strictObject({ detectedAt: z.iso.datetime() }).nullable(),
+  /** What happened to the store while the app ran (a deleted folder made again), in order. */
+  notices: z.array(z.string()),
+});
+
 /** A mutating command's change, with the history state after it. */
 const ChangeWithHistory = z.strictObject({ change: ChangeSchema, history: HistoryStateSchema });
 
@@ -141,6 +173,20 @@ export const contract = {
   cancelImport: { input: z.strictObject({ token: z.uuid() }), output: z.null() },
   listBackups: { input: NoInput, output: z.array(BackupInfoSchema) },
   restoreBackup: { input: z.strictObject({ id: z.string().max(200) }), output: ChangeSchema },
+  watchStoreStatus: {
+    /** Answers when the status is newer than `after` (-1: at once), or after a while anyway. */
+    input: z.strictObject({ after: z.number().int().min(-1) }),
+    output: StoreStatusSchema,
+  },
+  resolveExternalChange: {
+    input: z.strictObject({ keep: z.enum(['disk', 'mine']) }),
+    output: z.strictObject({
+      /** What the window must apply: the file from disk replacing the timeline, or nothing. */
+      change: ChangeSchema,
+      /** Where the version not kept was put. */
+      keptAt: z.string(),
+    }),
+  },
 } as const satisfies Record<CommandName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -150,6 +196,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ImportPreview = z.output<typeof ImportPreviewSchema>;
 export type BackupInfo = z.output<typeof BackupInfoSchema>;
+export type SaveFailure = z.output<typeof SaveFailureSchema>;
+export type StoreStatus = z.output<typeof StoreStatusSchema>;
 export type CommandInput<K extends CommandName> = z.input<Contract[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Contract[K]['output']>;
 

@@ -33,6 +33,8 @@ const ANSWERED_AT_ONCE: ReadonlySet<CommandName> = new Set<CommandName>([
   'getHistory',
   'listBackups',
   'previewImport',
+  // Waits rather than works: it answers when the save status changes.
+  'watchStoreStatus',
 ]);
 
 export function createDispatcher(

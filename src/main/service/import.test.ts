@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-
 import { describe, expect, it } from 'vitest';
 
 import { generateTimeline } from '../../../bench/generate';
 import { makeEvent, makeLane } from '../../../test/builders';
+import { storeOnDisk } from '../../../test/fixtures/on-disk';
 import { expectSameTimeline, manualClock, useServices } from '../../../test/fixtures/services';
 import { exportTimeline } from '../../shared/formats';
 import type { EventId, LaneId, TimelineId } from '../../shared/ids';
@@ -352,9 +351,8 @@ describe('a large file', () => {
     const seed = await app.documentNow();
     await app.call('applyImport', { token: preview.token, mode: 'replace' });
     expect(await app.documentNow()).toEqual(story);
-    // The store file holds the events' JSON taken from the file's lines: exactly the document.
     await app.services.flush();
-    expect(await readFile(app.services.storePath, 'utf8')).toBe(JSON.stringify(story));
+    expect(await storeOnDisk(app.dataDir)).toEqual(story);
     await app.call('undo');
     expect(await app.documentNow()).toEqual(seed);
     await app.call('redo');

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { lockedFileOps } from '../../../test/fixtures/locked-file';
+import { storeOnDisk } from '../../../test/fixtures/on-disk';
 import { type ServiceSetup, useServices } from '../../../test/fixtures/services';
 import { useTempDirs } from '../../../test/temp-dir';
 import { EXPORT_FORMATS } from '../../shared/contract';
 import { exportTimeline } from '../../shared/formats';
-import { TimelineDocumentSchema } from '../../shared/schema';
 import { seedDocument } from '../app-services';
 import { STORE_FILE_NAME } from '../store/timeline-repository';
 
@@ -40,9 +40,7 @@ describe('a store file held by another program', () => {
     ops.unlock();
     await app.call('updateEvent', { id: veto.id, patch: { tags: ['saved'] } });
     await app.services.flush();
-    const onDisk = TimelineDocumentSchema.parse(
-      JSON.parse(await readFile(join(app.dataDir, STORE_FILE_NAME), 'utf8')),
-    );
+    const onDisk = await storeOnDisk(app.dataDir);
     expect(onDisk.events.find((e) => e.id === veto.id)).toMatchObject({
       title: 'Kept in memory',
       tags: ['saved'],
@@ -72,9 +70,7 @@ describe('a save that fails', () => {
 
       ops.unlock();
       await app.services.flush();
-      const onDisk = TimelineDocumentSchema.parse(
-        JSON.parse(await readFile(join(app.dataDir, STORE_FILE_NAME), 'utf8')),
-      );
+      const onDisk = await storeOnDisk(app.dataDir);
       expect(onDisk.events.find((e) => e.id === veto.id)?.title).toBe('Kept while failing');
     },
   );

@@ -19,6 +19,7 @@ import type { CommandHandlers } from './handlers';
 import type { Host } from './host';
 import { createImportCommands } from './import-commands';
 import { settledStore } from './settled-store';
+import { createStatusFeed } from './store-status';
 import { createRecorder } from './undo-redo';
 
 export interface ServiceOptions {
@@ -42,6 +43,7 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
   const recorder = createRecorder(settled);
   const imports = createImportCommands({ store, settled, recorder, now: clock, newId });
   const backups = createBackupCommands(store, options.backups, recorder);
+  const status = createStatusFeed(store, recorder);
 
   const find = (id: EventId): TimelineEvent => {
     const event = store.get(id);
@@ -49,12 +51,21 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
       throw new AppFailure({ code: 'not-found', message: 'That event no longer exists.' });
     return event;
   };
-  /** A change waits for a failed write to be retried; while the file stays unwritable it is refused. */
+  /**
+   * A change waits for a failed write to be retried; while the file stays unwritable, or another
+   * program's version of it waits for the user's choice, it is refused. Once it ran, the status
+   * says so (Saving… until it is on disk), even when it changed nothing.
+   */
   const saved =
     <I, O>(command: (input: I) => O | Promise<O>) =>
     async (input: I): Promise<O> => {
+      refuseWhileChangedElsewhere(store);
       await retryFailedWrite(store);
-      return command(input);
+      try {
+        return await command(input);
+      } finally {
+        status.bump();
+      }
     };
 
   return {
@@ -103,7 +114,19 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
     cancelImport: imports.cancelImport,
     listBackups: backups.listBackups,
     restoreBackup: saved(backups.restoreBackup),
+    watchStoreStatus: status.watchStoreStatus,
+    resolveExternalChange: status.resolveExternalChange,
   };
+}
+
+function refuseWhileChangedElsewhere(store: TimelineRepository): void {
+  if (store.state().externalChangeAt === null) return;
+  throw new AppFailure({
+    code: 'io',
+    message:
+      `Another program changed ${store.path}. Choose which version to keep before you go on: ` +
+      'nothing is saved until you do.',
+  });
 }
 
 /** Writes again what a failed write left in memory; a command waits for that to succeed. */

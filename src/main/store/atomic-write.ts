@@ -17,6 +17,8 @@ export type FileText = string | readonly string[];
 export interface WriteOps {
   writeFile(path: string, text: FileText): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  /** Appends a journal line durably (journal.ts's appendDurably when not given). */
+  append?(path: string, line: string): Promise<void>;
 }
 
 export const nodeWriteOps: WriteOps = {

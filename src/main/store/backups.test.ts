@@ -54,7 +54,7 @@ async function edit(opened: Awaited<ReturnType<typeof open>>, title: string) {
   const { repository, backups } = opened;
   const [first] = [...repository.events()];
   repository.apply({ upserted: [{ ...first!, title }], removed: [] });
-  await repository.flush();
+  await repository.idle();
   await backups.idle();
 }
 
@@ -82,7 +82,7 @@ async function addIncompressible(app: Awaited<ReturnType<typeof open>>, count: n
     description: randomBytes(15_000).toString('base64'),
   }));
   app.repository.apply({ upserted, removed: [] });
-  await app.repository.flush();
+  await app.repository.idle();
   await app.backups.idle();
 }
 
@@ -206,8 +206,7 @@ describe('rolling backups', () => {
     app.clock.advance(10 * MINUTE);
     const [first] = [...app.repository.events()];
     app.repository.apply({ upserted: [], removed: [first!.id] });
-    await app.repository.flush();
-    await app.backups.idle();
+    await app.repository.idle();
     const backupDir = join(dir, BACKUP_DIR_NAME);
     const cutShort = gzipSync(await storeText(dir)).subarray(0, 200);
     await writeFile(join(backupDir, backupName(3, new Date('2026-05-05T00:00:00Z'))), cutShort);

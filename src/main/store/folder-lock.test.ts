@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { storeOnDisk } from '../../../test/fixtures/on-disk';
 import { makeReadOnly, makeWritable } from '../../../test/read-only-folder';
 import { useTempDirs } from '../../../test/temp-dir';
 import { type AppServices, startAppServices } from '../app-services';
@@ -97,9 +98,7 @@ async function refusal(dataDir: string): Promise<DataFolderInUseError> {
 }
 
 const storeTitles = async (dataDir: string): Promise<string[]> => {
-  const document = JSON.parse(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8')) as {
-    events: { title: string }[];
-  };
+  const document = await storeOnDisk(dataDir);
   return document.events.map((event) => event.title);
 };
 

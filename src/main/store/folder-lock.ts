@@ -45,6 +45,11 @@ export interface FolderLock {
   readonly held: boolean;
   /** Removes the lock file if it is still ours; safe to call twice. */
   release(): Promise<void>;
+  /**
+   * Makes the lock file again after the folder was deleted under a running app (the store
+   * makes the folder again first); throws DataFolderInUseError if another process took it.
+   */
+  renew(): Promise<void>;
 }
 
 /** Real paths of the folders this process holds: a second open here is refused too. */
@@ -66,7 +71,12 @@ export async function lockDataFolder(dataDir: string): Promise<FolderLock> {
   const text = `${JSON.stringify(me)}\n`;
   try {
     const held = await takeLock(folder, lockPath, text);
-    return { folder, held, release: () => release(folder, lockPath, held ? text : null) };
+    return {
+      folder,
+      held,
+      release: () => release(folder, lockPath, held ? text : null),
+      renew: () => (held ? renew(folder, lockPath, text) : Promise.resolve()),
+    };
   } catch (error) {
     heldHere.delete(folder);
     throw error;
@@ -133,6 +143,17 @@ function isStale({ holder, ageMs }: FoundLock): boolean {
   // Our own pid in a lock this process does not hold (see heldHere): an earlier process had it.
   if (holder.pid === process.pid) return true;
   return !isProcessAlive(holder.pid);
+}
+
+async function renew(folder: string, lockPath: string, text: string): Promise<void> {
+  if (!heldHere.has(folder)) return;
+  try {
+    await writeFile(lockPath, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const found = await readLock(lockPath);
+    if (found !== null && found.text !== text) throw new DataFolderInUseError(folder, found.holder);
+  }
 }
 
 async function release(folder: string, lockPath: string, text: string | null): Promise<void> {

@@ -5,7 +5,13 @@
 import { errorMessage } from './store-file-check';
 
 export interface SaveFailure {
-  readonly reason: 'disk-full' | 'folder-missing' | 'no-permission' | 'file-locked' | 'other';
+  readonly reason:
+    | 'disk-full'
+    | 'folder-missing'
+    | 'no-permission'
+    | 'file-locked'
+    | 'changed-elsewhere'
+    | 'other';
   /** For the user, e.g. "The disk is full". */
   readonly message: string;
   /** What the system said. */
@@ -24,6 +30,10 @@ const BY_CODE: Readonly<Record<string, Omit<SaveFailure, 'detail'>>> = {
   },
   EROFS: { reason: 'no-permission', message: 'The data folder is on a read-only disk' },
   EBUSY: { reason: 'file-locked', message: 'Another program is using the timeline file' },
+  ECHANGED: {
+    reason: 'changed-elsewhere',
+    message: 'Another program changed the timeline file: choose which version to keep',
+  },
 };
 
 export function saveFailureOf(error: unknown): SaveFailure {

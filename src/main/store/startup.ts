@@ -25,6 +25,8 @@ export interface StartDocument {
   readonly notices: readonly string[];
   /** True when the file must be written at once (it is not the document on disk). */
   readonly mustWrite: boolean;
+  /** The document is the store file's (its journal belongs to it), not a backup's or the seed. */
+  readonly fromStoreFile: boolean;
 }
 
 export async function loadStartDocument(options: StartOptions): Promise<StartDocument> {
@@ -34,7 +36,7 @@ export async function loadStartDocument(options: StartOptions): Promise<StartDoc
   if (state.kind === 'valid') {
     const { upgradedFrom, directionControlsRemoved: removed } = state;
     if (upgradedFrom === null && removed === 0) {
-      return { document: state.document, notices: [], mustWrite: false };
+      return { document: state.document, notices: [], mustWrite: false, fromStoreFile: true };
     }
     const tag = upgradedFrom === null ? 'before-repair' : `version-${upgradedFrom}`;
     const original = await copyAside(path, tag, now());
@@ -51,6 +53,7 @@ export async function loadStartDocument(options: StartOptions): Promise<StartDoc
       document: state.document,
       notices: [`${changes.filter(Boolean).join(' ')} The original file was kept at ${original}.`],
       mustWrite: true,
+      fromStoreFile: true,
     };
   }
   const problem =
@@ -69,12 +72,14 @@ export async function loadStartDocument(options: StartOptions): Promise<StartDoc
           : `${problem} Timeline Desk restored ${from}.`,
       ],
       mustWrite: true,
+      fromStoreFile: false,
     };
   }
   return {
     document: options.seed(),
     notices: problem === null ? [] : [`${problem} Timeline Desk started from the seed timeline.`],
     mustWrite: true,
+    fromStoreFile: false,
   };
 }
 

@@ -68,9 +68,9 @@ async function sizeOf(path: string): Promise<number> {
   }
 }
 
-/** Moves a damaged store file to a free name beside it and returns the new path. */
-export async function moveAside(path: string, at: Date): Promise<string> {
-  const target = await freeSibling(path, 'damaged', at);
+/** Moves a store file (damaged, or another program's) to a free name beside it; returns it. */
+export async function moveAside(path: string, at: Date, tag = 'damaged'): Promise<string> {
+  const target = await freeSibling(path, tag, at);
   await retryTransient(() => rename(path, target));
   await syncFolder(dirname(path));
   return target;

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { makeEvent, makeLane } from '../../../test/builders';
 import { lockedFileOps } from '../../../test/fixtures/locked-file';
+import { storeOnDisk } from '../../../test/fixtures/on-disk';
 import { useTempDirs } from '../../../test/temp-dir';
 import type { EventId, LaneId, TimelineId } from '../../shared/ids';
-import { TimelineDocumentSchema } from '../../shared/schema';
 import { seedDocument } from '../app-services';
 import type { WriteOps } from './atomic-write';
 import {
@@ -35,12 +35,6 @@ async function open(dataDir: string, writeDelayMs = 25, ops?: WriteOps) {
   });
   opened.push(result.repository);
   return result;
-}
-
-async function storeOnDisk(dataDir: string) {
-  return TimelineDocumentSchema.parse(
-    JSON.parse(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8')),
-  );
 }
 
 describe('opening the store', () => {
@@ -151,8 +145,8 @@ describe('writing', () => {
     }
     repository.apply({ upserted: [makeEvent({ laneId: events[0]!.laneId })], removed: [] });
     await repository.whenSaved();
-    const text = await readFile(join(dir, STORE_FILE_NAME), 'utf8');
-    expect(text).toBe(JSON.stringify(repository.document()));
+    // The snapshot with the journal replayed: the same events, in the store's order.
+    expect(await storeOnDisk(dir)).toEqual(repository.document());
   });
 
   it('keeps follow-up links indexed as events change and go', async () => {

@@ -1,11 +1,19 @@
 /**
- * The event store: one timeline document in a lowdb JSON file. Nothing outside this module
- * knows it is lowdb. Changes apply in memory at once; file writes are atomic (write a temp file,
- * then rename), ride out brief Windows locks, and bursts of changes coalesce into few writes
- * (write-scheduler.ts). A write re-stringifies only the events that changed (event-json.ts).
- * A write that fails keeps the data in memory and is retried with the next change or flush.
+ * The event store: one timeline document, kept as lowdb's JSON file (the snapshot) plus an
+ * append-only journal beside it (journal.ts). Nothing outside this module knows it is lowdb.
+ *
+ * Changes apply in memory at once and are committed in order: a commit appends the changes that
+ * gathered since the last one to the journal as one fsynced line (group commit), so a change is
+ * durable within a millisecond or two whatever the store's size. A change of many events (an
+ * import, a restore) is committed as a whole new snapshot instead. Once the journal has grown, a
+ * fresh snapshot is written in the background and the journals it holds are removed.
+ *
+ * Nothing is called saved before it is on disk (status(), whenSaved()). A commit that fails keeps
+ * the changes in memory and is tried again on a timer and with each flush; a store file another
+ * program replaced is noticed within a second and never overwritten without the user's word; a
+ * data folder deleted under the app is made again and the whole timeline written back.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { type Adapter, Low } from 'lowdb';
@@ -16,27 +24,51 @@ import type { EventId, LaneId } from '../../shared/ids';
 import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../shared/schema';
 import { runToEnd, stepEnds } from '../../shared/steps';
 import { runInSlices } from '../time-slices';
-import { type AtomicWriteOptions, type FileText, writeFileAtomic } from './atomic-write';
+import {
+  type AtomicWriteOptions,
+  type FileText,
+  nodeWriteOps,
+  retryTransient,
+  writeFileAtomic,
+  type WriteOps,
+} from './atomic-write';
 import { type BackupKeeper, openBackups } from './backups';
 import { inverseOf } from './change-inverse';
 import { EventJsonCache } from './event-json';
 import { readOnlyNotice } from './folder-access';
+import {
+  appendDurably,
+  createJournal,
+  journalLine,
+  journalPath,
+  listJournals,
+  readJournal,
+  removeJournalsBefore,
+  replayChanges,
+} from './journal';
 import { loadStartDocument } from './startup';
+import { copyAside, isErrno, moveAside, readStoreFile } from './store-file';
 import { type StoreSnapshot, storeTextParts } from './store-text';
 import { WriteScheduler } from './write-scheduler';
 
 export const STORE_FILE_NAME = 'timeline.json';
 /**
- * Writes start at least this far apart: 100 edits within 100 ms are at most 3 writes, and a
- * lone edit is still written at once.
+ * The least time between the starts of two commits. Zero: a commit starts on the next turn of
+ * the event loop, and whatever arrives while one is under way goes in the next (group commit).
  */
-export const WRITE_SPACING_MS = 60;
+export const WRITE_SPACING_MS = 0;
+/** A change of more events than this is committed as a new snapshot, not a journal line. */
+export const JOURNAL_MAX_EVENTS = 5000;
+/** How often the store file and folder are looked at for changes by others. */
+export const WATCH_INTERVAL_MS = 500;
+/** Waits before a failed commit is tried again on its own (the last one repeats). */
+export const RETRY_DELAYS_MS: readonly number[] = [500, 1000, 2000, 5000];
 
 export interface TimelineRepository {
   readonly path: string;
   readonly info: TimelineInfo;
   readonly lanes: readonly Lane[];
-  /** How many times a file write has been tried since opening (for tests and benchmarks). */
+  /** How many commits (journal lines or snapshots) have been tried since opening. */
   readonly writeCount: number;
   /** How many changes have been applied since opening: a plan made earlier is stale if it moved. */
   readonly changeCount: number;
@@ -59,41 +91,72 @@ export interface TimelineRepository {
     events: readonly TimelineEvent[],
     texts: readonly (string | undefined)[],
   ): Promise<void>;
-  /** Applies a change in memory, schedules a write, and returns the change that undoes it. */
+  /** Applies a change in memory, schedules its commit, and returns the change that undoes it. */
   apply(change: Change): Change;
   /**
-   * apply, in slices between other work (a change can hold 100,000 events); no write starts
+   * apply, in slices between other work (a change can hold 100,000 events); no commit starts
    * until all of it is in.
    */
   applyInSlices(change: Change): Promise<Change>;
-  /** Why the last write failed, while its data is still waiting to be written; else null. */
+  /** Why the last commit failed, while its changes are still only in memory; else null. */
   unsavedError(): unknown;
-  /** Writes what is not on disk yet; rejects with the error if that write fails. */
+  /** Commits what is not on disk yet; rejects with the error if that commit fails. */
   flush(): Promise<void>;
   /**
-   * Resolves once every change so far is on disk, leaving the writes to their own schedule
-   * (flush hurries them); rejects when the write that should have saved them failed.
+   * Resolves once every change so far is on disk, leaving commits to their own schedule (flush
+   * hurries them); rejects when the commit that should have saved them failed.
    */
   whenSaved(): Promise<void>;
+  /**
+   * Resolves once nothing is being written: every change committed (flush), the background
+   * snapshot and the backup after it finished. For close, and for tests that read the folder.
+   */
+  idle(): Promise<void>;
+  /** Whether everything is on disk, why not, and what the user must be told. */
+  state(): StoreState;
+  /** Calls `listener` whenever state() may have changed; returns an unsubscribe. */
+  onStateChange(listener: () => void): () => void;
+  /**
+   * Keeps the timeline in memory over the file another program wrote: theirs is moved aside
+   * (its new path is returned) and ours written in its place.
+   */
+  keepMine(): Promise<string>;
+  /**
+   * Takes the file another program wrote: ours is written aside (its path is returned with
+   * theirs, checked), the journal of our changes dropped. The caller applies the document.
+   */
+  takeTheirs(): Promise<{ readonly document: TimelineDocument; readonly keptAt: string }>;
   close(): Promise<void>;
+}
+
+export interface StoreState {
+  /** Changes are in memory that are not on disk yet. */
+  readonly saving: boolean;
+  /** The error of the last commit, while its changes are still only in memory. */
+  readonly failure: unknown;
+  /** When another program's change to the store file was noticed; null when none is pending. */
+  readonly externalChangeAt: Date | null;
+  /** What happened to the store while it was open, for the user, in order. */
+  readonly notices: readonly string[];
 }
 
 export interface OpenOptions {
   readonly dataDir: string;
   /** The timeline to start from when there is no store and no valid backup. */
   readonly seed: () => TimelineDocument;
-  /**
-   * The least time between the starts of two writes (default WRITE_SPACING_MS). A change
-   * after a quiet spell is written at once; a burst of changes is one write per spacing.
-   */
+  /** The least time between the starts of two commits (default WRITE_SPACING_MS). */
   readonly writeDelayMs?: number;
   readonly now?: () => Date;
   /** How old the newest backup may get before a write makes another (default 5 minutes). */
   readonly backupIntervalMs?: number;
-  /** File operations and retry delays of every write (tests simulate locked files). */
+  /** File operations and retry delays of every snapshot write (tests simulate locked files). */
   readonly write?: AtomicWriteOptions;
   readonly migrations?: readonly MigrationStep[];
   readonly log?: (message: string, error: unknown) => void;
+  /** How often the file is looked at for changes by others (default WATCH_INTERVAL_MS). */
+  readonly watchIntervalMs?: number;
+  /** Called after the data folder was deleted and made again, before anything is written. */
+  readonly onFolderRemade?: () => Promise<void>;
 }
 
 export interface OpenedRepository {
@@ -127,33 +190,95 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
     // the rest, and the strings are old news to the garbage collector by the first edit.
     onEvents: (events) => json.remember(events),
   });
-  const adapter = new StoreFileAdapter(path, json, options.write ?? {}, (text) =>
-    backups.afterWrite(text),
-  );
-  const repository = new LowTimelineRepository(path, start.document, {
+  const journal = await replayJournals(options.dataDir, start.document, start.fromStoreFile, now);
+  const adapter = new StoreFileAdapter(path, json, options.write ?? {});
+  const repository = new LowTimelineRepository(path, journal.document, {
+    dir: options.dataDir,
     adapter,
     json,
     backups,
     log,
+    now,
     writeSpacingMs: options.writeDelayMs ?? WRITE_SPACING_MS,
+    watchIntervalMs: options.watchIntervalMs ?? WATCH_INTERVAL_MS,
     unsaved: start.mustWrite,
+    generation: journal.nextGeneration,
+    journalBytes: journal.bytes,
+    onFolderRemade: options.onFolderRemade ?? (async () => undefined),
   });
-  // A failed first write is logged and kept: the next command reports it and tries again.
+  // A failed first write is logged and kept: it is tried again, and the window says so.
   if (start.mustWrite) await repository.flush().catch(() => undefined);
   // A store opened as it is gets backed up now if the newest backup is old (or there is none).
   else backups.afterOpen(path);
   const readOnly = await readOnlyNotice(options.dataDir);
-  return { repository, backups, notices: readOnly ? [...start.notices, readOnly] : start.notices };
+  const notices = [...start.notices, ...journal.notices];
+  return { repository, backups, notices: readOnly ? [...notices, readOnly] : notices };
+}
+
+interface Replayed {
+  readonly document: TimelineDocument;
+  readonly nextGeneration: number;
+  readonly bytes: number;
+  readonly notices: readonly string[];
+}
+
+/**
+ * The snapshot with the journals' changes on it. Journals belong to the store file they were
+ * written beside: when the timeline came from a backup or the seed they are set aside instead.
+ */
+async function replayJournals(
+  dir: string,
+  snapshot: TimelineDocument,
+  fromStoreFile: boolean,
+  now: () => Date,
+): Promise<Replayed> {
+  const files = await listJournals(dir);
+  const nextGeneration = (files.at(-1)?.generation ?? 0) + 1;
+  const notices: string[] = [];
+  if (!fromStoreFile) {
+    for (const file of files) {
+      notices.push(
+        `Changes saved for the missing timeline file were kept at ${await moveAside(file.path, now(), 'unused')}.`,
+      );
+    }
+    return { document: snapshot, nextGeneration, bytes: 0, notices };
+  }
+  let document = snapshot;
+  let bytes = 0;
+  for (const file of files) {
+    const read = await readJournal(file.path);
+    document = replayChanges(document, read.changes);
+    bytes += read.bytes;
+    if (read.damagedLines > 0) {
+      notices.push(
+        `${read.damagedLines} saved change${read.damagedLines === 1 ? '' : 's'} could not be read ` +
+          `and ${read.damagedLines === 1 ? 'was' : 'were'} left out; the journal was kept at ` +
+          `${await copyAside(file.path, 'damaged', now())}.`,
+      );
+    }
+  }
+  return { document, nextGeneration, bytes, notices };
 }
 
 /** lowdb's adapter for the store file: compact JSON, written atomically with retries. */
 class StoreFileAdapter implements Adapter<StoreSnapshot> {
+  /** The text of the last write, for the backups. */
+  lastText: FileText = '';
+
   constructor(
     private readonly path: string,
     private readonly json: EventJsonCache,
     private readonly options: AtomicWriteOptions,
-    private readonly onWritten: (text: FileText) => void,
   ) {}
+
+  /** The file operations of every write: the journal's appends use them too. */
+  get ops(): WriteOps {
+    return this.options.ops ?? nodeWriteOps;
+  }
+
+  get retryDelaysMs(): readonly number[] | undefined {
+    return this.options.retryDelaysMs;
+  }
 
   async read(): Promise<StoreSnapshot | null> {
     throw new Error('The store is read by store-file.ts, which validates it');
@@ -163,18 +288,33 @@ class StoreFileAdapter implements Adapter<StoreSnapshot> {
     // Compact JSON: the store is for the app, exports are for people.
     const text = await storeTextParts(snapshot, this.json);
     await writeFileAtomic(this.path, text, this.options);
-    this.onWritten(text);
+    this.lastText = text;
   }
 }
 
 interface RepositoryParts {
+  readonly dir: string;
   readonly adapter: StoreFileAdapter;
   readonly json: EventJsonCache;
   readonly backups: BackupKeeper;
   readonly log: (message: string, error: unknown) => void;
+  readonly now: () => Date;
   readonly writeSpacingMs: number;
+  readonly watchIntervalMs: number;
   /** The document is not the one on disk (seed, backup, upgrade): write it at once. */
   readonly unsaved: boolean;
+  /** The journal generation to append to first: above every journal file there is. */
+  readonly generation: number;
+  /** Bytes of journal the snapshot does not hold yet (replayed at open). */
+  readonly journalBytes: number;
+  readonly onFolderRemade: () => Promise<void>;
+}
+
+/** What identifies the store file this app wrote last: another program's file differs. */
+interface FileIdentity {
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 class LowTimelineRepository implements TimelineRepository {
@@ -191,14 +331,39 @@ class LowTimelineRepository implements TimelineRepository {
   readonly #followUps = new Map<EventId, Set<EventId>>();
   readonly #db: Low<StoreSnapshot>;
   readonly #schedule: WriteScheduler;
-  /** Something in memory is not on disk yet. */
-  #dirty: boolean;
+  /** Applied changes waiting for their journal line, oldest first. */
+  #pending: Change[] = [];
+  /** The next commit writes the whole timeline as a snapshot (it holds every pending change). */
+  #snapshotDue: boolean;
+  /** Changes applied since opening, and how many of them are on disk. */
+  #applied = 0;
+  #committed = 0;
   #failure: unknown = null;
+  #failures = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #writing = false;
-  /** A change being applied in slices; writes wait for it. */
+  /** A change being applied in slices; commits wait for it. */
   #applying: Promise<void> | null = null;
-  /** Told when a write ends (whenSaved). */
+  /** Told when a commit ends (whenSaved). */
   #onWriteEnd: (() => void)[] = [];
+  /** The journal appended to now, and whether its file has been made. */
+  #generation: number;
+  #journalMade = false;
+  #journalBytes: number;
+  #snapshotBytes = 0;
+  /** A snapshot being written in the background, and the journals it makes redundant. */
+  #compaction: Promise<void> | null = null;
+  /** The store file as this app last wrote or read it; null before it is known. */
+  #identity: FileIdentity | null = null;
+  /** Grows when a snapshot write starts or ends: a look at the file taken across one is void. */
+  #writeEpoch = 0;
+  #snapshotsWriting = 0;
+  #externalChangeAt: Date | null = null;
+  readonly #notices: string[] = [];
+  readonly #listeners = new Set<() => void>();
+  readonly #watch: ReturnType<typeof setInterval>;
+  #watching = false;
+  #closed = false;
 
   constructor(
     readonly path: string,
@@ -211,7 +376,14 @@ class LowTimelineRepository implements TimelineRepository {
     for (const event of document.events) this.#put(event);
     this.#db = new Low(parts.adapter, this.#snapshot());
     this.#schedule = new WriteScheduler(parts.writeSpacingMs, () => this.#write());
-    this.#dirty = parts.unsaved;
+    this.#snapshotDue = parts.unsaved;
+    this.#generation = parts.generation;
+    this.#journalBytes = parts.journalBytes;
+    this.#watch = setInterval(() => void this.#look(), parts.watchIntervalMs);
+    this.#watch.unref();
+    void this.#rememberIdentity(this.#writeEpoch);
+    // Replayed journals are folded into a snapshot now, so the next start need not replay them.
+    if (!parts.unsaved && parts.journalBytes > 0) this.#startCompaction();
   }
 
   get info(): TimelineInfo {
@@ -268,7 +440,7 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   async applyInSlices(change: Change): Promise<Change> {
-    // Writes wait until the whole change is in: the file never holds half of one.
+    // Commits wait until the whole change is in: the disk never holds half of one.
     const applying = runInSlices(this.#applySteps(change));
     this.#applying = applying.then(
       () => undefined,
@@ -298,8 +470,17 @@ class LowTimelineRepository implements TimelineRepository {
       this.#laneIds = new Set(change.lanes.map((lane) => lane.id));
     }
     if (change.timeline !== undefined) this.#info = change.timeline;
-    this.#dirty = true;
+    this.#applied++;
+    if (this.#snapshotDue) {
+      // The snapshot to come holds this change too.
+    } else if (change.upserted.length + change.removed.length > JOURNAL_MAX_EVENTS) {
+      this.#snapshotDue = true;
+      this.#pending = [];
+    } else {
+      this.#pending.push(change);
+    }
     this.#schedule.request();
+    this.#changed();
     return inverse;
   }
 
@@ -316,7 +497,7 @@ class LowTimelineRepository implements TimelineRepository {
   async whenSaved(): Promise<void> {
     while (this.#dirty || this.#writing) {
       if (!this.#schedule.busy) {
-        // Nothing will write it by itself: only a failed write leaves the store like this.
+        // Nothing will write it by itself: only a failed commit leaves the store like this.
         if (this.#failure !== null) throw this.#failure;
         this.#schedule.request();
       }
@@ -324,37 +505,313 @@ class LowTimelineRepository implements TimelineRepository {
     }
   }
 
-  async close(): Promise<void> {
+  state(): StoreState {
+    return {
+      saving: this.#dirty || this.#writing,
+      failure: this.unsavedError(),
+      externalChangeAt: this.#externalChangeAt,
+      notices: [...this.#notices],
+    };
+  }
+
+  onStateChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async keepMine(): Promise<string> {
+    const theirs = await moveAside(this.path, this.parts.now(), 'other-program');
+    this.#externalChangeAt = null;
+    this.#failure = null;
+    this.#identity = null;
+    this.#snapshotDue = true;
+    this.#pending = [];
+    this.#changed();
+    await this.flush();
+    return theirs;
+  }
+
+  async takeTheirs(): Promise<{ readonly document: TimelineDocument; readonly keptAt: string }> {
+    await this.#schedule.now(); // no journal line is being written
+    const epoch = this.#writeEpoch;
+    const theirs = await readStoreFile(this.path);
+    if (theirs.kind !== 'valid') {
+      throw new Error(
+        theirs.kind === 'missing'
+          ? 'The file on disk is gone.'
+          : `The file on disk is not a timeline Timeline Desk can open: ${theirs.reason}.`,
+      );
+    }
+    while (this.#compaction !== null) await this.#compaction;
+    const keptAt = join(this.parts.dir, `timeline.yours-${fileStamp(this.parts.now())}.json`);
+    await writeFileAtomic(keptAt, await storeTextParts(this.#snapshot(), this.parts.json));
+    // Our journal is written on top of our snapshot, not theirs: it must never be replayed.
+    this.#generation++;
+    this.#journalMade = false;
+    this.#journalBytes = 0;
+    await removeJournalsBefore(this.parts.dir, this.#generation);
+    this.#pending = [];
+    this.#snapshotDue = false;
+    this.#committed = this.#applied;
+    this.#externalChangeAt = null;
+    this.#failure = null;
+    await this.#rememberIdentity(epoch);
+    this.#changed();
+    return { document: theirs.document, keptAt };
+  }
+
+  async idle(): Promise<void> {
     try {
       await this.flush();
+      while (this.#compaction !== null) await this.#compaction;
     } finally {
       await this.parts.backups.idle();
     }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearInterval(this.#watch);
+    this.#clearRetry();
+    await this.idle();
+  }
+
+  /** Something applied is not on disk yet. */
+  get #dirty(): boolean {
+    return this.#snapshotDue || this.#pending.length > 0 || this.#committed < this.#applied;
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
   }
 
   #snapshot(): StoreSnapshot {
     return { timeline: this.#info, lanes: this.#lanes, events: [...this.#byId.values()] };
   }
 
+  /** One commit: the pending changes as a journal line, or the whole timeline as a snapshot. */
   async #write(): Promise<void> {
     while (this.#applying !== null) await this.#applying;
     if (!this.#dirty) return;
-    this.#dirty = false;
-    this.#db.data = this.#snapshot();
+    const through = this.#applied;
+    const journaled = !this.#snapshotDue;
     this.writeCount++;
     this.#writing = true;
     try {
-      await this.#db.write();
+      await this.#commit();
+      this.#committed = Math.max(this.#committed, through);
       this.#failure = null;
+      this.#failures = 0;
+      this.#clearRetry();
     } catch (error) {
-      // The data stays in memory; the next change or flush writes it again.
-      this.#dirty = true;
       this.#failure = error;
       this.parts.log(`The timeline could not be saved to ${this.path}`, error);
+      if (!(error instanceof StoreChangedElsewhereError)) this.#retryLater();
     } finally {
       this.#writing = false;
       for (const ended of this.#onWriteEnd.splice(0)) ended();
+      this.#changed();
     }
+    // A backup is made of a snapshot's text: when one is due, the journal is folded in now.
+    const folding = this.#journalBytes > this.#compactionThreshold() || this.parts.backups.isDue();
+    if (journaled && this.#journalBytes > 0 && folding) this.#startCompaction();
+  }
+
+  /**
+   * The pending changes as a journal line, or the whole timeline as a snapshot. When the data
+   * folder or our journal vanished, the whole timeline is written again at once (a folder
+   * deleted over and over is a failure after the third time).
+   */
+  async #commit(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      // Their file is not overwritten, nor our changes journaled onto it, until the user chooses.
+      if (this.#externalChangeAt !== null) throw new StoreChangedElsewhereError(this.path);
+      const journaled = !this.#snapshotDue;
+      try {
+        if (journaled) await this.#commitJournal();
+        else await this.#commitSnapshot();
+        return;
+      } catch (error) {
+        if (attempt === 3 || !(await this.#remakeFolderAfter(error, journaled))) throw error;
+      }
+    }
+  }
+
+  async #commitJournal(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    const path = journalPath(this.parts.dir, this.#generation);
+    try {
+      if (!this.#journalMade) {
+        await retryTransient(() => createJournal(path, this.parts.dir));
+        this.#journalMade = true;
+      }
+      const line = journalLine(batch, this.parts.now());
+      const append = this.parts.adapter.ops.append ?? appendDurably;
+      await retryTransient(() => append(path, line), this.parts.adapter.retryDelaysMs);
+      this.#journalBytes += Buffer.byteLength(line);
+    } catch (error) {
+      this.#pending = [...batch, ...this.#pending];
+      // The retry goes to a new file: a line this attempt cut short stays the last of its own.
+      this.#generation++;
+      this.#journalMade = false;
+      throw error;
+    }
+  }
+
+  async #commitSnapshot(): Promise<void> {
+    while (this.#compaction !== null) await this.#compaction;
+    this.#snapshotDue = false;
+    this.#pending = [];
+    try {
+      await this.#writeSnapshot(this.#rotate());
+    } catch (error) {
+      this.#snapshotDue = true;
+      throw error;
+    }
+  }
+
+  /**
+   * Starts a new journal generation and takes the timeline as it is now: a snapshot of it holds
+   * every journal before the new one. Only between commits, with no change half applied.
+   */
+  #rotate(): { readonly snapshot: StoreSnapshot; readonly generation: number } {
+    this.#generation++;
+    this.#journalMade = false;
+    this.#journalBytes = 0;
+    return { snapshot: this.#snapshot(), generation: this.#generation };
+  }
+
+  async #writeSnapshot(taken: { snapshot: StoreSnapshot; generation: number }): Promise<void> {
+    this.#snapshotsWriting++;
+    this.#writeEpoch++;
+    try {
+      this.#db.data = taken.snapshot;
+      await this.#db.write();
+      this.#snapshotBytes = fileTextLength(this.parts.adapter.lastText);
+      await this.#rememberIdentity(this.#writeEpoch);
+    } finally {
+      this.#snapshotsWriting--;
+      this.#writeEpoch++;
+    }
+    await removeJournalsBefore(this.parts.dir, taken.generation);
+    this.parts.backups.afterWrite(this.parts.adapter.lastText);
+  }
+
+  /** A background snapshot, once the journal has grown; commits go on meanwhile. */
+  #startCompaction(): void {
+    if (this.#compaction !== null || this.#applying !== null || this.#failure !== null) return;
+    if (this.#externalChangeAt !== null || this.#snapshotDue || this.#closed) return;
+    const taken = this.#rotate();
+    this.#compaction = this.#writeSnapshot(taken)
+      .catch((error: unknown) => {
+        // The journals stay, and hold everything: nothing is lost, a later one tries again.
+        this.parts.log(`The timeline's journal could not be folded into ${this.path}`, error);
+      })
+      .finally(() => {
+        this.#compaction = null;
+      });
+  }
+
+  #compactionThreshold(): number {
+    return Math.max(1 << 20, Math.min(16 << 20, this.#snapshotBytes / 4));
+  }
+
+  #retryLater(): void {
+    if (this.#retryTimer !== null || this.#closed) return;
+    const delay = RETRY_DELAYS_MS[Math.min(this.#failures, RETRY_DELAYS_MS.length - 1)] ?? 5000;
+    this.#failures++;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.#schedule.request();
+    }, delay);
+    this.#retryTimer.unref();
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
+  /**
+   * After a commit failed with ENOENT: when the data folder is gone, makes it again, and the next
+   * commit writes the whole timeline from memory. True when the commit should simply run again.
+   */
+  async #remakeFolderAfter(error: unknown, journaled: boolean): Promise<boolean> {
+    if (!isErrno(error, 'ENOENT')) return false;
+    if (await this.#remakeFolderIfGone()) return true;
+    // A snapshot that cannot be written into a folder that is there: a failure like any other.
+    if (!journaled) return false;
+    // The folder is there but our journal is not: someone removed it. Write everything again.
+    this.#snapshotDue = true;
+    this.#notices.push(
+      `A file of your saved changes was removed from ${this.parts.dir} by another program; ` +
+        'Timeline Desk wrote your whole timeline again.',
+    );
+    return true;
+  }
+
+  /** Makes the data folder again if it is gone; true when it was. */
+  async #remakeFolderIfGone(): Promise<boolean> {
+    if ((await stat(this.parts.dir).catch(() => null)) !== null) return false;
+    await mkdir(this.parts.dir, { recursive: true });
+    await this.parts.onFolderRemade();
+    this.#snapshotDue = true;
+    this.#pending = [];
+    this.#identity = null;
+    this.#notices.push(
+      `The data folder ${this.parts.dir} was deleted while Timeline Desk was open. It was made ` +
+        'again and your whole timeline written back into it from memory.',
+    );
+    return true;
+  }
+
+  /** Looks at the store file: gone, or replaced by another program? */
+  async #look(): Promise<void> {
+    if (this.#watching || this.#closed) return;
+    this.#watching = true;
+    try {
+      await this.#lookOnce();
+    } catch (error) {
+      this.parts.log(`Timeline Desk could not look at ${this.path}`, error);
+    } finally {
+      this.#watching = false;
+    }
+  }
+
+  async #lookOnce(): Promise<void> {
+    if (this.#externalChangeAt !== null) return;
+    const epoch = this.#writeEpoch;
+    const found = await identityOf(this.path);
+    // A snapshot write started or ended meanwhile: what was seen may be our own file.
+    if (epoch !== this.#writeEpoch || this.#snapshotsWriting > 0) return;
+    if (found === null) {
+      // Nothing of ours was there yet, or the whole timeline is about to be written anyway.
+      if (this.#identity === null || this.#snapshotDue) return;
+      if (!(await this.#remakeFolderIfGone())) {
+        this.#snapshotDue = true;
+        this.#notices.push(
+          `The timeline file ${this.path} was deleted while Timeline Desk was open; it was ` +
+            'written again from memory.',
+        );
+      }
+      this.#schedule.request();
+      this.#changed();
+      return;
+    }
+    if (this.#identity === null) {
+      this.#identity = found;
+      return;
+    }
+    if (sameIdentity(found, this.#identity)) return;
+    this.#externalChangeAt = this.parts.now();
+    this.parts.log(`${this.path} was changed by another program`, null);
+    this.#changed();
+  }
+
+  async #rememberIdentity(epoch: number): Promise<void> {
+    const found = await identityOf(this.path);
+    if (epoch === this.#writeEpoch) this.#identity = found;
   }
 
   #put(event: TimelineEvent): void {
@@ -397,4 +854,39 @@ class LowTimelineRepository implements TimelineRepository {
     if (previous?.followUpOf) this.#followUps.get(previous.followUpOf)?.delete(id);
     this.#byId.delete(id);
   }
+}
+
+/** Why nothing is saved while another program's version of the file waits for the user. */
+export class StoreChangedElsewhereError extends Error {
+  readonly code = 'ECHANGED';
+  constructor(readonly path: string) {
+    super(`${path} was changed by another program`);
+    this.name = 'StoreChangedElsewhereError';
+  }
+}
+
+async function identityOf(path: string): Promise<FileIdentity | null> {
+  try {
+    const { ino, size, mtimeMs } = await stat(path);
+    return { ino, size, mtimeMs };
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return null;
+    throw error;
+  }
+}
+
+function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+function fileTextLength(text: FileText): number {
+  if (typeof text === 'string') return text.length;
+  let length = 0;
+  for (const part of text) length += part.length;
+  return length;
+}
+
+/** e.g. "2026-01-02T03-04-05-678Z", safe in a file name everywhere. */
+function fileStamp(at: Date): string {
+  return at.toISOString().replace(/[:.]/g, '-');
 }
