@@ -502,6 +502,8 @@ class LowTimelineRepository implements TimelineRepository {
         this.#schedule.request();
       }
       await new Promise<void>((ended) => this.#onWriteEnd.push(ended));
+      // The commit that just ended failed: waiting on would last until a retry succeeds.
+      if (this.#dirty && this.#failure !== null) throw this.#failure;
     }
   }
 
