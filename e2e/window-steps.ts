@@ -135,7 +135,12 @@ export class WindowSteps {
 
   /** The status line's news (role="status"), e.g. "Exported to …". */
   status(): Locator {
-    return this.page.locator('.status-line').getByRole('status');
+    return this.page.locator('.status-line .status-message');
+  }
+
+  /** Whether everything is on disk (role="status"): "Saving…", "All changes saved", "Not saved: …". */
+  saveState(): Locator {
+    return this.page.locator('.status-line .status-save');
   }
 
   /** Clicks "Delete event" and answers the confirmation. */

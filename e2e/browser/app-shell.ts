@@ -4,7 +4,6 @@
  * its preload and IPC handlers). The journeys read the same in both; what they need of the
  * shell (its data folder, where exports land, what the main process holds) is this interface.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { expect, type Page } from '@playwright/test';
@@ -12,6 +11,7 @@ import { expect, type Page } from '@playwright/test';
 import { channelOf, type CommandName } from '../../src/shared/command-names';
 import type { CommandOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
+import { storeOnDisk } from '../../test/fixtures/on-disk';
 import { APP_PAGE_ORIGIN, type BuiltApp } from '../built-app/launch';
 import type { Harness } from '../harness/server';
 
@@ -55,11 +55,11 @@ export function builtAppShell(app: BuiltApp, dataDir: string, home: string): App
     // Through the IPC handler the main process registered, as the window's own call would go.
     dispatch: (name, input) => app.invoke(channelOf(name), input),
     flush: async () => {
-      // No command flushes; the store is on disk once the file holds what the app holds.
+      // No command flushes; the store is on disk once the snapshot and its journal, as the
+      // next start reads them, hold what the app holds.
       const held = await shell.dispatch('getTimeline');
       if (!held.ok) throw new Error(held.error.message);
-      const onDisk = async (): Promise<unknown> =>
-        JSON.parse(await readFile(join(dataDir, 'timeline.json'), 'utf8').catch(() => 'null'));
+      const onDisk = (): Promise<unknown> => storeOnDisk(dataDir).catch(() => null);
       await expect.poll(onDisk).toEqual(JSON.parse(JSON.stringify(held.value.document)));
     },
     open: async () => undefined,

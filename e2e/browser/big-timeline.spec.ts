@@ -178,7 +178,7 @@ test('a 10,000-event story opens as counts per lane, within 500 items at any zoo
 }) => {
   await expect.poll(async () => (await drawnCounts(app)).length).toBeGreaterThan(0);
   expect(await itemCount(app)).toBeLessThanOrEqual(MOST_ITEMS);
-  await expect(app.status()).toHaveText('All changes saved');
+  await expect(app.saveState()).toHaveText('All changes saved');
   await expect(app.page.locator('.status-count')).toHaveText('10000 events');
   // Each lane shows its counts, each in its own lane's colour at one of the density levels.
   const counts = await drawnCounts(app);

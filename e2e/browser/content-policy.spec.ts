@@ -30,7 +30,7 @@ test('opening the window and editing an event trips no Content-Security-Policy r
   await app.selectEvent("Putin's state visit to North Korea");
   await app.edit({ Location: 'Vladivostok' });
   await app.save();
-  await expect(app.status()).toHaveText('All changes saved');
+  await expect(app.saveState()).toHaveText('All changes saved');
   const violations = await app.page.evaluate(
     () => (globalThis as unknown as PageGlobals).cspViolations,
   );

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { backupName, nextSeq } from '../../src/main/store/backup-schedule';
-import { type TimelineDocument, TimelineDocumentSchema } from '../../src/shared/schema';
+import type { TimelineDocument } from '../../src/shared/schema';
+import { storeOnDisk } from '../../test/fixtures/on-disk';
 import { makeReadOnly, makeWritable } from '../../test/read-only-folder';
 import { SEED_TITLES } from '../window-steps';
 import { type Desk, expect, test } from './fixtures';
@@ -15,11 +16,8 @@ import { type Desk, expect, test } from './fixtures';
 const FIXTURES = resolve('e2e/fixtures');
 const seedTitlesSorted = [...SEED_TITLES].sort();
 
-async function stored(dataDir: string): Promise<TimelineDocument> {
-  return TimelineDocumentSchema.parse(
-    JSON.parse(await readFile(join(dataDir, 'timeline.json'), 'utf8')),
-  );
-}
+/** The timeline as the next start would read it: the snapshot with its journal replayed. */
+const stored = (dataDir: string): Promise<TimelineDocument> => storeOnDisk(dataDir);
 
 /** The import preview the window opened for a file, by the dialog's name. */
 function preview(desk: Desk, fileName: string) {

@@ -7,7 +7,7 @@
 import type { StoreStatus } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { saveFailureOf } from '../store/save-failure';
-import type { TimelineRepository } from '../store/timeline-repository';
+import { StoreChangedElsewhereError, type TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
 import type { CommandHandlers } from './handlers';
 import { checkResult, planImport } from './import-plan';
@@ -42,7 +42,13 @@ export function createStatusFeed(
     return {
       version,
       saving: state.saving,
-      failure: state.failure === null ? null : saveFailureOf(state.failure),
+      // Another program's file waiting for a choice blocks every save, even with none pending.
+      failure:
+        state.failure === null
+          ? state.externalChangeAt === null
+            ? null
+            : saveFailureOf(new StoreChangedElsewhereError(store.path))
+          : saveFailureOf(state.failure),
       externalChange:
         state.externalChangeAt === null
           ? null

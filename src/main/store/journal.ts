@@ -129,7 +129,11 @@ export async function appendDurably(path: string, line: string): Promise<void> {
     const bytes = Buffer.from(line);
     let written = 0;
     while (written < bytes.length) {
-      written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+      const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+      // A write that takes nothing would loop for ever; the disk has no room for it.
+      if (bytesWritten === 0)
+        throw Object.assign(new Error(`ENOSPC: wrote nothing, ${path}`), { code: 'ENOSPC' });
+      written += bytesWritten;
     }
     await handle.datasync();
   } finally {

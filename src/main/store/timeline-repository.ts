@@ -685,6 +685,12 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   async #writeSnapshot(taken: { snapshot: StoreSnapshot; generation: number }): Promise<void> {
+    // The file must still be ours: a sync client's version is not renamed over unseen.
+    const found = await identityOf(this.path);
+    if (this.#identity !== null && found !== null && !sameIdentity(found, this.#identity)) {
+      this.#noticeExternalChange();
+      throw new StoreChangedElsewhereError(this.path);
+    }
     this.#snapshotsWriting++;
     this.#writeEpoch++;
     try {
@@ -806,6 +812,11 @@ class LowTimelineRepository implements TimelineRepository {
       return;
     }
     if (sameIdentity(found, this.#identity)) return;
+    this.#noticeExternalChange();
+  }
+
+  #noticeExternalChange(): void {
+    if (this.#externalChangeAt !== null) return;
     this.#externalChangeAt = this.parts.now();
     this.parts.log(`${this.path} was changed by another program`, null);
     this.#changed();

@@ -14,11 +14,13 @@ import { EditorPanel } from './editor/editor-panel';
 import { ImportFlow } from './import/import-flow';
 import { EventStore } from './state/event-store';
 import { HistoryModel } from './state/history';
+import { SaveTracker, watchStore } from './state/save-state';
 import { buildLegend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
-import { buildNoticeBanner } from './ui/notice-banner';
+import { ExternalChangeFlow } from './ui/external-change';
+import { NoticeBanner } from './ui/notice-banner';
 import { StatusLine } from './ui/status-line';
 import { buildToolbar, commandButton } from './ui/toolbar';
 
@@ -33,12 +35,14 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   const store = new EventStore(loaded.document);
   const history = new HistoryModel(api);
   const status = new StatusLine();
+  const saves = new SaveTracker();
   const confirmDelete = new ConfirmDeleteDialog();
   const controller = new AppController({
     api,
     store,
     history,
     status,
+    saves,
     confirmDelete,
     timeline: (): TimelineView => timeline,
     editor: (): EditorPanel => editor,
@@ -47,6 +51,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   const importFlow = new ImportFlow({
     api,
     status,
+    saves,
     leaveEditor,
     eventCount: () => store.size,
     onImported: (change, message) => controller.applied(change, message),
@@ -56,6 +61,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   const restoreFlow = new RestoreFlow({
     api,
     status,
+    saves,
     leaveEditor,
     onRestored: (change, message) => controller.applied(change, message),
   });
@@ -95,14 +101,23 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       buildLegend(),
     ],
   );
+  const externalChange = new ExternalChangeFlow({
+    api,
+    status,
+    storePath: loaded.storePath,
+    leaveEditor,
+    onLoaded: (change, message) => controller.applied(change, message),
+  });
+  const notices = new NoticeBanner(loaded.notices);
   const toolbar = buildToolbar(registry, loaded.document.timeline.title);
   root.replaceChildren(
     toolbar.element,
-    buildNoticeBanner(loaded.notices),
+    notices.element,
     el('div', { className: 'workspace' }, [timelinePane, editor.element]),
     status.element,
     confirmDelete.element,
     restoreFlow.element,
+    externalChange.element,
     ...importFlow.elements,
   );
 
@@ -127,7 +142,16 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
 
   status.setCount(store.size);
   status.setStorePath(loaded.storePath);
-  status.saved();
+  status.onChooseVersion(() => void externalChange.ask());
+  saves.onChange((state) => status.showSave(state));
+  // The store's notices of this run come after the start-up ones, each shown once.
+  let noticesShown = 0;
+  saves.onStatus((news) => {
+    for (const notice of news.notices.slice(noticesShown)) notices.add(notice);
+    noticesShown = Math.max(noticesShown, news.notices.length);
+    externalChange.noticed(news.externalChange?.detectedAt ?? null);
+  });
+  void watchStore(api, saves);
   connectCommandSources(api, registry);
   void history.refresh();
   timeline.load(store.all(), () => {

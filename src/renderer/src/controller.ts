@@ -11,6 +11,7 @@ import type { EventPatch } from '../../shared/schema';
 import type { EditorPanel } from './editor/editor-panel';
 import type { EventStore } from './state/event-store';
 import type { HistoryModel } from './state/history';
+import type { SaveTracker } from './state/save-state';
 import { datesAfterDrag, isBackwards, isUnchanged } from './timeline/drag-dates';
 import { itemSpan } from './timeline/items';
 import type { MoveRequest, TimelineView } from './timeline/timeline-view';
@@ -23,6 +24,8 @@ export interface ControllerParts {
   readonly store: EventStore;
   readonly history: HistoryModel;
   readonly status: StatusLine;
+  /** "Saving…" while a command is in flight; the store's status says when it is on disk. */
+  readonly saves: SaveTracker;
   readonly confirmDelete: ConfirmDeleteDialog;
   readonly timeline: () => TimelineView;
   readonly editor: () => EditorPanel;
@@ -107,8 +110,7 @@ export class AppController {
 
   /** Sends an editor patch; the editor shows a failure at its field. */
   async update(id: EventId, patch: EventPatch): Promise<Result<Change>> {
-    this.#p.status.saving();
-    const result = await this.#p.api.updateEvent({ id, patch });
+    const result = await this.#p.saves.track(this.#p.api.updateEvent({ id, patch }));
     if (result.ok) this.#applied(result.value);
     else this.#p.status.info('Not saved');
     return result;
@@ -148,8 +150,9 @@ export class AppController {
     const state = history.state;
     if (!(which === 'undo' ? state.canUndo : state.canRedo)) return;
     const label = which === 'undo' ? state.undoLabel : state.redoLabel;
-    status.saving();
-    const result = await (which === 'undo' ? this.#p.api.undo() : this.#p.api.redo());
+    const result = await this.#p.saves.track(
+      which === 'undo' ? this.#p.api.undo() : this.#p.api.redo(),
+    );
     if (!result.ok) {
       status.info('Not saved');
       status.error(result.error.message);
@@ -168,8 +171,7 @@ export class AppController {
   }
 
   async #perform(call: Promise<Result<Change>>): Promise<Change | null> {
-    this.#p.status.saving();
-    const result = await call;
+    const result = await this.#p.saves.track(call);
     if (!result.ok) {
       this.#p.status.info('Not saved');
       this.#p.status.error(result.error.message);
@@ -181,7 +183,6 @@ export class AppController {
 
   #applied(change: Change): void {
     this.#p.store.apply(change);
-    this.#p.status.saved();
     void this.#p.history.refresh();
   }
 

@@ -3,6 +3,7 @@
  * user's locale and zone) and restores the one chosen. The restore is one undoable change.
  */
 import type { BackupInfo, Change, TimelineApi } from '../../../shared/contract';
+import type { SaveTracker } from '../state/save-state';
 import { el } from '../ui/dom';
 import { Modal, type ModalContent } from '../ui/modal';
 import type { StatusLine } from '../ui/status-line';
@@ -10,6 +11,7 @@ import type { StatusLine } from '../ui/status-line';
 export interface RestoreDeps {
   readonly api: TimelineApi;
   readonly status: StatusLine;
+  readonly saves: SaveTracker;
   /** Saves the editor's edits first; false when they cannot be saved and the restore must wait. */
   leaveEditor(): Promise<boolean>;
   onRestored(change: Change, message: string): void;
@@ -60,8 +62,7 @@ export class RestoreFlow {
     const chosen = backups.find((backup) => backup.id === list.chosen());
     if (answer !== 'restore' || !chosen) return;
     if (!(await this.#deps.leaveEditor())) return;
-    status.saving();
-    const restored = await api.restoreBackup({ id: chosen.id });
+    const restored = await this.#deps.saves.track(api.restoreBackup({ id: chosen.id }));
     if (!restored.ok) {
       status.info('Not restored');
       status.error(`Restore failed: ${restored.error.message}`);

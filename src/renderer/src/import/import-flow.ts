@@ -10,6 +10,7 @@ import {
   type TimelineApi,
 } from '../../../shared/contract';
 import { type DecodedText, decodeText } from '../../../shared/formats/decode-text';
+import type { SaveTracker } from '../state/save-state';
 import { isolated } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { Modal } from '../ui/modal';
@@ -28,6 +29,7 @@ import {
 export interface ImportDeps {
   readonly api: TimelineApi;
   readonly status: StatusLine;
+  readonly saves: SaveTracker;
   /** Saves the editor's edits first; false when they cannot be saved and the import must wait. */
   leaveEditor(): Promise<boolean>;
   eventCount(): number;
@@ -141,8 +143,7 @@ export class ImportFlow {
       return;
     }
     const mode: ImportMode = answer;
-    status.saving();
-    const applied = await api.applyImport({ token: preview.token, mode });
+    const applied = await this.#deps.saves.track(api.applyImport({ token: preview.token, mode }));
     if (!applied.ok) {
       status.info('Not imported');
       status.error(`Import failed: ${applied.error.message}`);

@@ -1,9 +1,17 @@
-/** Start-up notices (such as a damaged store that was moved aside), each with a Dismiss button. */
+/**
+ * Notices about the store, each with a Dismiss button: those of start-up (a damaged store moved
+ * aside) and those of the running app (a deleted data folder made again).
+ */
 import { el } from './dom';
 
-export function buildNoticeBanner(notices: readonly string[]): HTMLElement {
-  const list = el('div', { className: 'notices' });
-  for (const notice of notices) {
+export class NoticeBanner {
+  readonly element = el('div', { className: 'notices' });
+
+  constructor(notices: readonly string[]) {
+    for (const notice of notices) this.add(notice);
+  }
+
+  add(notice: string): void {
     const dismiss = el('button', {
       className: 'button button--quiet',
       text: 'Dismiss',
@@ -15,7 +23,6 @@ export function buildNoticeBanner(notices: readonly string[]): HTMLElement {
       dismiss,
     ]);
     dismiss.addEventListener('click', () => item.remove());
-    list.append(item);
+    this.element.append(item);
   }
-  return list;
 }

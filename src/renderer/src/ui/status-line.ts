@@ -1,13 +1,26 @@
 /**
- * The status line: save state and other news (role="status"), errors (role="alert", present only
- * while there is one), the number of events, and where the store lives.
+ * The status line: whether everything is on disk (its own role="status", from the store's
+ * status: "Saving…", "All changes saved", "Not saved: <reason>"), other news (role="status"),
+ * errors (role="alert", present only while there is one), the number of events, and where the
+ * store lives.
  */
 import { writeOutDirectionControls } from '../../../shared/schema';
+import type { SaveState } from '../state/save-state';
 import { isolateText, USER_TEXT } from './bidi';
 import { el, type Phrase, setPhrase } from './dom';
 
 export class StatusLine {
   readonly element: HTMLElement;
+  readonly #save = el('span', {
+    className: 'status-save',
+    attrs: { role: 'status', 'aria-live': 'polite', 'data-state': 'saving' },
+  });
+  /** Shown while another program's version of the file waits for the user's choice. */
+  readonly #choose = el('button', {
+    className: 'button button--quiet status-choose',
+    text: 'Choose version…',
+    attrs: { type: 'button' },
+  });
   readonly #message = el('span', {
     className: 'status-message',
     attrs: { role: 'status', 'aria-live': 'polite' },
@@ -16,10 +29,15 @@ export class StatusLine {
   readonly #count = el('span', { className: 'status-count' });
   readonly #path = el('span', { className: 'status-path', attrs: USER_TEXT });
   #editing = false;
+  #state: SaveState = { kind: 'saving' };
 
   constructor() {
     this.#error.hidden = true;
+    this.#choose.hidden = true;
+    this.#save.textContent = 'Saving…';
     this.element = el('footer', { className: 'status-line' }, [
+      this.#save,
+      this.#choose,
       this.#message,
       this.#error,
       el('span', { className: 'status-spacer' }),
@@ -33,19 +51,33 @@ export class StatusLine {
     ]);
   }
 
-  saved(): void {
-    this.info(this.#editing ? 'Edits not saved yet' : 'All changes saved');
+  /** Shows the store's save state; while the editor holds edits, "saved" is not claimed. */
+  showSave(state: SaveState): void {
+    this.#state = state;
+    this.#save.dataset['state'] = state.kind;
+    this.#choose.hidden = !(
+      state.kind === 'not-saved' && state.failure.reason === 'changed-elsewhere'
+    );
+    if (state.kind === 'not-saved') {
+      this.#save.textContent = `Not saved: ${state.failure.message}`;
+      this.#save.title = state.failure.detail;
+      return;
+    }
+    this.#save.removeAttribute('title');
+    if (state.kind === 'saving') this.#save.textContent = 'Saving…';
+    else this.#save.textContent = this.#editing ? 'Edits not saved yet' : 'All changes saved';
   }
 
   /** Follows the editor: while it holds unsaved edits, the status line does not claim all saved. */
   setEditing(editing: boolean): void {
     if (editing === this.#editing) return;
     this.#editing = editing;
-    this.#message.textContent = editing ? 'Edits not saved yet' : 'All changes saved';
+    this.showSave(this.#state);
   }
 
-  saving(): void {
-    this.info('Saving…');
+  /** Runs when the user asks to choose between their version and another program's again. */
+  onChooseVersion(handler: () => void): void {
+    this.#choose.addEventListener('click', handler);
   }
 
   /** Shows news (role="status") and clears a previous error. User text in it comes isolated. */
