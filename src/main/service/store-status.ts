@@ -7,7 +7,8 @@
 import type { StoreStatus } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { saveFailureOf } from '../store/save-failure';
-import { StoreChangedElsewhereError, type TimelineRepository } from '../store/timeline-repository';
+import { StoreChangedElsewhereError } from '../store/store-identity';
+import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
 import type { CommandHandlers } from './handlers';
 import { checkResult, planImport } from './import-plan';

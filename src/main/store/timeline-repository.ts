@@ -16,7 +16,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { type Adapter, Low } from 'lowdb';
+import { Low } from 'lowdb';
 
 import type { Change } from '../../shared/contract';
 import type { MigrationStep } from '../../shared/formats/migrate';
@@ -24,16 +24,10 @@ import type { EventId, LaneId } from '../../shared/ids';
 import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../shared/schema';
 import { runToEnd, stepEnds } from '../../shared/steps';
 import { runInSlices } from '../time-slices';
-import {
-  type AtomicWriteOptions,
-  type FileText,
-  nodeWriteOps,
-  retryTransient,
-  writeFileAtomic,
-  type WriteOps,
-} from './atomic-write';
+import { type AtomicWriteOptions, retryTransient, writeFileAtomic } from './atomic-write';
 import { type BackupKeeper, openBackups } from './backups';
 import { inverseOf } from './change-inverse';
+import { EventIndex } from './event-index';
 import { EventJsonCache } from './event-json';
 import { readOnlyNotice } from './folder-access';
 import {
@@ -41,13 +35,18 @@ import {
   createJournal,
   journalLine,
   journalPath,
-  listJournals,
-  readJournal,
   removeJournalsBefore,
-  replayChanges,
 } from './journal';
+import { replayJournals } from './journal-replay';
 import { loadStartDocument } from './startup';
-import { copyAside, isErrno, moveAside, readStoreFile } from './store-file';
+import { isErrno, moveAside, readStoreFile } from './store-file';
+import { fileTextLength, StoreFileAdapter } from './store-file-adapter';
+import {
+  type FileIdentity,
+  identityOf,
+  sameIdentity,
+  StoreChangedElsewhereError,
+} from './store-identity';
 import { type StoreSnapshot, storeTextParts } from './store-text';
 import { WriteScheduler } from './write-scheduler';
 
@@ -215,83 +214,6 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
   return { repository, backups, notices: readOnly ? [...notices, readOnly] : notices };
 }
 
-interface Replayed {
-  readonly document: TimelineDocument;
-  readonly nextGeneration: number;
-  readonly bytes: number;
-  readonly notices: readonly string[];
-}
-
-/**
- * The snapshot with the journals' changes on it. Journals belong to the store file they were
- * written beside: when the timeline came from a backup or the seed they are set aside instead.
- */
-async function replayJournals(
-  dir: string,
-  snapshot: TimelineDocument,
-  fromStoreFile: boolean,
-  now: () => Date,
-): Promise<Replayed> {
-  const files = await listJournals(dir);
-  const nextGeneration = (files.at(-1)?.generation ?? 0) + 1;
-  const notices: string[] = [];
-  if (!fromStoreFile) {
-    for (const file of files) {
-      notices.push(
-        `Changes saved for the missing timeline file were kept at ${await moveAside(file.path, now(), 'unused')}.`,
-      );
-    }
-    return { document: snapshot, nextGeneration, bytes: 0, notices };
-  }
-  let document = snapshot;
-  let bytes = 0;
-  for (const file of files) {
-    const read = await readJournal(file.path);
-    document = replayChanges(document, read.changes);
-    bytes += read.bytes;
-    if (read.damagedLines > 0) {
-      notices.push(
-        `${read.damagedLines} saved change${read.damagedLines === 1 ? '' : 's'} could not be read ` +
-          `and ${read.damagedLines === 1 ? 'was' : 'were'} left out; the journal was kept at ` +
-          `${await copyAside(file.path, 'damaged', now())}.`,
-      );
-    }
-  }
-  return { document, nextGeneration, bytes, notices };
-}
-
-/** lowdb's adapter for the store file: compact JSON, written atomically with retries. */
-class StoreFileAdapter implements Adapter<StoreSnapshot> {
-  /** The text of the last write, for the backups. */
-  lastText: FileText = '';
-
-  constructor(
-    private readonly path: string,
-    private readonly json: EventJsonCache,
-    private readonly options: AtomicWriteOptions,
-  ) {}
-
-  /** The file operations of every write: the journal's appends use them too. */
-  get ops(): WriteOps {
-    return this.options.ops ?? nodeWriteOps;
-  }
-
-  get retryDelaysMs(): readonly number[] | undefined {
-    return this.options.retryDelaysMs;
-  }
-
-  async read(): Promise<StoreSnapshot | null> {
-    throw new Error('The store is read by store-file.ts, which validates it');
-  }
-
-  async write(snapshot: StoreSnapshot): Promise<void> {
-    // Compact JSON: the store is for the app, exports are for people.
-    const text = await storeTextParts(snapshot, this.json);
-    await writeFileAtomic(this.path, text, this.options);
-    this.lastText = text;
-  }
-}
-
 interface RepositoryParts {
   readonly dir: string;
   readonly adapter: StoreFileAdapter;
@@ -310,25 +232,13 @@ interface RepositoryParts {
   readonly onFolderRemade: () => Promise<void>;
 }
 
-/** What identifies the store file this app wrote last: another program's file differs. */
-interface FileIdentity {
-  readonly ino: number;
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
 class LowTimelineRepository implements TimelineRepository {
   writeCount = 0;
   changeCount = 0;
   #info: TimelineInfo;
   #lanes: readonly Lane[];
   #laneIds: ReadonlySet<string>;
-  /** Events in the store's order; see #position. */
-  #byId = new Map<EventId, TimelineEvent>();
-  /** Each id's place in the order, kept after it is removed so undo puts it back there. */
-  readonly #position = new Map<EventId, number>();
-  #outOfOrder = false;
-  readonly #followUps = new Map<EventId, Set<EventId>>();
+  readonly #events = new EventIndex();
   readonly #db: Low<StoreSnapshot>;
   readonly #schedule: WriteScheduler;
   /** Applied changes waiting for their journal line, oldest first. */
@@ -373,7 +283,7 @@ class LowTimelineRepository implements TimelineRepository {
     this.#info = document.timeline;
     this.#lanes = document.lanes;
     this.#laneIds = new Set(document.lanes.map((lane) => lane.id));
-    for (const event of document.events) this.#put(event);
+    for (const event of document.events) this.#events.put(event);
     this.#db = new Low(parts.adapter, this.#snapshot());
     this.#schedule = new WriteScheduler(parts.writeSpacingMs, () => this.#write());
     this.#snapshotDue = parts.unsaved;
@@ -395,11 +305,11 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   eventCount(): number {
-    return this.#byId.size;
+    return this.#events.size;
   }
 
   get(id: EventId): TimelineEvent | undefined {
-    return this.#byId.get(id);
+    return this.#events.get(id);
   }
 
   hasLane(id: LaneId): boolean {
@@ -407,11 +317,11 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   followUpsOf(id: EventId): readonly EventId[] {
-    return [...(this.#followUps.get(id) ?? [])];
+    return this.#events.followUpsOf(id);
   }
 
   events(): IterableIterator<TimelineEvent> {
-    return this.#byId.values();
+    return this.#events.values();
   }
 
   document(): TimelineDocument {
@@ -420,12 +330,12 @@ class LowTimelineRepository implements TimelineRepository {
       version: 1,
       timeline: this.#info,
       lanes: this.#lanes,
-      events: [...this.#byId.values()],
+      events: [...this.#events.values()],
     } as TimelineDocument;
   }
 
   eventTexts(): Promise<string[]> {
-    return this.parts.json.all([...this.#byId.values()]);
+    return this.parts.json.all([...this.#events.values()]);
   }
 
   rememberEventJson(
@@ -457,14 +367,14 @@ class LowTimelineRepository implements TimelineRepository {
     this.changeCount++;
     const inverse = yield* inverseOf(change, this);
     for (const [i, id] of change.removed.entries()) {
-      this.#remove(id);
+      this.#events.remove(id);
       if (stepEnds(i)) yield;
     }
     for (const [i, event] of change.upserted.entries()) {
-      this.#put(event);
+      this.#events.put(event);
       if (stepEnds(i)) yield;
     }
-    if (this.#outOfOrder) yield* this.#reorder();
+    if (this.#events.outOfOrder) yield* this.#events.reorder();
     if (change.lanes !== undefined) {
       this.#lanes = change.lanes;
       this.#laneIds = new Set(change.lanes.map((lane) => lane.id));
@@ -588,7 +498,7 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   #snapshot(): StoreSnapshot {
-    return { timeline: this.#info, lanes: this.#lanes, events: [...this.#byId.values()] };
+    return { timeline: this.#info, lanes: this.#lanes, events: [...this.#events.values()] };
   }
 
   /** One commit: the pending changes as a journal line, or the whole timeline as a snapshot. */
@@ -826,77 +736,6 @@ class LowTimelineRepository implements TimelineRepository {
     const found = await identityOf(this.path);
     if (epoch === this.#writeEpoch) this.#identity = found;
   }
-
-  #put(event: TimelineEvent): void {
-    const previous = this.#byId.get(event.id);
-    const position = this.#position.get(event.id);
-    if (position === undefined) this.#position.set(event.id, this.#position.size);
-    else if (!previous) this.#outOfOrder = true; // an event coming back, e.g. by undo
-    if (previous?.followUpOf) this.#followUps.get(previous.followUpOf)?.delete(event.id);
-    this.#byId.set(event.id, event);
-    if (event.followUpOf) {
-      let children = this.#followUps.get(event.followUpOf);
-      if (!children) this.#followUps.set(event.followUpOf, (children = new Set()));
-      children.add(event.id);
-    }
-  }
-
-  /**
-   * Puts events that came back in their old places, so undo restores the document exactly.
-   * Positions are distinct whole numbers below the number of ids ever seen: one pass puts
-   * every event in its slot, without sorting (an undone import can bring 100,000 back).
-   */
-  *#reorder(): Generator<void, void, undefined> {
-    const slots = new Array<TimelineEvent | undefined>(this.#position.size);
-    let i = 0;
-    for (const [id, event] of this.#byId) {
-      slots[this.#position.get(id) ?? slots.length] = event;
-      if (stepEnds(i++)) yield;
-    }
-    const byId = new Map<EventId, TimelineEvent>();
-    for (const [at, event] of slots.entries()) {
-      if (event !== undefined) byId.set(event.id, event);
-      if (stepEnds(at)) yield;
-    }
-    this.#byId = byId;
-    this.#outOfOrder = false;
-  }
-
-  #remove(id: EventId): void {
-    const previous = this.#byId.get(id);
-    if (previous?.followUpOf) this.#followUps.get(previous.followUpOf)?.delete(id);
-    this.#byId.delete(id);
-  }
-}
-
-/** Why nothing is saved while another program's version of the file waits for the user. */
-export class StoreChangedElsewhereError extends Error {
-  readonly code = 'ECHANGED';
-  constructor(readonly path: string) {
-    super(`${path} was changed by another program`);
-    this.name = 'StoreChangedElsewhereError';
-  }
-}
-
-async function identityOf(path: string): Promise<FileIdentity | null> {
-  try {
-    const { ino, size, mtimeMs } = await stat(path);
-    return { ino, size, mtimeMs };
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return null;
-    throw error;
-  }
-}
-
-function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
-  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
-function fileTextLength(text: FileText): number {
-  if (typeof text === 'string') return text.length;
-  let length = 0;
-  for (const part of text) length += part.length;
-  return length;
 }
 
 /** e.g. "2026-01-02T03-04-05-678Z", safe in a file name everywhere. */
