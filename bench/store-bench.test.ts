@@ -6,8 +6,10 @@ it('takes every store and service figure at 1,000 events', async () => {
   const figures = await benchStore(1000, { smoke: true });
   expect(figures.map((figure) => figure.name)).toEqual([
     'store.open',
+    'store.open.journal',
     'store.file-size',
-    'store.edit.durable',
+    'store.edit.durable.p50',
+    'store.edit.durable.p95',
     'store.edit.blocked',
     'store.burst.writes',
     'service.export.json',
