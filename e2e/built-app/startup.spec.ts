@@ -59,9 +59,14 @@ test('a damaged store is set aside, the newest valid backup is restored, and the
   const desk = await launch();
   const damaged = (await readdir(dataDir)).find((name) => name.includes('.damaged-'));
   expect(damaged).toBeDefined();
-  const notice = desk.page.getByRole('alert');
-  await expect(notice).toContainText(damaged!);
+  const notice = desk.page.getByRole('alert').filter({ hasText: damaged! });
   await expect(notice).toContainText('restored the backup');
+  // The journal written beside the damaged file belongs to it: kept aside, not replayed.
+  const unused = (await readdir(dataDir)).find((name) => name.includes('.unused-'));
+  expect(unused).toBeDefined();
+  await expect(desk.page.getByRole('alert').filter({ hasText: unused! })).toContainText(
+    'could not be replayed',
+  );
   await expect(desk.item('Only in the backup')).toHaveCount(1);
   // The damaged file is kept as it was.
   expect(await readFile(join(dataDir, damaged!), 'utf8')).toContain('"eve');

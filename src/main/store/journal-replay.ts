@@ -27,7 +27,9 @@ export async function replayJournals(
   if (!fromStoreFile) {
     for (const file of files) {
       notices.push(
-        `Changes saved for the missing timeline file were kept at ${await moveAside(file.path, now(), 'unused')}.`,
+        'Changes saved after the timeline file was last written could not be replayed on it, ' +
+          'since it is damaged or missing; they were kept at ' +
+          `${await moveAside(file.path, now(), 'unused')}.`,
       );
     }
     return { document: snapshot, nextGeneration, bytes: 0, notices };
