@@ -20,11 +20,6 @@ export class EventJsonCache {
     return text;
   }
 
-  /** Makes the JSON of these events now, ahead of the writes that need it. */
-  remember(events: readonly TimelineEvent[]): void {
-    for (const event of events) this.of(event);
-  }
-
   /**
    * Takes texts known to be JSON.stringify of the events at the same index (undefined where
    * not known), in slices.

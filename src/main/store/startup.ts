@@ -5,7 +5,7 @@
  * beside it are cleared first.
  */
 import type { MigrationStep } from '../../shared/formats/migrate';
-import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import type { TimelineDocument } from '../../shared/schema';
 import { removeLeftoverTemps } from './atomic-write';
 import type { BackupKeeper } from './backups';
 import { copyAside, moveAside, readStoreFile } from './store-file';
@@ -16,8 +16,6 @@ export interface StartOptions {
   readonly seed: () => TimelineDocument;
   readonly now: () => Date;
   readonly migrations?: readonly MigrationStep[];
-  /** Handed each batch of events read from the store file, as they are checked. */
-  readonly onEvents?: (events: readonly TimelineEvent[]) => void;
 }
 
 export interface StartDocument {
@@ -32,7 +30,7 @@ export interface StartDocument {
 export async function loadStartDocument(options: StartOptions): Promise<StartDocument> {
   const { path, backups, now } = options;
   await removeLeftoverTemps(path);
-  const state = await readStoreFile(path, options.migrations, options.onEvents);
+  const state = await readStoreFile(path, options.migrations);
   if (state.kind === 'valid') {
     const { upgradedFrom, directionControlsRemoved: removed } = state;
     if (upgradedFrom === null && removed === 0) {

@@ -7,7 +7,7 @@ import { copyFile, open, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 import { MIGRATIONS, type MigrationStep } from '../../shared/formats/migrate';
-import type { TimelineEvent } from '../../shared/schema';
+import { runToEnd } from '../../shared/steps';
 import { inWorkerOr, readStoreFileInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import { retryTransient, syncFile, syncFolder } from './atomic-write';
 import { checkStoreText, isErrno, readStoreText, type StoreFileState } from './store-file-check';
@@ -17,21 +17,15 @@ export { errorMessage, isErrno, type StoreFileState } from './store-file-check';
 /**
  * Reads, upgrades (older format versions) and validates a store or backup file without
  * changing anything on disk, in this thread: the quickest way, for the start, when nothing
- * waits on the main process yet. `onEvents` is handed each batch of checked events.
+ * waits on the main process yet.
  */
 export async function readStoreFile(
   path: string,
   migrations: readonly MigrationStep[] = MIGRATIONS,
-  onEvents: (events: readonly TimelineEvent[]) => void = () => undefined,
 ): Promise<StoreFileState> {
   const read = await readStoreText(path);
   if (read.kind !== 'text') return read;
-  const checking = checkStoreText(read.text, migrations);
-  for (;;) {
-    const step = checking.next();
-    if (step.done) return step.value;
-    onEvents(step.value);
-  }
+  return runToEnd(checkStoreText(read.text, migrations));
 }
 
 /**

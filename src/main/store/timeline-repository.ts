@@ -185,9 +185,8 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
     seed: options.seed,
     now,
     migrations: options.migrations,
-    // Each event is stringified as it is read: the first save after opening is as quick as
-    // the rest, and the strings are old news to the garbage collector by the first edit.
-    onEvents: (events) => json.remember(events),
+    // Events are not stringified as they are read: saves are journal lines, and the first
+    // snapshot, in the background and in slices, stringifies what it writes.
   });
   const journal = await replayJournals(options.dataDir, start.document, start.fromStoreFile, now);
   const adapter = new StoreFileAdapter(path, json, options.write ?? {});
