@@ -86,6 +86,25 @@ describe('readJournal', () => {
     expect(read.changes).toEqual([upsert(first!), upsert(second!), upsert(third!)]);
     expect(read.damagedLines).toBe(2);
   });
+
+  it('checks each event as the schema does: an invalid one damages its line, lanes are checked too', async () => {
+    const dir = await tempDir();
+    const [first, second] = makeEvents(2);
+    const path = join(dir, 'timeline.1.journal');
+    const lanes = [makeLane({ id: 'diplomacy' as LaneId })];
+    await writeFile(
+      path,
+      journalLine([upsert({ ...first!, start: 'next Tuesday' as never })], AT) +
+        journalLine([upsert(second!)], AT).replace(second!.id, 'not-an-id') +
+        journalLine([{ upserted: [], removed: ['not-an-id' as never] }], AT) +
+        journalLine([{ upserted: [], removed: [], lanes: [{ id: 'Bad Id' } as never] }], AT) +
+        journalLine([{ upserted: [second!], removed: [first!.id], lanes }], AT),
+    );
+
+    const read = await readJournal(path);
+    expect(read.damagedLines).toBe(4);
+    expect(read.changes).toEqual([{ upserted: [second!], removed: [first!.id], lanes }]);
+  });
 });
 
 describe('replayChanges', () => {
