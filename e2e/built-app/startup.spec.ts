@@ -89,7 +89,7 @@ test('a read-only data folder: the window says changes cannot be saved, and noth
     await desk.addEvent();
     await desk.field('Title').fill('Cannot be written');
     await desk.button('Save').click();
-    await expect(desk.page.locator('.status-line')).toContainText(/not saved/i);
+    await expect(desk.saveState()).toHaveText(/^Not saved: The data folder is on a read-only disk/);
     await desk.page.screenshot({ path: 'test-results/screenshots/built-read-only.png' });
     await desk.app.kill();
   } finally {
@@ -193,7 +193,7 @@ test('quitting with a change that cannot be written asks first, and staying keep
     await desk.addEvent();
     await desk.field('Title').fill('Typed while the disk was read-only');
     await desk.button('Save').click();
-    await expect(desk.page.locator('.status-line')).toContainText(/not saved/i);
+    await expect(desk.saveState()).toHaveText(/^Not saved: The data folder is on a read-only disk/);
 
     await desk.app.answerDialogs({ kind: 'message', response: 0 }); // Keep Timeline Desk Open
     await desk.app.call({ op: 'quit' });
