@@ -117,6 +117,13 @@ test('a user adds a follow-up and moves between it and its parent', async ({ app
 
 test('a user deletes an event only after confirming it', async ({ app, page }) => {
   await app.selectEvent(VISIT);
+  // The question says what deleting does: it can be undone, and what becomes of the follow-up.
+  await app.button('Delete event').click();
+  await expect(page.getByRole('dialog')).toContainText(
+    'Its follow-up stays on the timeline, unlinked from it. Undo brings it back and links them again.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
   await app.deleteSelected(false);
   await expect(app.item(VISIT)).toBeVisible();
   expect(await app.storedEvent(VISIT)).toBeDefined();

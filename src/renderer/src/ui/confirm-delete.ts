@@ -56,9 +56,9 @@ export class ConfirmDeleteDialog {
   }
 }
 
+/** What deleting does, truthfully: Undo brings the event back, and links its follow-ups again. */
 function describe(followUps: number): string {
-  const base = 'This cannot be undone.';
-  if (followUps === 0) return base;
-  const which = followUps === 1 ? 'Its follow-up' : `Its ${followUps} follow-ups`;
-  return `${base} ${which} will stay on the timeline but will be unlinked from it.`;
+  if (followUps === 0) return 'Undo brings it back.';
+  const which = followUps === 1 ? 'Its follow-up stays' : `Its ${followUps} follow-ups stay`;
+  return `${which} on the timeline, unlinked from it. Undo brings it back and links them again.`;
 }
