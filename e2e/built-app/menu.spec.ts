@@ -24,6 +24,9 @@ const EXPECTED_ITEMS = [
   '&File>quit',
   '&Edit>Undo',
   '&Edit>Redo',
+  '&Edit>Find',
+  '&Edit>Find next',
+  '&Edit>Find previous',
   '&Edit>cut',
   '&Edit>copy',
   '&Edit>paste',
@@ -175,6 +178,17 @@ test('Event and Edit: add, save, follow up, delete, undo and redo, and the text 
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(desk.item(SEED_TITLES[0]!)).toHaveCount(0);
+  });
+  await test.step('Find puts the caret in Search; Find next and Find previous go through the matches', async () => {
+    await click(desk, '&Edit>Find');
+    const search = desk.page.getByRole('searchbox', { name: 'Search' });
+    await expect(search).toBeFocused();
+    await search.fill('vladimir');
+    await desk.button('Fit').click(); // out of the field
+    await click(desk, '&Edit>Find next');
+    await expect(desk.field('Title')).toHaveValue("Putin hosts Kim Jong Un in Russia's Far East");
+    await click(desk, '&Edit>Find previous');
+    await expect(desk.field('Title')).toHaveValue("Putin's state visit to North Korea");
   });
   expect(await desk.app.quit()).toBe(0);
   desk.assertNothingWentWrong();

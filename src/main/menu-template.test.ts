@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { USER_COMMANDS, type UserCommandId } from '../shared/user-commands';
+import { chordOf, USER_COMMANDS, type UserCommandId } from '../shared/user-commands';
 import {
   type ContextMenuParams,
   contextMenuTemplate,
@@ -78,7 +78,7 @@ describe('the application menu', () => {
       expect(ids('Event')).toEqual(['addEvent', 'addFollowUp', 'deleteEvent', 'save']);
       expect(ids('View')).toEqual(['zoomIn', 'zoomOut', 'fit']);
       expect(ids('File')).toEqual(['import', 'restoreBackup']);
-      expect(ids('Edit')).toEqual(['undo', 'redo']);
+      expect(ids('Edit')).toEqual(['undo', 'redo', 'find', 'findNext', 'findPrevious']);
       const file = submenu(menu, 'File');
       expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual([
         'Import…',
@@ -102,6 +102,9 @@ describe('the application menu', () => {
       expect(edit.map((item) => item.id ?? item.role ?? item.type)).toEqual([
         'undo',
         'redo',
+        'find',
+        'findNext',
+        'findPrevious',
         'separator',
         'cut',
         'copy',
@@ -151,10 +154,13 @@ describe('the application menu', () => {
     for (const command of USER_COMMANDS) {
       const item = commandItem(menu, command.id);
       expect(item.registerAccelerator).toBeUndefined();
-      if (command.accelerator.includes('+')) expect(item.accelerator).toBe(command.accelerator);
+      const chord = chordOf(command.accelerator, true);
+      if (chord.ctrl || chord.meta || chord.alt) expect(item.accelerator).toBe(command.accelerator);
+      else expect(item.accelerator).toBeUndefined();
     }
-    // Delete must still delete text in a field on macOS.
+    // Delete must still delete text in a field on macOS; F3 is the page's too.
     expect(commandItem(menu, 'deleteEvent').accelerator).toBeUndefined();
+    expect(commandItem(menu, 'findPrevious').accelerator).toBeUndefined();
   });
 
   it('on macOS starts with the app menu: about, services, hide and quit', () => {

@@ -49,6 +49,9 @@ describe('the user command registry', () => {
         'Export Markwhen',
         'Export iCalendar',
         'Restore backup',
+        'Find',
+        'Find next',
+        'Find previous',
       ].sort(),
     );
   });

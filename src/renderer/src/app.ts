@@ -12,15 +12,18 @@ import { CommandRegistry } from './commands/registry';
 import { AppController } from './controller';
 import { EditorPanel } from './editor/editor-panel';
 import { ImportFlow } from './import/import-flow';
+import { EventSearch } from './state/event-search';
 import { EventStore } from './state/event-store';
 import { HistoryModel } from './state/history';
 import { SaveTracker, watchStore } from './state/save-state';
+import { SearchView } from './state/search-view';
 import { buildLegend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
 import { ExternalChangeFlow } from './ui/external-change';
 import { NoticeBanner } from './ui/notice-banner';
+import { SearchBox } from './ui/search-box';
 import { StatusLine } from './ui/status-line';
 import { buildToolbar, commandButton } from './ui/toolbar';
 
@@ -65,6 +68,21 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     leaveEditor,
     onRestored: (change, message) => controller.applied(change, message),
   });
+  const searchView = new SearchView(store, new EventSearch([...store.all()]));
+  const stepSearch = async (direction: 1 | -1): Promise<void> => {
+    const next = searchView.step(store.selectedId, direction);
+    if (next !== null) await controller.select(next, { reveal: true });
+  };
+  const showSearchCount = (): void =>
+    searchBox.setCount(searchView.shownCount, store.size, searchView.active);
+  const searchBox = new SearchBox({
+    onQuery: (query) => {
+      timeline.apply(searchView.setQuery(query));
+      showSearchCount();
+      registry.refresh();
+    },
+    onStep: (direction) => void stepSearch(direction),
+  });
   const registry = new CommandRegistry(
     commandActions({
       controller,
@@ -74,6 +92,9 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       editor: () => editor,
       chooseImport: () => importFlow.choose(),
       openBackups: () => restoreFlow.open(),
+      focusSearch: () => searchBox.focus(),
+      stepSearch,
+      searching: () => searchView.active,
     }),
     isMac(api),
     (error) => status.error(error instanceof Error ? error.message : String(error)),
@@ -110,6 +131,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   });
   const notices = new NoticeBanner(loaded.notices);
   const toolbar = buildToolbar(registry, loaded.document.timeline.title);
+  toolbar.element.append(searchBox.element);
   root.replaceChildren(
     toolbar.element,
     notices.element,
@@ -128,7 +150,9 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   });
 
   store.onChange((change) => {
-    timeline.apply(change);
+    // While a search is on, the timeline shows its matches only.
+    timeline.apply(searchView.filter(change));
+    showSearchCount();
     editor.onChange(change);
     if (change.timeline) toolbar.setTitle(change.timeline.title);
     status.setCount(store.size);

@@ -15,6 +15,11 @@ export interface ActionParts {
   /** Opens the file chooser of the import. */
   readonly chooseImport: () => Promise<void>;
   readonly openBackups: () => Promise<void>;
+  /** Puts the caret in the search field. */
+  readonly focusSearch: () => void;
+  /** Selects the next (1) or previous (-1) match of the search in time. */
+  readonly stepSearch: (direction: 1 | -1) => Promise<void>;
+  readonly searching: () => boolean;
 }
 
 export function commandActions(parts: ActionParts): CommandActions {
@@ -52,5 +57,8 @@ export function commandActions(parts: ActionParts): CommandActions {
     exportMarkwhen: { perform: () => controller.exportAs('markwhen'), enabled: always },
     exportIcs: { perform: () => controller.exportAs('ics'), enabled: always },
     restoreBackup: { perform: parts.openBackups, enabled: always },
+    find: { perform: async () => parts.focusSearch(), enabled: always },
+    findNext: { perform: () => parts.stepSearch(1), enabled: parts.searching },
+    findPrevious: { perform: () => parts.stepSearch(-1), enabled: parts.searching },
   };
 }

@@ -2,6 +2,7 @@
 import type { UserCommandId } from '../../../shared/user-commands';
 
 const DOWNLOAD = ['M8 2.5v7', 'M5 6.5l3 3 3-3', 'M3 11v2.5h10V11'];
+const SEARCH = ['M7 3.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 1 0 0-7', 'M10 10l3.5 3.5'];
 
 export const ICONS: Readonly<Record<UserCommandId, readonly string[]>> = {
   addEvent: ['M8 3v10', 'M3 8h10'],
@@ -20,6 +21,9 @@ export const ICONS: Readonly<Record<UserCommandId, readonly string[]>> = {
   exportMarkwhen: DOWNLOAD,
   exportIcs: DOWNLOAD,
   restoreBackup: ['M2.5 8a5.5 5.5 0 1 0 1.6-3.9', 'M2.5 2.5v3h3', 'M8 5v3l2 1.5'],
+  find: SEARCH,
+  findNext: [...SEARCH, 'M12 2.5l1.5 1.5-1.5 1.5'],
+  findPrevious: [...SEARCH, 'M13.5 2.5L12 4l1.5 1.5'],
 };
 
 /** The "More" menu's button: three dots. */

@@ -1,0 +1,125 @@
+/**
+ * What the timeline shows while a search is on: only the events that match. The timeline is
+ * told the difference as a Change (events leaving are "removed", events coming back "upserted"),
+ * so it updates as it does for any edit; a change to the timeline is passed on filtered the same
+ * way. Also the order of matches in time, for "next match" and "previous match".
+ */
+import type { Change } from '../../../shared/contract';
+import type { EventId } from '../../../shared/ids';
+import type { TimelineEvent } from '../../../shared/schema';
+import { itemSpan } from '../timeline/items';
+import type { EventSearch } from './event-search';
+
+export interface SearchSource {
+  readonly size: number;
+  get(id: EventId): TimelineEvent | undefined;
+  all(): IterableIterator<TimelineEvent>;
+}
+
+export class SearchView {
+  #query = '';
+  /** The ids that match; null while no search is on (all are shown). */
+  #shown: ReadonlySet<EventId> | null = null;
+  /** Events made while this search is on: shown, matching or not, so a new event never vanishes. */
+  readonly #made = new Set<EventId>();
+  /** The matches in time order, made when first asked for after a change. */
+  #inTime: EventId[] | null = null;
+
+  constructor(
+    private readonly events: SearchSource,
+    private readonly search: EventSearch,
+  ) {}
+
+  get query(): string {
+    return this.#query;
+  }
+
+  /** How many events are shown: all of them while no search is on. */
+  get shownCount(): number {
+    if (this.#shown === null) return this.events.size;
+    let made = 0;
+    for (const id of this.#made) if (!this.#shown.has(id) && this.events.get(id)) made++;
+    return this.#shown.size + made;
+  }
+
+  get active(): boolean {
+    return this.#shown !== null;
+  }
+
+  isShown(id: EventId): boolean {
+    return this.#shown === null || this.#shown.has(id) || this.#made.has(id);
+  }
+
+  /** Sets the query; returns what the timeline must do to show exactly its matches. */
+  setQuery(query: string): Change {
+    this.#query = query;
+    const before = this.#visible();
+    this.#made.clear();
+    return this.#reshow(before, this.search.match(query));
+  }
+
+  /**
+   * A change made to the timeline, as the timeline must show it while the search is on: the
+   * search index follows it first, then the matches are found again.
+   */
+  filter(change: Change): Change {
+    if (this.#shown !== null) {
+      for (const event of change.upserted) if (!this.search.has(event.id)) this.#made.add(event.id);
+    }
+    this.search.apply(change);
+    if (this.#shown === null) return change;
+    const before = this.#visible();
+    const moved = this.#reshow(before, this.search.match(this.#query));
+    const removed = new Set([...change.removed, ...moved.removed]);
+    const upserted = new Map<EventId, TimelineEvent>();
+    for (const event of moved.upserted) upserted.set(event.id, event);
+    for (const event of change.upserted) {
+      if (this.isShown(event.id)) upserted.set(event.id, event);
+      else if (before?.has(event.id) === true) removed.add(event.id);
+    }
+    return { ...change, upserted: [...upserted.values()], removed: [...removed] };
+  }
+
+  /**
+   * The match after (or before) `from` in time, wrapping round; the first (or last) when
+   * `from` is not a match. Null when nothing matches.
+   */
+  step(from: EventId | null, direction: 1 | -1): EventId | null {
+    const inTime = this.#matchesInTime();
+    if (inTime.length === 0) return null;
+    const at = from === null ? -1 : inTime.indexOf(from);
+    const next = at === -1 ? (direction === 1 ? 0 : inTime.length - 1) : at + direction;
+    return inTime[(next + inTime.length) % inTime.length] ?? null;
+  }
+
+  #matchesInTime(): EventId[] {
+    if (this.#inTime !== null) return this.#inTime;
+    const matches: { id: EventId; start: number }[] = [];
+    for (const event of this.events.all()) {
+      if (this.isShown(event.id)) matches.push({ id: event.id, start: itemSpan(event).start });
+    }
+    matches.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+    return (this.#inTime = matches.map((match) => match.id));
+  }
+
+  /** What is shown now, as a predicate (null: everything). */
+  #visible(): ReadonlySet<EventId> | null {
+    if (this.#shown === null) return null;
+    return this.#made.size === 0 ? this.#shown : new Set([...this.#shown, ...this.#made]);
+  }
+
+  #reshow(before: ReadonlySet<EventId> | null, next: ReadonlySet<EventId> | null): Change {
+    this.#shown = next;
+    this.#inTime = null;
+    const removed: EventId[] = [];
+    const upserted: TimelineEvent[] = [];
+    if (before === null && next === null) return { upserted, removed };
+    for (const event of this.events.all()) {
+      const was = before === null || before.has(event.id);
+      const is = this.isShown(event.id);
+      if (was && !is) removed.push(event.id);
+      else if (!was && is) upserted.push(event);
+    }
+    return { upserted, removed };
+  }
+}
