@@ -255,26 +255,35 @@ test('while the wheel turns, no new event shows one by one; once it rests, they 
   await app.page.mouse.move(panel.x + panel.width / 4, panel.y + 40);
   for (let i = 0; i < NOTCHES_TO_A_DAY - 8; i++) await app.page.mouse.wheel(0, -100);
   await settled(app);
-  /** The events drawn one by one, and whether the wheel was still turning once they were read. */
-  const shown = async () => {
-    const ids = await app.page
-      .locator('.vis-item .ev-body')
-      .evaluateAll((bodies) => bodies.map((body) => body.getAttribute('data-event-id')));
-    return { ids, settling: await wheelTurning(app) };
-  };
+  /**
+   * The events drawn one by one, and whether the wheel was still turning, read in one go (one
+   * round trip: on a busy machine two could straddle the moment the wheel rests).
+   */
+  const shown = () =>
+    app.page.locator('.timeline-host').evaluate((host) => ({
+      ids: [...host.querySelectorAll('.vis-item .ev-body')].map((body) =>
+        body.getAttribute('data-event-id'),
+      ),
+      bands: host.querySelectorAll('.vis-item.agg-band').length,
+      settling: host.hasAttribute('data-settling'),
+    }));
   const before = new Set((await shown()).ids);
-  // In to under two days, a notch at a time, looking after each while the wheel turns: the
-  // events already shown stay, the rest are still counted.
+  // In, a notch at a time, looking after each while the wheel turns: the events already shown
+  // stay, the rest are still counted. A look that comes after the wheel rested (a busy machine)
+  // tells nothing; a few more notches give it more chances.
   let seenTurning = 0;
-  for (let notch = 0; notch < 5; notch++) {
+  let countedWhileTurning = 0;
+  for (let notch = 0; notch < 5 || (seenTurning === 0 && notch < 10); notch++) {
     await app.page.mouse.wheel(0, -100);
     const now = await shown();
     if (!now.settling) continue;
     seenTurning += 1;
     expect(now.ids.filter((id) => !before.has(id))).toEqual([]);
+    countedWhileTurning = Math.max(countedWhileTurning, now.bands);
   }
   expect(seenTurning, 'the view was seen while the wheel turned').toBeGreaterThan(0);
-  expect((await drawnCounts(app)).length).toBeGreaterThan(0);
+  // The rest stay counted while it turns.
+  expect(countedWhileTurning).toBeGreaterThan(0);
   await app.screenshot('big-timeline-wheel-turning');
   // Once it rests, counted events of the new window show one by one.
   await settled(app);

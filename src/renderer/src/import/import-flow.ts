@@ -78,9 +78,10 @@ export class ImportFlow {
    */
   async choose(): Promise<void> {
     if (this.#busy) return;
-    const mayOpen = navigator.userActivation.isActive;
     if (!(await this.#deps.leaveEditor())) return;
-    if (mayOpen) {
+    // Asked after the await, just before the click: a gesture that ran out meanwhile would let
+    // the click open nothing, with no word to the user.
+    if (navigator.userActivation.isActive) {
       this.#input.click();
       return;
     }
