@@ -75,7 +75,7 @@ const QUOTES = [
 ];
 
 /** mulberry32: a tiny, well-known seeded generator; Math.random cannot be seeded. */
-function randomFrom(seed: number): () => number {
+export function randomFrom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
