@@ -4,14 +4,17 @@
  * plus what only an editor does: an event dragged to another lane and the time until that change
  * is in the store file on disk.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
 import { startHarness } from '../e2e/harness/server';
+import { listJournals } from '../src/main/store/journal';
+import { STORE_FILE_NAME } from '../src/main/store/timeline-repository';
 import type { TimelineDocument, TimelineEvent } from '../src/shared/schema';
+import { storeOnDisk } from '../test/fixtures/on-disk';
 import { pause, type Point, visibleCentre, wheel } from './gestures';
 import { waitForQuiet } from './page-probe';
 import { type Figures, ok } from './renderer-metrics';
@@ -85,7 +88,21 @@ async function planDragSoon(page: Page): Promise<DragPlan | null> {
 const moved = (a: TimelineEvent, b: TimelineEvent | undefined) =>
   !b || a.laneId !== b.laneId || a.start !== b.start || a.end !== b.end;
 
-/** Drags an event to another lane; the figure is the time from the drop to the file on disk. */
+/**
+ * What is saved in a data folder, in short: the snapshot's identity and each journal's size. A
+ * save changes it (a journal line, or a new snapshot); reading it costs a few stats.
+ */
+async function savedState(dataDir: string): Promise<string> {
+  const snapshot = await stat(join(dataDir, STORE_FILE_NAME));
+  const journals = await Promise.all(
+    (await listJournals(dataDir)).map(
+      async (file) => `${file.generation}:${(await stat(file.path)).size}`,
+    ),
+  );
+  return [snapshot.ino, snapshot.mtimeMs, ...journals].join(' ');
+}
+
+/** Drags an event to another lane; the figure is the time from the drop to its save on disk. */
 function dragStep(storePath: string, doc: TimelineDocument): Step {
   return {
     name: 'drag',
@@ -101,7 +118,8 @@ function dragStep(storePath: string, doc: TimelineDocument): Step {
         plan = await planDragSoon(page);
       }
       if (!plan) throw new Error('no event item and other lane in view to drag between');
-      const before = await stat(storePath);
+      const dataDir = dirname(storePath);
+      const before = await savedState(dataDir);
       const mouse = page.mouse;
       await mouse.move(plan.from.x, plan.from.y);
       await mouse.down();
@@ -111,13 +129,9 @@ function dragStep(storePath: string, doc: TimelineDocument): Step {
         await mouse.move(plan.to.x + 20, plan.from.y + ((plan.to.y - plan.from.y) * step) / 10);
       const dropped = Date.now();
       await mouse.up();
-      for (;;) {
-        const now = await stat(storePath);
-        if (now.ino !== before.ino || now.mtimeMs !== before.mtimeMs) break;
-        await pause(2);
-      }
+      while ((await savedState(dataDir)) === before) await pause(2);
       const savedMs = Date.now() - dropped;
-      const saved = JSON.parse(await readFile(storePath, 'utf8')) as TimelineDocument;
+      const saved = await storeOnDisk(dataDir);
       const earlier = new Map(doc.events.map((event) => [event.id, event]));
       const changed = saved.events.filter((event) => moved(event, earlier.get(event.id)));
       if (changed.length !== 1)
