@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { formatPartialDate, type PartialDate } from '../../src/shared/partial-date';
 import { publishedSchemaValidator } from '../../test/published-schema';
 import { SEED_TITLES } from '../window-steps';
 import { expect, test } from './fixtures';
@@ -82,16 +83,32 @@ test('a user drags an event to another date and resizes a range', async ({ app }
   expect(moved.start > before.start).toBe(true);
   expect(moved.end! > before.end!).toBe(true);
 
+  await expect(app.status()).toHaveText(`Moved “${VISIT}” to ${datesInWords(moved)}`);
+
   await app.dragRangeEnd(VISIT, 'end', 80);
   await expect.poll(async () => (await app.storedEvent(VISIT))?.end).not.toBe(moved.end);
   const resized = (await app.storedEvent(VISIT))!;
   expect(resized.start).toBe(moved.start);
   expect(resized.end! > moved.end!).toBe(true);
+  // The status line says what the drag did, with Undo beside it.
+  await expect(app.status()).toHaveText(`Moved “${VISIT}” to ${datesInWords(resized)}`);
+  await app.screenshot('drag-status');
+  await app.page.locator('.status-line').getByRole('button', { name: 'Undo this move' }).click();
+  await expect.poll(async () => (await app.storedEvent(VISIT))?.end).toBe(moved.end);
+  await expect(
+    app.page.locator('.status-line').getByRole('button', { name: 'Undo this move' }),
+  ).toBeHidden();
 
   await app.reload();
   await app.selectEvent(VISIT);
-  await expect(app.field('End')).toHaveValue(resized.end!);
+  await expect(app.field('End')).toHaveValue(moved.end!);
 });
+
+/** "18 June 2024 – 21 June 2024", as the window writes an event's dates. */
+function datesInWords(event: { start: PartialDate; end: PartialDate | null }): string {
+  const start = formatPartialDate(event.start);
+  return event.end === null ? start : `${start} – ${formatPartialDate(event.end)}`;
+}
 
 test('a user adds a follow-up and moves between it and its parent', async ({ app }) => {
   const veto = 'Russia vetoes continued UN monitoring of North Korea sanctions violations';

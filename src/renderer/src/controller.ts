@@ -13,7 +13,7 @@ import type { EventStore } from './state/event-store';
 import type { HistoryModel } from './state/history';
 import type { SaveTracker } from './state/save-state';
 import { datesAfterDrag, isBackwards, isUnchanged } from './timeline/drag-dates';
-import { itemSpan } from './timeline/items';
+import { describeDates, itemSpan } from './timeline/items';
 import type { MoveRequest, TimelineView } from './timeline/timeline-view';
 import { isolated } from './ui/bidi';
 import type { ConfirmDeleteDialog } from './ui/confirm-delete';
@@ -104,8 +104,21 @@ export class AppController {
       ? this.#p.api.updateEvent({ id: event.id, patch: { ...dates, laneId: request.laneId } })
       : this.#p.api.moveEvent({ id: event.id, ...dates });
     const change = await this.#perform(call);
-    if (change && this.#p.store.selectedId !== event.id) void this.select(event.id);
-    return change !== null;
+    if (change === null) return false;
+    // Said where it went, with Undo at hand: a drag is easily made by mistake.
+    const lane = laneChanged ? this.#p.store.lane(request.laneId)?.title : undefined;
+    this.#p.status.infoWithUndo(
+      [
+        'Moved “',
+        isolated(event.title),
+        '” to ',
+        ...(lane ? [isolated(lane), ', '] : []),
+        describeDates(dates),
+      ],
+      () => void this.undo(),
+    );
+    if (this.#p.store.selectedId !== event.id) void this.select(event.id);
+    return true;
   }
 
   /** Sends an editor patch; the editor shows a failure at its field. */

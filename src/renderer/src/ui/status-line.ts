@@ -25,6 +25,14 @@ export class StatusLine {
     className: 'status-message',
     attrs: { role: 'status', 'aria-live': 'polite' },
   });
+  /** Undoes what the message just said was done (a drag); gone with the next message. */
+  readonly #undo = el('button', {
+    className: 'button button--quiet status-undo',
+    text: 'Undo',
+    // Named apart from the toolbar's Undo, and with its visible word first.
+    attrs: { type: 'button', 'aria-label': 'Undo this move' },
+  });
+  #onUndo: (() => void) | null = null;
   readonly #error = el('span', { className: 'status-error', attrs: { role: 'alert' } });
   readonly #count = el('span', { className: 'status-count' });
   readonly #path = el('span', { className: 'status-path', attrs: USER_TEXT });
@@ -34,11 +42,18 @@ export class StatusLine {
   constructor() {
     this.#error.hidden = true;
     this.#choose.hidden = true;
+    this.#undo.hidden = true;
+    this.#undo.addEventListener('click', () => {
+      const undo = this.#onUndo;
+      this.#hideUndo();
+      undo?.();
+    });
     this.#save.textContent = 'Saving…';
     this.element = el('footer', { className: 'status-line' }, [
       this.#save,
       this.#choose,
       this.#message,
+      this.#undo,
       this.#error,
       el('span', { className: 'status-spacer' }),
       this.#count,
@@ -83,7 +98,20 @@ export class StatusLine {
   /** Shows news (role="status") and clears a previous error. User text in it comes isolated. */
   info(text: Phrase): void {
     setPhrase(this.#message, text);
+    this.#hideUndo();
     this.clearError();
+  }
+
+  /** News of something the user did by hand (a drag), with an Undo button beside it. */
+  infoWithUndo(text: Phrase, undo: () => void): void {
+    this.info(text);
+    this.#onUndo = undo;
+    this.#undo.hidden = false;
+  }
+
+  #hideUndo(): void {
+    this.#onUndo = null;
+    this.#undo.hidden = true;
   }
 
   /** A message from elsewhere may quote a file's text: its direction characters are written out. */
