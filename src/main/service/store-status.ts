@@ -7,6 +7,7 @@
 import type { StoreStatus } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { saveFailureOf } from '../store/save-failure';
+import { errorMessage } from '../store/store-file';
 import { StoreChangedElsewhereError } from '../store/store-identity';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
@@ -99,6 +100,5 @@ export function createStatusFeed(
 }
 
 function ioFailure(what: string, error: unknown): AppFailure {
-  const message = error instanceof Error ? error.message : String(error);
-  return new AppFailure({ code: 'io', message: `${what}: ${message}` });
+  return new AppFailure({ code: 'io', message: `${what}: ${errorMessage(error)}` });
 }

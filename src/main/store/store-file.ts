@@ -80,7 +80,7 @@ export async function copyAside(path: string, tag: string, at: Date): Promise<st
 }
 
 /** `<stem>.<tag>-<time>[-n]<ext>` beside the file, never the name of an existing file. */
-async function freeSibling(path: string, tag: string, at: Date): Promise<string> {
+export async function freeSibling(path: string, tag: string, at: Date): Promise<string> {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   const ext = extname(path);
   const stem = basename(path, ext);

@@ -39,7 +39,7 @@ import {
 } from './journal';
 import { replayJournals } from './journal-replay';
 import { loadStartDocument } from './startup';
-import { isErrno, moveAside, readStoreFile } from './store-file';
+import { freeSibling, isErrno, moveAside, readStoreFile } from './store-file';
 import { fileTextLength, StoreFileAdapter } from './store-file-adapter';
 import {
   type FileIdentity,
@@ -454,7 +454,7 @@ class LowTimelineRepository implements TimelineRepository {
       );
     }
     while (this.#compaction !== null) await this.#compaction;
-    const keptAt = join(this.parts.dir, `timeline.yours-${fileStamp(this.parts.now())}.json`);
+    const keptAt = await freeSibling(this.path, 'yours', this.parts.now());
     await writeFileAtomic(keptAt, await storeTextParts(this.#snapshot(), this.parts.json));
     // Our journal is written on top of our snapshot, not theirs: it must never be replayed.
     this.#generation++;
@@ -735,9 +735,4 @@ class LowTimelineRepository implements TimelineRepository {
     const found = await identityOf(this.path);
     if (epoch === this.#writeEpoch) this.#identity = found;
   }
-}
-
-/** e.g. "2026-01-02T03-04-05-678Z", safe in a file name everywhere. */
-function fileStamp(at: Date): string {
-  return at.toISOString().replace(/[:.]/g, '-');
 }
