@@ -14,6 +14,9 @@ export default defineConfig<{ shellKind: 'harness' | 'built-app' }>({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
+  // One retry on CI, reported as "flaky": menu.spec's Import… has missed its file chooser on a
+  // loaded 2-core machine in 2 of the last 5 runs, cause not found yet (see the issue note).
+  retries: process.env['CI'] ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
   use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
