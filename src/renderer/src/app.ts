@@ -2,8 +2,8 @@
  * Builds the window: toolbar, notices, timeline, editor and status line, and connects them to
  * the store, the history, the controller and the command registry.
  */
-import type { TimelineApi } from '../../shared/contract';
-import type { TimelineDocument } from '../../shared/schema';
+import type { Change, TimelineApi } from '../../shared/contract';
+import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
 import { isMac } from './api';
 import { RestoreFlow } from './backups/restore-flow';
 import { commandActions } from './commands/actions';
@@ -12,16 +12,20 @@ import { CommandRegistry } from './commands/registry';
 import { AppController } from './controller';
 import { EditorPanel } from './editor/editor-panel';
 import { ImportFlow } from './import/import-flow';
+import type { EventFilter } from './state/event-filter';
 import { EventSearch } from './state/event-search';
 import { EventStore } from './state/event-store';
 import { HistoryModel } from './state/history';
 import { SaveTracker, watchStore } from './state/save-state';
-import { SearchView } from './state/search-view';
+import { ShownEvents } from './state/shown-events';
+import { ViewStateStore } from './state/view-state';
 import { buildLegend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
 import { ExternalChangeFlow } from './ui/external-change';
+import { FilterChips } from './ui/filter-chips';
+import { FilterPanel } from './ui/filter-panel';
 import { NoticeBanner } from './ui/notice-banner';
 import { SearchBox } from './ui/search-box';
 import { StatusLine } from './ui/status-line';
@@ -68,20 +72,39 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     leaveEditor,
     onRestored: (change, message) => controller.applied(change, message),
   });
-  const searchView = new SearchView(store, new EventSearch([...store.all()]));
+  // What the views show: the events that match the search and pass the filters.
+  const search = new EventSearch([...store.all()]);
+  const shown = new ShownEvents(store, search);
+  const viewState = new ViewStateStore(loaded.storePath);
+  const kept = viewState.read();
   const stepSearch = async (direction: 1 | -1): Promise<void> => {
-    const next = searchView.step(store.selectedId, direction);
+    const next = shown.step(store.selectedId, direction);
     if (next !== null) await controller.select(next, { reveal: true });
   };
-  const showSearchCount = (): void =>
-    searchBox.setCount(searchView.shownCount, store.size, searchView.active);
+  /** The views follow a new search or filter; the toolbar's count, chips and panel too. */
+  const narrowed = (change: Change): void => {
+    timeline.apply(change);
+    showShown();
+    viewState.write({ query: shown.query, filter: shown.filter });
+    registry.refresh();
+  };
+  const showShown = (): void => {
+    searchBox.setCount(shown.shownCount, store.size, shown.active);
+    const active = chips.show(shown.filter, store.lanes);
+    filterPanel.sync(shown.filter, active);
+    timeline.setHiddenLanes(new Set(shown.filter.hiddenLanes));
+  };
+  const setFilter = (filter: EventFilter): void => narrowed(shown.setFilter(filter));
   const searchBox = new SearchBox({
-    onQuery: (query) => {
-      timeline.apply(searchView.setQuery(query));
-      showSearchCount();
-      registry.refresh();
-    },
+    onQuery: (query) => narrowed(shown.setQuery(query)),
     onStep: (direction) => void stepSearch(direction),
+  });
+  const chips = new FilterChips(setFilter);
+  const filterPanel = new FilterPanel({
+    lanes: () => store.lanes,
+    events: () => store.all(),
+    filter: () => shown.filter,
+    onChange: setFilter,
   });
   const registry = new CommandRegistry(
     commandActions({
@@ -94,7 +117,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       openBackups: () => restoreFlow.open(),
       focusSearch: () => searchBox.focus(),
       stepSearch,
-      searching: () => searchView.active,
+      searching: () => shown.active,
     }),
     isMac(api),
     (error) => status.error(error instanceof Error ? error.message : String(error)),
@@ -131,7 +154,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   });
   const notices = new NoticeBanner(loaded.notices);
   const toolbar = buildToolbar(registry, loaded.document.timeline.title);
-  toolbar.element.append(searchBox.element);
+  // The chips take a row of the header's own: the window's grid rows stay as they are.
+  toolbar.element.append(searchBox.element, filterPanel.element, chips.element);
   root.replaceChildren(
     toolbar.element,
     notices.element,
@@ -147,12 +171,21 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     onSelect: (id) => void controller.select(id),
     onMove: (request) => controller.move(request),
     onAdd: ({ instant, laneId }) => void controller.addEventAt(instant, laneId),
+    onToggleLane: (laneId) => {
+      const hidden = shown.filter.hiddenLanes;
+      setFilter({
+        ...shown.filter,
+        hiddenLanes: hidden.includes(laneId)
+          ? hidden.filter((id) => id !== laneId)
+          : [...hidden, laneId],
+      });
+    },
   });
 
   store.onChange((change) => {
-    // While a search is on, the timeline shows its matches only.
-    timeline.apply(searchView.filter(change));
-    showSearchCount();
+    // While a search or filter is on, the views show what matches and passes only.
+    timeline.apply(shown.narrow(change));
+    showShown();
     editor.onChange(change);
     if (change.timeline) toolbar.setTitle(change.timeline.title);
     status.setCount(store.size);
@@ -178,8 +211,27 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   void watchStore(api, saves);
   connectCommandSources(api, registry);
   void history.refresh();
-  timeline.load(store.all(), () => {
+  // The search and filters of the last run come back: the filters at once, the search once
+  // its index is built (the window opens on the filtered story, then narrows to the matches).
+  shown.setFilter(kept.filter);
+  if (kept.query !== '') {
+    searchBox.setQuery(kept.query);
+    void search.ready.then(() => {
+      if (searchBox.query === kept.query) narrowed(shown.setQuery(kept.query));
+    });
+  }
+  window.addEventListener('pagehide', () => viewState.flush());
+  showShown();
+  timeline.load(shownAtStart(store.all(), shown), () => {
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');
   });
+}
+
+/** The events the views start with: those the kept filters let through. */
+function* shownAtStart(
+  events: Iterable<TimelineEvent>,
+  shown: ShownEvents,
+): Generator<TimelineEvent> {
+  for (const event of events) if (shown.isShown(event.id)) yield event;
 }

@@ -45,13 +45,31 @@ function renderBand(band: Partial<BandItem>): HTMLElement {
   return el('div', { className: 'agg-band-body', attrs: { role: 'img', 'aria-label': label } });
 }
 
-/** Renders a lane label with its colour swatch. */
+/**
+ * Renders a lane label with its colour swatch. A click on it shows or hides the lane's events
+ * (data-lane-toggle; timeline-view.ts passes it on). It is left out of the tab order: the
+ * timeline is one tab stop, and the Filter panel's lane boxes do the same by keyboard.
+ */
 export function renderLane(group: Partial<LaneGroup> | undefined): HTMLElement {
   const swatch = el('span', { className: 'lane-swatch', attrs: { 'aria-hidden': 'true' } });
   // CSSOM, not a style attribute: allowed by the CSP, and the colour is schema-checked.
   if (group?.color) swatch.style.setProperty('--lane', group.color);
-  return el('span', { className: 'lane-label' }, [
-    swatch,
-    el('span', { className: 'lane-title', text: group?.laneTitle ?? '', attrs: USER_TEXT }),
-  ]);
+  const hidden = group?.eventsHidden === true;
+  return el(
+    'button',
+    {
+      className: hidden ? 'lane-label lane-label--hidden' : 'lane-label',
+      attrs: {
+        type: 'button',
+        tabindex: '-1',
+        'aria-pressed': hidden ? 'false' : 'true',
+        'data-lane-toggle': group?.id,
+        title: hidden ? "Show this lane's events" : "Hide this lane's events",
+      },
+    },
+    [
+      swatch,
+      el('span', { className: 'lane-title', text: group?.laneTitle ?? '', attrs: USER_TEXT }),
+    ],
+  );
 }

@@ -48,6 +48,8 @@ export interface LaneGroup {
   readonly order: number;
   readonly laneTitle: string;
   readonly color: string;
+  /** True while a filter hides the lane's events (its label stays, to show them again). */
+  readonly eventsHidden?: boolean;
 }
 
 const FALLBACK_COLOUR = '#6b7280';

@@ -54,6 +54,11 @@ export class TimelineModel {
     this.#index.reset(entries);
   }
 
+  /** The lanes, in their order. */
+  get lanes(): readonly Lane[] {
+    return [...this.#lanes.values()];
+  }
+
   /** Applies a Change; returns the lanes it took away. */
   apply(change: Change): LaneId[] {
     const gone = change.lanes ? this.#setLanes(change.lanes) : [];

@@ -50,6 +50,8 @@ export interface TimelineHandlers {
   /** Resolves true when the move was saved; false reverts the item. */
   onMove(request: MoveRequest): Promise<boolean>;
   onAdd(request: AddRequest): void;
+  /** A lane label was clicked: show or hide the lane's events. */
+  onToggleLane(laneId: LaneId): void;
 }
 
 export interface AddRequest {
@@ -105,6 +107,7 @@ export class TimelineView {
   #measuring: number | null = null;
   /** Set while the wheel turns; when it rests, the settling plan is replaced by a full one. */
   #wheelRest: ReturnType<typeof setTimeout> | null = null;
+  #hiddenLanes: ReadonlySet<LaneId> = new Set();
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -155,7 +158,23 @@ export class TimelineView {
       { capture: true },
     );
     container.addEventListener('pointermove', (event) => this.#hover(event), { passive: true });
+    container.addEventListener('click', (event) => {
+      const toggle = (event.target as Element | null)?.closest('[data-lane-toggle]');
+      const laneId = toggle?.getAttribute('data-lane-toggle');
+      if (laneId) this.#handlers.onToggleLane(laneId as LaneId);
+    });
     this.#watchWidth();
+  }
+
+  /** Marks the lanes whose events a filter hides: their labels say so. */
+  setHiddenLanes(hidden: ReadonlySet<LaneId>): void {
+    this.#hiddenLanes = hidden;
+    this.#groups.update(this.#model.lanes.map((lane, index) => this.#group(lane, index)));
+  }
+
+  #group(lane: Lane, index: number): LaneGroup {
+    // Always set: a DataSet update keeps the fields it is not given.
+    return { ...laneToGroup(lane, index), eventsHidden: this.#hiddenLanes.has(lane.id) };
   }
 
   /**
@@ -188,7 +207,9 @@ export class TimelineView {
   /** Applies a Change, then updates vis's items in one batch. */
   apply(change: Change): void {
     const gone = this.#model.apply(change);
-    if (change.lanes) this.#groups.update(change.lanes.map(laneToGroup));
+    if (change.lanes) {
+      this.#groups.update(change.lanes.map((lane, index) => this.#group(lane, index)));
+    }
     if (this.#selectedId !== null && change.removed.includes(this.#selectedId)) {
       this.#selectedId = null;
     }

@@ -54,6 +54,15 @@ export class SearchBox {
     });
   }
 
+  get query(): string {
+    return this.#input.value;
+  }
+
+  /** Shows a search kept from the last run (the caller runs it). */
+  setQuery(query: string): void {
+    this.#input.value = query;
+  }
+
   focus(): void {
     this.#input.focus();
     this.#input.select();

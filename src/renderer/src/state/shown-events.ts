@@ -1,13 +1,16 @@
 /**
- * What the timeline shows while a search is on: only the events that match. The timeline is
- * told the difference as a Change (events leaving are "removed", events coming back "upserted"),
- * so it updates as it does for any edit; a change to the timeline is passed on filtered the same
- * way. Also the order of matches in time, for "next match" and "previous match".
+ * Which events the views show while a search or a filter is on: those that match the search and
+ * pass the filter (event-filter.ts). The views are told the difference as a Change (events
+ * leaving are "removed", events coming back "upserted"), so they update as they do for any edit;
+ * a change to the timeline is passed on narrowed the same way. Also the order of the shown events
+ * in time, for "next match" and "previous match".
  */
 import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { TimelineEvent } from '../../../shared/schema';
 import { itemSpan } from '../timeline/items';
+import type { EventFilter } from './event-filter';
+import { compileFilter, NO_FILTER } from './event-filter';
 import type { EventSearch } from './event-search';
 
 export interface SearchSource {
@@ -16,11 +19,17 @@ export interface SearchSource {
   all(): IterableIterator<TimelineEvent>;
 }
 
-export class SearchView {
+export class ShownEvents {
   #query = '';
-  /** The ids that match; null while no search is on (all are shown). */
+  #filter: EventFilter = NO_FILTER;
+  /** The filter's test of one event; null while no filter is on. */
+  #passes: ((event: TimelineEvent) => boolean) | null = null;
+  /** The ids that match and pass; null while neither a search nor a filter is on (all shown). */
   #shown: ReadonlySet<EventId> | null = null;
-  /** Events made while this search is on: shown, matching or not, so a new event never vanishes. */
+  /**
+   * Events made while a search or filter is on: shown, matching or not, so a new event never
+   * vanishes from under the user.
+   */
   readonly #made = new Set<EventId>();
   /** The matches in time order, made when first asked for after a change. */
   #inTime: EventId[] | null = null;
@@ -32,6 +41,10 @@ export class SearchView {
 
   get query(): string {
     return this.#query;
+  }
+
+  get filter(): EventFilter {
+    return this.#filter;
   }
 
   /** How many events are shown: all of them while no search is on. */
@@ -50,26 +63,54 @@ export class SearchView {
     return this.#shown === null || this.#shown.has(id) || this.#made.has(id);
   }
 
-  /** Sets the query; returns what the timeline must do to show exactly its matches. */
+  /** Sets the query; returns what the views must do to show exactly what matches and passes. */
   setQuery(query: string): Change {
     this.#query = query;
+    return this.#renew();
+  }
+
+  /** Sets the filter; returns what the views must do, as setQuery. */
+  setFilter(filter: EventFilter): Change {
+    this.#filter = filter;
+    this.#passes = compileFilter(filter);
+    return this.#renew();
+  }
+
+  #renew(): Change {
     const before = this.#visible();
     this.#made.clear();
-    return this.#reshow(before, this.search.match(query));
+    return this.#reshow(before, this.#matching());
+  }
+
+  /** The ids that match the query and pass the filter; null when every event does. */
+  #matching(): ReadonlySet<EventId> | null {
+    const matches = this.search.match(this.#query);
+    const passes = this.#passes;
+    if (passes === null) return matches;
+    const shown = new Set<EventId>();
+    if (matches === null) {
+      for (const event of this.events.all()) if (passes(event)) shown.add(event.id);
+    } else {
+      for (const id of matches) {
+        const event = this.events.get(id);
+        if (event !== undefined && passes(event)) shown.add(id);
+      }
+    }
+    return shown;
   }
 
   /**
-   * A change made to the timeline, as the timeline must show it while the search is on: the
+   * A change made to the timeline, as the views must show it while a search or filter is on: the
    * search index follows it first, then the matches are found again.
    */
-  filter(change: Change): Change {
+  narrow(change: Change): Change {
     if (this.#shown !== null) {
       for (const event of change.upserted) if (!this.search.has(event.id)) this.#made.add(event.id);
     }
     this.search.apply(change);
     if (this.#shown === null) return change;
     const before = this.#visible();
-    const moved = this.#reshow(before, this.search.match(this.#query));
+    const moved = this.#reshow(before, this.#matching());
     const removed = new Set([...change.removed, ...moved.removed]);
     const upserted = new Map<EventId, TimelineEvent>();
     for (const event of moved.upserted) upserted.set(event.id, event);

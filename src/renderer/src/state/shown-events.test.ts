@@ -4,9 +4,10 @@ import seedJson from '../../../../data/seed-timeline.json' with { type: 'json' }
 import { makeDocument, makeEvent } from '../../../../test/builders';
 import type { PartialDate } from '../../../shared/partial-date';
 import { TimelineDocumentSchema } from '../../../shared/schema';
+import { NO_FILTER } from './event-filter';
 import { EventSearch } from './event-search';
 import { EventStore } from './event-store';
-import { SearchView } from './search-view';
+import { ShownEvents } from './shown-events';
 
 const seedEvents = () => TimelineDocumentSchema.parse(seedJson).events;
 
@@ -14,7 +15,7 @@ async function searching(events = seedEvents()) {
   const store = new EventStore(makeDocument({ events: [...events] }));
   const search = new EventSearch([...store.all()]);
   await search.ready;
-  const view = new SearchView(store, search);
+  const view = new ShownEvents(store, search);
   const titles = (query: string) =>
     [...(search.match(query) ?? [])].map((id) => store.get(id)?.title).sort();
   return { store, search, view, titles };
@@ -69,7 +70,7 @@ describe('EventSearch', () => {
   });
 });
 
-describe('SearchView', () => {
+describe('ShownEvents', () => {
   it('tells the timeline which events leave and come back, and counts them', async () => {
     const { store, view } = await searching();
     const veto = [...store.all()].find((event) => event.title.startsWith('Russia vetoes'))!;
@@ -102,14 +103,14 @@ describe('SearchView', () => {
       sources: [],
     };
     store.apply({ upserted: [renamed], removed: [] });
-    expect(view.filter({ upserted: [renamed], removed: [] })).toEqual({
+    expect(view.narrow({ upserted: [renamed], removed: [] })).toEqual({
       upserted: [],
       removed: [veto.id],
     });
 
     const added = makeEvent({ title: 'Another veto, in May', laneId: veto.laneId });
     store.apply({ upserted: [added], removed: [] });
-    expect(view.filter({ upserted: [added], removed: [] })).toEqual({
+    expect(view.narrow({ upserted: [added], removed: [] })).toEqual({
       upserted: [added],
       removed: [],
     });
@@ -118,13 +119,50 @@ describe('SearchView', () => {
     // An event made while searching stays in view, matching or not, until the search changes.
     const made = makeEvent({ title: 'New event', laneId: veto.laneId });
     store.apply({ upserted: [made], removed: [] });
-    expect(view.filter({ upserted: [made], removed: [] })).toEqual({
+    expect(view.narrow({ upserted: [made], removed: [] })).toEqual({
       upserted: [made],
       removed: [],
     });
     expect(view.shownCount).toBe(2);
     expect(view.setQuery('veto').removed).toEqual([made.id]);
     expect(view.shownCount).toBe(1);
+  });
+
+  it('combines the search with the filter, and each with an edit', async () => {
+    const { store, view } = await searching();
+    const putin = [...store.all()].filter((event) => event.actors.includes('Vladimir Putin'));
+    const occurred = putin.filter((event) => event.status === 'occurred');
+    expect(putin.length).toBeGreaterThan(occurred.length);
+    expect(occurred.length).toBeGreaterThan(0);
+
+    view.setQuery('vladimir');
+    expect(view.shownCount).toBe(putin.length);
+    const narrowed = view.setFilter({ ...NO_FILTER, statuses: ['occurred'] });
+    expect(narrowed.upserted).toEqual([]);
+    expect(narrowed.removed.sort()).toEqual(
+      putin
+        .filter((event) => event.status !== 'occurred')
+        .map((event) => event.id)
+        .sort(),
+    );
+    expect(view.shownCount).toBe(occurred.length);
+    expect(view.active).toBe(true);
+
+    // The search cleared, the filter alone still narrows; an edit that fails it leaves the view.
+    view.setQuery('');
+    const everyOccurred = [...store.all()].filter((event) => event.status === 'occurred');
+    expect(view.shownCount).toBe(everyOccurred.length);
+    const cancelled = { ...everyOccurred[0]!, status: 'cancelled' as const };
+    store.apply({ upserted: [cancelled], removed: [] });
+    expect(view.narrow({ upserted: [cancelled], removed: [] })).toEqual({
+      upserted: [],
+      removed: [cancelled.id],
+    });
+
+    const cleared = view.setFilter(NO_FILTER);
+    expect(cleared.removed).toEqual([]);
+    expect(view.active).toBe(false);
+    expect(view.shownCount).toBe(store.size);
   });
 
   it('steps through the matches in time, wrapping round', async () => {

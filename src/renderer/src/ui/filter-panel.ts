@@ -1,0 +1,281 @@
+/**
+ * The toolbar's "Filter" button and its panel: lanes, status, certainty, a date range, tags,
+ * actors and "without a source". Every change applies at once; the panel is not modal (the
+ * timeline stays live beside it). Escape or Close shuts it and gives focus back to the button.
+ */
+import type { LaneId } from '../../../shared/ids';
+import { parsePartialDate, type PartialDate } from '../../../shared/partial-date';
+import { CERTAINTIES, EVENT_STATUSES, type Lane, type TimelineEvent } from '../../../shared/schema';
+import { type EventFilter, NO_FILTER, toggled, valueCounts } from '../state/event-filter';
+import { USER_TEXT } from './bidi';
+import { el, icon } from './dom';
+
+/** Tags or actors listed at most, most used first: a story of 100,000 events may have thousands. */
+const MOST_USED = 60;
+
+const FILTER_ICON = ['M2.5 3.5h11', 'M4.5 8h7', 'M6.5 12.5h3'];
+
+export interface FilterPanelParts {
+  readonly lanes: () => readonly Lane[];
+  readonly events: () => Iterable<TimelineEvent>;
+  readonly filter: () => EventFilter;
+  readonly onChange: (filter: EventFilter) => void;
+}
+
+type ListKey = 'statuses' | 'certainties' | 'tags' | 'actors';
+
+export class FilterPanel {
+  readonly element: HTMLElement;
+  readonly #button: HTMLButtonElement;
+  readonly #panel = el('div', {
+    className: 'filter-panel',
+    attrs: { id: 'filter-panel', role: 'dialog', 'aria-label': 'Filter events' },
+  });
+  readonly #parts: FilterPanelParts;
+
+  constructor(parts: FilterPanelParts) {
+    this.#parts = parts;
+    this.#button = el(
+      'button',
+      {
+        className: 'button filter-button',
+        attrs: {
+          type: 'button',
+          'aria-expanded': 'false',
+          'aria-controls': 'filter-panel',
+          title: 'Show only some events',
+        },
+      },
+      [icon(FILTER_ICON), el('span', { className: 'button-label', text: 'Filter' })],
+    );
+    this.#panel.hidden = true;
+    this.element = el('div', { className: 'filter' }, [this.#button, this.#panel]);
+    this.#button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
+    this.#panel.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.close();
+    });
+    // A press outside the panel (and its button) shuts it, as a menu would.
+    document.addEventListener('pointerdown', (event) => {
+      if (this.isOpen && !this.element.contains(event.target as Node)) this.close(false);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.#panel.hidden;
+  }
+
+  open(): void {
+    this.#render();
+    this.#panel.hidden = false;
+    this.#place();
+    this.#button.setAttribute('aria-expanded', 'true');
+    this.#panel.querySelector<HTMLElement>('input, button')?.focus();
+  }
+
+  /** Under its button, kept inside the window however the toolbar has wrapped. */
+  #place(): void {
+    const button = this.#button.getBoundingClientRect();
+    const width = this.#panel.offsetWidth;
+    const left = Math.max(12, Math.min(button.left, window.innerWidth - width - 12));
+    this.#panel.style.setProperty('top', `${button.bottom + 4}px`);
+    this.#panel.style.setProperty('left', `${left}px`);
+  }
+
+  close(returnFocus = true): void {
+    this.#panel.hidden = true;
+    this.#button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.#button.focus();
+  }
+
+  /** The filter changed (a chip removed, a lane label pressed): the button and panel follow. */
+  sync(filter: EventFilter, active: number): void {
+    this.#button.classList.toggle('filter-button--active', active > 0);
+    const label = this.#button.querySelector('.button-label');
+    if (label) label.textContent = active > 0 ? `Filter (${active})` : 'Filter';
+    if (this.isOpen) this.#render(filter);
+  }
+
+  #render(filter = this.#parts.filter()): void {
+    const focusedKey = (document.activeElement as HTMLElement | null)?.dataset['key'];
+    const change = (next: EventFilter): void => this.#parts.onChange(next);
+    const checkbox = (
+      key: string,
+      label: readonly (Node | string)[],
+      checked: boolean,
+      onToggle: (on: boolean) => void,
+    ): HTMLElement => {
+      const input = el('input', { attrs: { type: 'checkbox', 'data-key': key } });
+      input.checked = checked;
+      input.addEventListener('change', () => onToggle(input.checked));
+      return el('label', { className: 'filter-option' }, [input, ...label]);
+    };
+    const list = <K extends ListKey>(
+      key: K,
+      legend: string,
+      values: readonly { value: EventFilter[K][number]; count?: number }[],
+    ): HTMLElement =>
+      el('fieldset', { className: 'filter-group' }, [
+        el('legend', { text: legend }),
+        values.length === 0
+          ? el('p', { className: 'filter-empty', text: 'None in this story' })
+          : null,
+        ...values.map(({ value, count }) =>
+          checkbox(
+            `${key}:${value}`,
+            [
+              el('span', { text: value, attrs: USER_TEXT }),
+              count === undefined
+                ? ''
+                : el('span', { className: 'filter-count', text: ` ${count}` }),
+            ],
+            (filter[key] as readonly string[]).includes(value),
+            (on) => change(toggled(this.#parts.filter(), key, value, on)),
+          ),
+        ),
+      ]);
+    const lanes = el('fieldset', { className: 'filter-group' }, [
+      el('legend', { text: 'Lanes shown' }),
+      ...this.#parts.lanes().map((lane) => {
+        const swatch = el('span', { className: 'lane-swatch', attrs: { 'aria-hidden': 'true' } });
+        swatch.style.setProperty('--lane', lane.color);
+        return checkbox(
+          `lane:${lane.id}`,
+          [swatch, el('span', { text: lane.title, attrs: USER_TEXT })],
+          !filter.hiddenLanes.includes(lane.id),
+          (on) => change(toggled(this.#parts.filter(), 'hiddenLanes', lane.id as LaneId, !on)),
+        );
+      }),
+    ]);
+    const events = [...this.#parts.events()];
+    const counted = (
+      values: (event: TimelineEvent) => readonly string[],
+      chosen: readonly string[],
+    ) => {
+      const all = valueCounts(events, values);
+      const shown = all.slice(0, MOST_USED);
+      // A chosen value stays listed (so it can be unticked) even when it is not among the most used.
+      for (const value of chosen) {
+        if (!shown.some((entry) => entry.value.toLowerCase() === value.toLowerCase())) {
+          shown.push({ value, count: 0 });
+        }
+      }
+      return { shown, more: all.length - Math.min(all.length, MOST_USED) };
+    };
+    const tags = counted((event) => event.tags, filter.tags);
+    const actors = counted((event) => event.actors, filter.actors);
+    const more = (n: number, what: string): HTMLElement | null =>
+      n > 0
+        ? el('p', {
+            className: 'filter-empty',
+            text: `${n.toLocaleString('en')} more ${what} (search finds them by name)`,
+          })
+        : null;
+
+    const tagList = list('tags', 'Tags', tags.shown);
+    tagList.append(more(tags.more, 'tags') ?? '');
+    const actorList = list('actors', 'Actors', actors.shown);
+    actorList.append(more(actors.more, 'actors') ?? '');
+
+    this.#panel.replaceChildren(
+      el('div', { className: 'filter-columns' }, [
+        el('div', { className: 'filter-column' }, [
+          lanes,
+          list(
+            'statuses',
+            'Status',
+            EVENT_STATUSES.map((value) => ({ value })),
+          ),
+          list(
+            'certainties',
+            'Certainty',
+            CERTAINTIES.map((value) => ({ value })),
+          ),
+        ]),
+        el('div', { className: 'filter-column' }, [
+          this.#dateRange(filter, change),
+          el('fieldset', { className: 'filter-group' }, [
+            el('legend', { text: 'Sources' }),
+            checkbox(
+              'withoutSource',
+              ['Only events without a source'],
+              filter.withoutSource,
+              (on) => change({ ...this.#parts.filter(), withoutSource: on }),
+            ),
+          ]),
+        ]),
+        el('div', { className: 'filter-column filter-column--lists' }, [tagList, actorList]),
+      ]),
+      el('div', { className: 'filter-actions' }, [
+        this.#action('Clear filters', () => change(NO_FILTER)),
+        this.#action('Close', () => this.close()),
+      ]),
+    );
+    if (focusedKey !== undefined) {
+      this.#panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+    }
+  }
+
+  #dateRange(filter: EventFilter, change: (next: EventFilter) => void): HTMLElement {
+    const field = (key: 'from' | 'to', label: string): HTMLElement => {
+      const id = `filter-${key}`;
+      const input = el('input', {
+        className: 'filter-date',
+        attrs: {
+          id,
+          type: 'text',
+          inputmode: 'numeric',
+          placeholder: 'YYYY-MM-DD',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          'data-key': key,
+          'aria-describedby': `${id}-error filter-date-hint`,
+        },
+      });
+      input.value = filter[key] ?? '';
+      const error = el('span', {
+        className: 'filter-error',
+        attrs: { id: `${id}-error`, role: 'alert' },
+      });
+      const commit = (): void => {
+        const text = input.value.trim();
+        if (text !== '' && parsePartialDate(text) === null) {
+          error.textContent = `“${text}” is not a date: write 2024, 2024-06 or 2024-06-16.`;
+          input.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        error.textContent = '';
+        input.removeAttribute('aria-invalid');
+        const value = text === '' ? null : (text as PartialDate);
+        if (value !== this.#parts.filter()[key]) change({ ...this.#parts.filter(), [key]: value });
+      };
+      input.addEventListener('change', commit);
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') commit();
+      });
+      return el('div', { className: 'filter-date-field' }, [
+        el('label', { text: label, attrs: { for: id } }),
+        input,
+        error,
+      ]);
+    };
+    return el('fieldset', { className: 'filter-group' }, [
+      el('legend', { text: 'Dates' }),
+      field('from', 'From'),
+      field('to', 'Until'),
+      el('p', {
+        className: 'filter-empty',
+        text: 'A year, a month or a day; events that overlap the range stay.',
+        attrs: { id: 'filter-date-hint' },
+      }),
+    ]);
+  }
+
+  #action(text: string, run: () => void): HTMLButtonElement {
+    const button = el('button', { className: 'button', text, attrs: { type: 'button' } });
+    button.addEventListener('click', run);
+    return button;
+  }
+}
