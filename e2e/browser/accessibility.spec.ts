@@ -1,0 +1,70 @@
+/**
+ * Accessibility, measured (issue 16, part 5): axe-core finds no violation of serious or critical
+ * impact on each screen a user meets, in the light theme and in the dark one.
+ */
+import { fileURLToPath } from 'node:url';
+
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+import { SEED_TITLES } from '../window-steps';
+import { expect, test } from './fixtures';
+
+const [, , , VISIT] = SEED_TITLES;
+const SANCTIONS_CSV = fileURLToPath(new URL('../fixtures/sanctions.csv', import.meta.url));
+
+/** The violations of serious or critical impact, each as "rule: target (summary)". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? ''})`,
+      ),
+    );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation on any screen, ${scheme} theme`, async ({
+    app,
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const check = async (screen: string): Promise<void> => {
+      expect(await seriousViolations(page), `${screen}, ${scheme}`).toEqual([]);
+    };
+
+    await check('main screen');
+
+    await app.selectEvent(VISIT!);
+    await app.edit({ Title: '' });
+    await app.button('Save').click();
+    await expect(page.getByText('Title is empty').first()).toBeVisible();
+    await check('editor with a field error');
+    await app.screenshot(`a11y-editor-error-${scheme}`);
+    await app.edit({ Title: VISIT! });
+    await app.save();
+
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Filter events' })).toBeVisible();
+    await page.getByRole('checkbox', { name: 'scheduled' }).check();
+    await check('filter panel');
+    await app.screenshot(`a11y-filters-${scheme}`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    await app.selectEvent(VISIT!);
+    await page.keyboard.press('Delete');
+    await expect(app.dialog(/Delete/)).toBeVisible();
+    await check('delete confirmation');
+    await page.keyboard.press('Escape');
+
+    await app.chooseImportFile(SANCTIONS_CSV);
+    await expect(app.importDialog('sanctions.csv')).toBeVisible();
+    await check('import preview');
+    await app.screenshot(`a11y-import-${scheme}`);
+    await app.answerImport('sanctions.csv', 'Cancel');
+    app.assertNothingWentWrong();
+  });
+}
