@@ -23,6 +23,7 @@ import { buildLegend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
+import { EditorToggle } from './ui/editor-toggle';
 import { ExternalChangeFlow } from './ui/external-change';
 import { FilterChips } from './ui/filter-chips';
 import { FilterPanel } from './ui/filter-panel';
@@ -155,11 +156,19 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   const notices = new NoticeBanner(loaded.notices);
   const toolbar = buildToolbar(registry, loaded.document.timeline.title);
   // The chips take a row of the header's own: the window's grid rows stay as they are.
-  toolbar.element.append(searchBox.element, filterPanel.element, chips.element);
+  editor.element.id = 'editor';
+  const workspace = el('div', { className: 'workspace' }, [timelinePane, editor.element]);
+  const editorToggle = new EditorToggle(workspace, editor.element.id);
+  toolbar.element.append(
+    searchBox.element,
+    filterPanel.element,
+    editorToggle.button,
+    chips.element,
+  );
   root.replaceChildren(
     toolbar.element,
     notices.element,
-    el('div', { className: 'workspace' }, [timelinePane, editor.element]),
+    workspace,
     status.element,
     confirmDelete.element,
     restoreFlow.element,

@@ -64,7 +64,7 @@ export function renderLane(group: Partial<LaneGroup> | undefined): HTMLElement {
         tabindex: '-1',
         'aria-pressed': hidden ? 'false' : 'true',
         'data-lane-toggle': group?.id,
-        title: hidden ? "Show this lane's events" : "Hide this lane's events",
+        title: `${group?.laneTitle ?? ''}: click to ${hidden ? 'show' : 'hide'} its events`,
       },
     },
     [

@@ -21,6 +21,7 @@ import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
 import { type BandItem, countSummary } from './aggregate-items';
+import { hideCutAxisLabels } from './axis-labels';
 import { CountCanvas } from './count-canvas';
 import type { CountBox, CountRow } from './count-layout';
 import type { IndexEntry } from './event-index';
@@ -149,6 +150,7 @@ export class TimelineView {
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);
     this.#timeline.on('changed', () => {
+      hideCutAxisLabels(container);
       this.#drawCounts();
       this.#measureAheadSoon();
     });

@@ -1,0 +1,25 @@
+/**
+ * vis-timeline draws an axis label at its date even when the label then runs past the plot's
+ * edge, where the panel cuts it ("202" of "2021"). After each draw, a label that would be cut is
+ * hidden instead: the axis shows whole labels only.
+ */
+const CUT = 'axis-label--cut';
+
+export function hideCutAxisLabels(container: HTMLElement): void {
+  const axis = container.querySelector<HTMLElement>('.vis-panel.vis-top .vis-time-axis');
+  const plot = container.querySelector<HTMLElement>('.vis-panel.vis-center');
+  if (!axis || !plot) return;
+  const { left, right } = plot.getBoundingClientRect();
+  // Read every box first, then write: one layout, however many labels.
+  const labels = [...axis.querySelectorAll<HTMLElement>('.vis-text')];
+  const boxes = labels.map((label) => {
+    label.classList.remove(CUT);
+    return label.getBoundingClientRect();
+  });
+  labels.forEach((label, index) => {
+    const box = boxes[index];
+    if (box && box.width > 0 && (box.left < left - 0.5 || box.right > right + 0.5)) {
+      label.classList.add(CUT);
+    }
+  });
+}
