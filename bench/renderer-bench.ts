@@ -15,6 +15,7 @@ import { listJournals } from '../src/main/store/journal';
 import { STORE_FILE_NAME } from '../src/main/store/timeline-repository';
 import type { TimelineDocument, TimelineEvent } from '../src/shared/schema';
 import { storeOnDisk } from '../test/fixtures/on-disk';
+import { filterStep, searchStep } from './find-steps';
 import { pause, type Point, visibleCentre, wheel } from './gestures';
 import { waitForQuiet } from './page-probe';
 import { type Figures, ok } from './renderer-metrics';
@@ -129,11 +130,17 @@ function dragStep(storePath: string, doc: TimelineDocument): Step {
         await mouse.move(plan.to.x + 20, plan.from.y + ((plan.to.y - plan.from.y) * step) / 10);
       const dropped = Date.now();
       await mouse.up();
-      while ((await savedState(dataDir)) === before) await pause(2);
-      const savedMs = Date.now() - dropped;
-      const saved = await storeOnDisk(dataDir);
       const earlier = new Map(doc.events.map((event) => [event.id, event]));
-      const changed = saved.events.filter((event) => moved(event, earlier.get(event.id)));
+      // A save of something else (the first snapshot, written in the background after the
+      // window opens) changes the folder too: wait for the save that holds the move.
+      let [state, changed, savedMs] = [before, [] as TimelineEvent[], 0];
+      while (changed.length === 0) {
+        while ((await savedState(dataDir)) === state) await pause(2);
+        savedMs = Date.now() - dropped;
+        state = await savedState(dataDir);
+        const saved = await storeOnDisk(dataDir);
+        changed = saved.events.filter((event) => moved(event, earlier.get(event.id)));
+      }
       if (changed.length !== 1)
         throw new Error(`the file saved after the drop has ${changed.length} moved events, not 1`);
       const where = closer > 0 ? `, ${closer} wheel notches closer than a day` : '';
@@ -150,7 +157,7 @@ export async function benchRenderer(doc: TimelineDocument, limits: Limits): Prom
   const harness = await startHarness({ dataDir, port: 0 });
   try {
     const steps = visSteps(harness.url, AXIS, {
-      extra: [dragStep(harness.services.storePath, doc)],
+      extra: [dragStep(harness.services.storePath, doc), searchStep, filterStep],
     });
     return await visit(
       {

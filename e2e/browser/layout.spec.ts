@@ -15,14 +15,34 @@ async function widthOf(page: Page, selector: string): Promise<number> {
   return box?.width ?? 0;
 }
 
+interface Box {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** What the checks read of the page (the e2e code is typed without the DOM library). */
+interface LayoutGlobals {
+  readonly innerWidth: number;
+  readonly document: {
+    readonly documentElement: { readonly scrollWidth: number };
+    querySelector(selector: string): { getBoundingClientRect(): Box } | null;
+    querySelectorAll(selector: string): ArrayLike<{
+      readonly textContent: string | null;
+      getBoundingClientRect(): Box;
+    }>;
+  };
+  getComputedStyle(element: unknown): { readonly visibility: string };
+}
+
 /** Axis labels whose box runs past the plot's edges (vis clips them there). */
 async function clippedAxisLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const plot = document.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
-    return [...document.querySelectorAll<HTMLElement>('.vis-time-axis .vis-text')]
-      .filter(
-        (label) => getComputedStyle(label).visibility !== 'hidden' && label.textContent !== '',
-      )
+    const page = globalThis as unknown as LayoutGlobals;
+    const plot = page.document.querySelector('.vis-panel.vis-center')?.getBoundingClientRect();
+    if (!plot) return ['no plot'];
+    return Array.from(page.document.querySelectorAll('.vis-time-axis .vis-text'))
+      .filter((label) => page.getComputedStyle(label).visibility !== 'hidden')
+      .filter((label) => label.textContent !== '')
       .filter((label) => {
         const box = label.getBoundingClientRect();
         return box.left < plot.left - 0.5 || box.right > plot.right + 0.5;
@@ -32,7 +52,10 @@ async function clippedAxisLabels(page: Page): Promise<string[]> {
 }
 
 async function overflowsWindow(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  return page.evaluate(() => {
+    const page = globalThis as unknown as LayoutGlobals;
+    return page.document.documentElement.scrollWidth > page.innerWidth;
+  });
 }
 
 test('at 1024×640 the plot keeps half the window, and hiding the editor gives it the rest', async ({

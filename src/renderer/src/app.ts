@@ -229,6 +229,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       if (searchBox.query === kept.query) narrowed(shown.setQuery(kept.query));
     });
   }
+  void search.ready.then(() => searchBox.setReady());
   window.addEventListener('pagehide', () => viewState.flush());
   showShown();
   timeline.load(shownAtStart(store.all(), shown), () => {

@@ -1,0 +1,172 @@
+/**
+ * Finding events at size (issue 16, part 7): a keystroke in Search until the timeline shows the
+ * new matches, and a change of filter until the timeline shows what passes. The peers have no
+ * search or filters: these figures are ours alone. Each is timed in the page, from the key or
+ * click event to two frames after the window says it shows the result (the search box's
+ * data-shown-query; the Filter button's count), so vis-timeline's redraw is inside the figure.
+ */
+import type { Page } from '@playwright/test';
+
+import { waitForQuiet } from './page-probe';
+import { ok } from './renderer-metrics';
+import type { Step } from './session';
+
+/** Typed one key at a time: words the generated stories hold ("Vladivostok", "meets"). */
+const QUERY = 'vladivostok meets';
+/** Status and certainty boxes ticked and unticked in turn. */
+const FILTER_BOXES = ['scheduled', 'confirmed', 'alleged', 'cancelled'];
+
+/** What the timer reads of the page (bench code is typed without the DOM library). */
+interface FindElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  addEventListener(type: string, run: () => void, options: object): void;
+}
+
+interface FindGlobals {
+  readonly document: { querySelector(selector: string): FindElement | null };
+  readonly performance: { now(): number };
+  requestAnimationFrame(run: () => void): number;
+  __findTimer?: Promise<number>;
+  readonly MutationObserver: new (run: () => void) => {
+    observe(target: FindElement, options: object): void;
+    disconnect(): void;
+  };
+}
+
+/**
+ * Arms a timer in the page: it starts at the next `startOn` event on the element `from`, and
+ * stops two frames after the element `until` has `attribute` equal to `value` (or its text,
+ * when attribute is null, equal to value). Resolves once armed; `timerResult` waits for it.
+ */
+async function armTimer(
+  page: Page,
+  arm: {
+    from: string;
+    startOn: string;
+    until: string;
+    attribute: string | null;
+    value: string;
+  },
+): Promise<void> {
+  await page.evaluate(({ from, startOn, until, attribute, value }) => {
+    const page = globalThis as unknown as FindGlobals;
+    const source = page.document.querySelector(from);
+    const target = page.document.querySelector(until);
+    if (!source || !target) throw new Error(`no ${source ? until : from} in the page`);
+    page.__findTimer = new Promise<number>((resolve) => {
+      let started = 0;
+      const done = (): boolean =>
+        started > 0 &&
+        (attribute === null ? target.textContent : target.getAttribute(attribute)) === value;
+      const finish = (): void => {
+        observer.disconnect();
+        page.requestAnimationFrame(() =>
+          page.requestAnimationFrame(() => resolve(page.performance.now() - started)),
+        );
+      };
+      const observer = new page.MutationObserver(() => {
+        if (done()) finish();
+      });
+      observer.observe(target, {
+        attributes: true,
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+      source.addEventListener(
+        startOn,
+        () => {
+          started = page.performance.now();
+          if (done()) finish();
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, arm);
+}
+
+function timerResult(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const timer = (globalThis as unknown as FindGlobals).__findTimer;
+    if (!timer) throw new Error('no timer armed');
+    return timer;
+  });
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export const searchStep: Step = {
+  name: 'search',
+  keys: ['search.keystroke-p95'],
+  limit: 'stepMs',
+  run: async ({ page, set }) => {
+    const field = page.getByRole('searchbox', { name: 'Search' });
+    // The index is built in the background after the window opens; typing before then finds less.
+    await page.locator('.search[data-indexed]').waitFor({ timeout: 60_000 });
+    await field.click();
+    const times: number[] = [];
+    for (let typed = 1; typed <= QUERY.length; typed++) {
+      await armTimer(page, {
+        from: '.search-input',
+        startOn: 'keydown',
+        until: '.search',
+        attribute: 'data-shown-query',
+        value: QUERY.slice(0, typed),
+      });
+      await page.keyboard.press(QUERY[typed - 1] === ' ' ? 'Space' : QUERY[typed - 1]!);
+      times.push(await timerResult(page));
+    }
+    const shown = (await page.locator('.search-count').textContent()) ?? '';
+    set(
+      'search.keystroke-p95',
+      ok(
+        percentile(times, 95),
+        `"${QUERY}" typed key by key (${times.length} keys), then ${shown}`,
+      ),
+    );
+    await field.press('Escape');
+    await waitForQuiet(page, 0, 300);
+  },
+};
+
+export const filterStep: Step = {
+  name: 'filter',
+  keys: ['filter.change'],
+  limit: 'stepMs',
+  run: async ({ page, set }) => {
+    const button = page.locator('.filter-button');
+    await button.click();
+    const times: number[] = [];
+    let active = 0;
+    for (const round of [1, -1] as const) {
+      for (const name of FILTER_BOXES) {
+        active += round;
+        const box = page
+          .getByRole('dialog', { name: 'Filter events' })
+          .getByRole('checkbox', { name, exact: true });
+        await armTimer(page, {
+          from: '.filter-panel',
+          startOn: 'click',
+          until: '.filter-button .button-label',
+          attribute: null,
+          value: active > 0 ? `Filter (${active})` : 'Filter',
+        });
+        await box.click();
+        times.push(await timerResult(page));
+      }
+    }
+    await page.keyboard.press('Escape');
+    set(
+      'filter.change',
+      ok(
+        Math.max(...times),
+        `slowest of ${times.length} status/certainty boxes ticked or unticked`,
+      ),
+    );
+    await waitForQuiet(page, 0, 300);
+  },
+};
