@@ -10,6 +10,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 
 import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
+import * as visModule from 'vis-timeline/esnext/esm/vis-timeline-graph2d.min.js';
 import {
   type DateType,
   type IdType,
@@ -36,6 +37,8 @@ import {
   type ViewWindow,
 } from './level-of-detail';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
+import { adaptVis, type VisInternals } from './vis-internals';
+import { WheelRest } from './wheel-rest';
 
 export interface MoveRequest {
   readonly id: EventId;
@@ -59,8 +62,6 @@ export interface AddRequest {
 
 /** Items made and measured together while the page is idle (see #measureAhead). */
 const MEASURE_BATCH = 50;
-/** The wheel rests once it has not turned for this long; the view then plans in full. */
-const WHEEL_REST_MS = 200;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const YEAR = 365.25 * 24 * HOUR;
@@ -69,6 +70,8 @@ export class TimelineView {
   readonly #items = new DataSet<TimelineItem, 'id'>();
   readonly #groups = new DataSet<LaneGroup, 'id'>();
   readonly #timeline: Timeline;
+  /** vis's internals, checked when the timeline is made (vis-internals.ts). */
+  readonly #vis: VisInternals;
   readonly #container: HTMLElement;
   readonly #handlers: TimelineHandlers;
   readonly #model: TimelineModel;
@@ -103,8 +106,8 @@ export class TimelineView {
   #loaded = false;
   /** An idle callback that will measure items vis has not drawn yet. */
   #measuring: number | null = null;
-  /** Set while the wheel turns; when it rests, the settling plan is replaced by a full one. */
-  #wheelRest: ReturnType<typeof setTimeout> | null = null;
+  /** While the wheel turns, plans settle; when it rests, the window is planned in full. */
+  readonly #wheel: WheelRest;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -120,9 +123,13 @@ export class TimelineView {
         onMove: (request, done) => this.#onMove(request, done),
       }),
     );
-    // vis fits the window to its items on its first 'changed' after it holds any: the view fits
-    // the events itself (fit), and a plan's items reach half a window beyond them either side.
-    (this.#timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
+    this.#vis = adaptVis(this.#timeline, visModule);
+    this.#vis.skipInitialFit();
+    this.#wheel = new WheelRest(container, () => {
+      if (this.#loaded && (this.#plan?.settling || !fitsPlan(this.#plan, this.#window()))) {
+        this.#refresh(true);
+      }
+    });
     this.#timeline.on('select', (props?: { items?: IdType[] }) => this.#onSelect(props));
     // While a gesture runs, plan again only when needed; once it ends, for the final window.
     // Until load has fitted the events, the window is vis's own first guess: not worth a plan.
@@ -131,17 +138,18 @@ export class TimelineView {
     });
     this.#timeline.on('rangechanged', () => {
       // While the wheel turns, its rest plans for the final window.
-      if (this.#loaded && this.#wheelRest === null && !fitsPlan(this.#plan, this.#window())) {
+      if (this.#loaded && !this.#wheel.turning && !fitsPlan(this.#plan, this.#window())) {
         this.#refresh(true);
       }
     });
     // vis zooms on each wheel notch (each a gesture of its own to vis): until the wheel rests,
     // plans settle (see level-of-detail.ts), so new events do not enter on every notch.
-    container.addEventListener('wheel', () => this.#wheelTurned(), {
+    container.addEventListener('wheel', () => this.#wheel.turned(), {
       capture: true,
       passive: true,
     });
-    this.#deferItemRedraws();
+    // Many DataSet writes in a frame cost one layout of the lanes, not one each (see #writer).
+    this.#vis.deferItemRedraws(() => this.#deferring);
     this.#counts = new CountCanvas(container);
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);
@@ -267,7 +275,7 @@ export class TimelineView {
     if (this.#saving !== null) pinned.add(this.#saving);
     // While the wheel turns, no event enters that the last plan did not show (see planView),
     // and vis keeps its aggregates (settledItems). A Change or a selection is planned in full.
-    const settling = gradually && this.#wheelRest !== null;
+    const settling = gradually && this.#wheel.turning;
     const options: PlanOptions = settling
       ? { settling: { shown: new Set(this.#plan?.events.map((entry) => entry.id)) } }
       : {};
@@ -284,38 +292,24 @@ export class TimelineView {
     this.#writer.write(held.items, drawn, gradually);
   }
 
-  /** The wheel turned: plans settle until it rests, then the window is planned in full. */
-  #wheelTurned(): void {
-    // The host says so while the wheel turns (tests wait for it to go).
-    if (this.#wheelRest === null) this.#container.setAttribute('data-settling', '');
-    else clearTimeout(this.#wheelRest);
-    this.#wheelRest = setTimeout(() => {
-      this.#wheelRest = null;
-      this.#container.removeAttribute('data-settling');
-      if (this.#loaded && (this.#plan?.settling || !fitsPlan(this.#plan, this.#window()))) {
-        this.#refresh(true);
-      }
-    }, WHEEL_REST_MS);
-  }
-
   /**
    * Draws the counts where vis has just drawn their bands: each band's row is its lane's top and
    * the band's own place in the lane, as vis laid them out (no layout is read), moved by the
    * vertical scroll. The items vis drew in the same row are where no count may be drawn.
    */
   #drawCounts(): void {
-    const vis = this.#timeline as unknown as VisInternals;
     const { start, end } = this.#timeline.getWindow();
+    const layout = this.#vis.layout();
     const rows: CountRow[] = [];
     for (const band of this.#bands) {
       // While the wheel turns: the band vis holds of the same number, else one of the lane's.
       const held = this.#rows.get(band.group) ?? [];
       const ids = held.length === 0 || held.includes(band.id) ? [band.id, ...held] : held;
       const item = ids
-        .map((id) => vis.itemSet?.items[id])
+        .map((id) => this.#vis.item(id))
         .find((candidate) => candidate?.displayed && candidate.parent);
       if (!item?.parent) continue;
-      const top = item.parent.top + item.top + vis.props.scrollTop;
+      const top = item.parent.top + item.top + layout.scrollTop;
       const taken = item.parent.visibleItems.filter(
         (other) =>
           other !== item &&
@@ -328,21 +322,20 @@ export class TimelineView {
       }));
       rows.push({ top, height: item.height, band, occupied });
     }
-    const { center, centerContainer, border } = vis.props;
     this.#counts.draw({
       start: start.getTime(),
       end: end.getTime(),
-      width: center.width,
+      width: layout.centerWidth,
       // The canvas fills the item panel inside its borders, where vis's items are drawn.
-      areaWidth: center.width - border.left - border.right,
-      areaHeight: centerContainer.height - border.top - border.bottom,
+      areaWidth: layout.areaWidth,
+      areaHeight: layout.areaHeight,
       rows,
     });
   }
 
   /** Once the page is idle, measures what vis holds but has not drawn (see #measureAhead). */
   #measureAheadSoon(): void {
-    if (this.#measuring !== null || this.#wheelRest !== null) return;
+    if (this.#measuring !== null || this.#wheel.turning) return;
     this.#measuring = requestIdleCallback((deadline) => {
       this.#measuring = null;
       if (this.#measureAhead(deadline)) this.#measureAheadSoon();
@@ -358,11 +351,8 @@ export class TimelineView {
    * measuring. True when some are left for the next idle time.
    */
   #measureAhead(deadline: IdleDeadline): boolean {
-    if (this.#writer.pending || this.#wheelRest !== null) return false;
-    const vis = this.#timeline as unknown as VisInternals;
-    const waiting = Object.values(vis.itemSet?.items ?? {}).filter(
-      (item): item is VisItemDrawing => !!item?.dirty && !item.displayed && !!item.parent,
-    );
+    if (this.#writer.pending || this.#wheel.turning) return false;
+    const waiting = this.#vis.undrawnItems();
     for (let from = 0; from < waiting.length; from += MEASURE_BATCH) {
       if (deadline.timeRemaining() <= 0) return true;
       const batch = waiting.slice(from, from + MEASURE_BATCH);
@@ -405,19 +395,6 @@ export class TimelineView {
     } finally {
       this.#deferring = false;
     }
-  }
-
-  /**
-   * vis's DataSet listeners redraw the item set at once; every change also asks the timeline
-   * for a redraw in the next frame, which redraws the item set anyway. While #deferring, the
-   * first is skipped, so many writes in a frame cost one layout of the lanes, not one each.
-   */
-  #deferItemRedraws(): void {
-    const itemSet = (this.#timeline as unknown as { itemSet?: VisItemSet }).itemSet;
-    if (!itemSet) return;
-    const redraw = itemSet.redraw.bind(itemSet);
-    // Until the item set was first drawn, vis redraws at once instead of asking for a frame.
-    itemSet.redraw = () => (this.#deferring && itemSet.initialItemSetDrawn ? false : redraw());
   }
 
   #window(): ViewWindow {
@@ -484,49 +461,6 @@ export class TimelineView {
 }
 
 type ItemCallback = (item: EventItem | null) => void;
-
-/** What the count canvas reads of vis's (internal) layout, all numbers vis keeps itself. */
-interface VisInternals {
-  readonly props: {
-    readonly scrollTop: number;
-    readonly center: { readonly width: number };
-    readonly centerContainer: { readonly height: number };
-    readonly border: {
-      readonly left: number;
-      readonly right: number;
-      readonly top: number;
-      readonly bottom: number;
-    };
-  };
-  readonly itemSet?: {
-    readonly items: Record<string, VisItemDrawing | undefined>;
-  };
-}
-
-/** Where vis drew an item: in px from its lane's top and from the window's start. */
-interface VisItem {
-  readonly top: number;
-  readonly height: number;
-  readonly left: number;
-  readonly width: number;
-}
-
-/** An item as vis draws it: whether it is in the page, and how it is made and measured. */
-interface VisItemDrawing extends VisItem {
-  readonly displayed: boolean;
-  /** Until vis has measured it (since it was made or its data changed). */
-  readonly dirty: boolean;
-  readonly parent?: { readonly top: number; readonly visibleItems: readonly VisItem[] };
-  /** The steps that make, add, update and measure its elements, to run in order. */
-  redraw(returnQueue: true): (() => unknown)[];
-  hide(): void;
-}
-
-/** What #deferItemRedraws needs of vis's (internal) item set. */
-interface VisItemSet {
-  redraw(): boolean;
-  readonly initialItemSetDrawn?: boolean;
-}
 
 interface ItemGestures {
   onAdd(request: AddRequest): void;
