@@ -5,7 +5,7 @@
 import { isolateText, USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { type AggregateItem, type BandItem, formatCount } from './aggregate-items';
-import type { EventItem, LaneGroup } from './items';
+import { type EventItem, type LaneGroup, optionId } from './items';
 
 /** Renders an item's visible text; `item` is vis's clone of the item data. */
 export function renderItem(
@@ -21,9 +21,18 @@ export function renderItem(
     });
   }
   const event = item as Partial<EventItem> | undefined;
+  // An option of the timeline's listbox: the host's aria-activedescendant points at the selected
+  // one, which the view marks aria-selected.
   const body = el('span', {
     className: 'ev-body',
-    attrs: { 'data-event-id': event?.id, title: event?.summary },
+    attrs: {
+      'data-event-id': event?.id,
+      title: event?.summary,
+      id: event?.id === undefined ? undefined : optionId(event.id),
+      role: 'option',
+      'aria-label': event?.name,
+      'aria-selected': 'false',
+    },
   });
   const marker = el('span', {
     className: `ev-marker ev-marker--${event?.certainty ?? 'reported'}`,

@@ -2,6 +2,7 @@
  * The pure mapping from domain events and lanes to timeline items and groups. No vis import:
  * timeline-view.ts feeds these objects to vis-timeline, and its template renders them as text.
  */
+import { datesInWords } from '../../../shared/date-words';
 import type { EventId, LaneId } from '../../../shared/ids';
 import {
   formatPartialDate,
@@ -36,6 +37,8 @@ export interface EventItem {
   readonly style: string;
   readonly label: string;
   readonly summary: string;
+  /** What assistive technology names the item: title, dates in words, lane, status, certainty. */
+  readonly name: string;
   readonly status: EventStatus;
   readonly certainty: Certainty;
   readonly precision: Precision;
@@ -93,6 +96,7 @@ export function eventToItem(event: TimelineEvent, lane: Lane | undefined): Event
     style: laneStyle(lane),
     label: event.title,
     summary: describeEvent(event),
+    name: accessibleName(event, lane),
     status: event.status,
     certainty: event.certainty,
     precision,
@@ -112,6 +116,18 @@ function laneStyle(lane: Lane | undefined): string {
 
 export function laneToGroup(lane: Lane, index: number): LaneGroup {
   return { id: lane.id, content: '', order: index, laneTitle: lane.title, color: lane.color };
+}
+
+/** E.g. "Putin's state visit to North Korea, 16 June 2024, Russia–North Korea relations, scheduled, confirmed". */
+export function accessibleName(event: TimelineEvent, lane: Lane | undefined): string {
+  const when = datesInWords(event.start, event.end);
+  const parts = [event.title, when, lane?.title, event.status, event.certainty];
+  return parts.filter((part) => part !== undefined && part !== '').join(', ');
+}
+
+/** The id of an event's option (its item's body), for aria-activedescendant. */
+export function optionId(id: EventId): string {
+  return `event-option-${id}`;
 }
 
 /** A plain-text summary for the item's native tooltip: title, dates, status and certainty. */

@@ -14,6 +14,7 @@ import {
   sameBand,
 } from './aggregate-items';
 import { type EventEntry, EventIndex, indexEntryOf } from './event-index';
+import type { StepSource } from './event-steps';
 import { type EventItem, eventToItem } from './items';
 import {
   type Aggregate,
@@ -71,6 +72,20 @@ export class TimelineModel {
       for (const id of change.removed) this.#index.remove(id);
     }
     return gone;
+  }
+
+  /** The lanes in their order, top to bottom. */
+  get laneIds(): readonly LaneId[] {
+    return [...this.#lanes.keys()];
+  }
+
+  lane(id: LaneId): Lane | undefined {
+    return this.#lanes.get(id);
+  }
+
+  /** Every event, sorted per lane, for the keyboard's steps (event-steps.ts). */
+  get steps(): StepSource {
+    return this.#index;
   }
 
   /** Where an event is drawn, if it exists. */
@@ -133,8 +148,14 @@ export class TimelineModel {
   #setLanes(lanes: readonly Lane[]): LaneId[] {
     const before = this.#lanes;
     this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
+    // An item carries its lane's colour, and its title in the item's accessible name.
     const recoloured = new Set(
-      lanes.filter((lane) => before.get(lane.id)?.color !== lane.color).map((lane) => lane.id),
+      lanes
+        .filter(
+          (lane) =>
+            before.get(lane.id)?.color !== lane.color || before.get(lane.id)?.title !== lane.title,
+        )
+        .map((lane) => lane.id),
     );
     if (recoloured.size > 0) {
       for (const [id, item] of this.#items) if (recoloured.has(item.group)) this.#items.delete(id);

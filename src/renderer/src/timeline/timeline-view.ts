@@ -21,13 +21,14 @@ import {
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
-import { type BandItem, countSummary } from './aggregate-items';
+import { type BandItem, countName, countSummary } from './aggregate-items';
 import { CountCanvas } from './count-canvas';
 import type { CountBox, CountRow } from './count-layout';
 import type { IndexEntry } from './event-index';
+import { countHolding, edgeEvent, type Place, stepInTime, stepLane } from './event-steps';
 import { renderItem, renderLane } from './item-render';
 import { ItemWriter } from './item-writer';
-import { type EventItem, type LaneGroup, laneToGroup } from './items';
+import { type EventItem, type LaneGroup, laneToGroup, optionId } from './items';
 import {
   type Aggregate,
   fitsPlan,
@@ -36,6 +37,7 @@ import {
   type ViewPlan,
   type ViewWindow,
 } from './level-of-detail';
+import { type TimelineKey, timelineKeyOf } from './timeline-keys';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
 import { adaptVis, type VisInternals } from './vis-internals';
 import { WheelRest } from './wheel-rest';
@@ -49,7 +51,10 @@ export interface MoveRequest {
 }
 
 export interface TimelineHandlers {
-  onSelect(id: EventId | null): void;
+  /** `reveal`: the keyboard chose it; it is brought into view. */
+  onSelect(id: EventId | null, options?: { reveal?: boolean }): void;
+  /** Enter on the selected event: open it in the editor. */
+  onOpen(id: EventId): void;
   /** Resolves true when the move was saved; false reverts the item. */
   onMove(request: MoveRequest): Promise<boolean>;
   onAdd(request: AddRequest): void;
@@ -62,6 +67,8 @@ export interface AddRequest {
 
 /** Items made and measured together while the page is idle (see #measureAhead). */
 const MEASURE_BATCH = 50;
+/** The stand-in option of the count the keyboard is on (counts are drawn on a canvas). */
+const COUNT_OPTION_ID = 'timeline-count-option';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const YEAR = 365.25 * 24 * HOUR;
@@ -108,6 +115,14 @@ export class TimelineView {
   #measuring: number | null = null;
   /** While the wheel turns, plans settle; when it rests, the window is planned in full. */
   readonly #wheel: WheelRest;
+  /** The count the keyboard is on, if any (no event is selected then). */
+  #activeCount: Aggregate | null = null;
+  /** The count's option for assistive technology: counts are drawn, not elements. */
+  readonly #countOption: HTMLElement;
+  /** The option the host's aria-activedescendant names, marked aria-selected. */
+  #activeOption: Element | null = null;
+  /** A lane to scroll into view once vis has drawn (the keyboard went to it). */
+  #laneToShow: LaneId | null = null;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -155,8 +170,12 @@ export class TimelineView {
     this.#centre()?.prepend(this.#counts.element);
     this.#timeline.on('changed', () => {
       this.#drawCounts();
+      this.#showLane();
+      this.#syncActive();
       this.#measureAheadSoon();
     });
+    this.#countOption = listboxParts(container);
+    container.addEventListener('keydown', (event) => this.#onKey(event));
     container.addEventListener(
       'pointerdown',
       (event) => (this.#pressed = this.#countAt(event)?.count.id ?? aggregateAt(event)),
@@ -217,8 +236,10 @@ export class TimelineView {
   /** Selects an event; it is drawn one by one however dense its lane is. */
   select(id: EventId | null): void {
     this.#selectedId = id;
+    if (id !== null) this.#setActiveCount(null);
     this.#refresh();
     this.#timeline.setSelection(id === null ? [] : [id]);
+    this.#syncActive();
   }
 
   /** Selects an event and scrolls it into view (to its lane, too), keeping the zoom. */
@@ -245,7 +266,8 @@ export class TimelineView {
   zoom(factor: number, around: EventId | null): void {
     const window = this.#timeline.getWindow();
     const [start, end] = [window.start.getTime(), window.end.getTime()];
-    const entry = around === null ? undefined : this.#model.entry(around);
+    // Around the count the keyboard is on, when no event is selected.
+    const entry = around === null ? (this.#activeCount ?? undefined) : this.#model.entry(around);
     const inView = entry !== undefined && entry.start < end && entry.end >= start;
     const centre = entry && inView ? centreOf(entry) : (start + end) / 2;
     const half = ((end - start) * factor) / 2;
@@ -330,6 +352,7 @@ export class TimelineView {
       areaWidth: layout.areaWidth,
       areaHeight: layout.areaHeight,
       rows,
+      activeId: this.#activeCount?.id ?? null,
     });
   }
 
@@ -426,6 +449,7 @@ export class TimelineView {
 
   #onSelect(props?: { items?: IdType[] }): void {
     this.#container.focus({ preventScroll: true });
+    this.#setActiveCount(null);
     if (this.#pressed !== null) {
       // A click on a count is not a choice of event: the selection stays.
       this.#timeline.setSelection(this.#selectedId === null ? [] : [this.#selectedId]);
@@ -449,6 +473,138 @@ export class TimelineView {
       aggregate.kind === 'bucket' ? aggregate.end : this.#timeline.getWindow().end.getTime();
     const pad = (end - aggregate.earliest) * 0.05;
     this.#timeline.setWindow(aggregate.earliest - pad, end + pad, { animation: false });
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    if (event.target !== this.#container || event.defaultPrevented || event.isComposing) return;
+    const key = timelineKeyOf(event);
+    if (key === null) return;
+    event.preventDefault();
+    this.#press(key);
+  }
+
+  /** Where the keyboard is: the count it is on, else the selected event. */
+  #place(): Place | null {
+    const count = this.#activeCount;
+    if (count) return { kind: 'count', lane: count.lane, start: count.start, end: count.end };
+    const entry = this.#selectedId === null ? undefined : this.#model.entry(this.#selectedId);
+    return entry ? { kind: 'event', entry } : null;
+  }
+
+  #press(key: TimelineKey): void {
+    const place = this.#place();
+    const { steps, laneIds } = this.#model;
+    const { start, end } = this.#window();
+    let target: IndexEntry | null = null;
+    switch (key) {
+      case 'zoomIn':
+      case 'zoomOut':
+        this.zoom(key === 'zoomIn' ? 2 / 3 : 3 / 2, this.#selectedId);
+        return;
+      case 'open':
+        if (this.#activeCount) this.#openByKey(this.#activeCount);
+        else if (this.#selectedId !== null) this.#handlers.onOpen(this.#selectedId);
+        return;
+      case 'next':
+      case 'previous': {
+        const direction = key === 'next' ? 1 : -1;
+        // From nothing: the first event in view, or the last.
+        target = stepInTime(steps, laneIds, place, direction, direction === 1 ? start : end);
+        break;
+      }
+      case 'up':
+      case 'down':
+        target = place
+          ? stepLane(steps, laneIds, place, key === 'down' ? 1 : -1)
+          : stepInTime(steps, laneIds, null, 1, start);
+        break;
+      case 'first':
+      case 'last':
+        target = edgeEvent(steps, laneIds, key === 'first' ? 1 : -1);
+        break;
+    }
+    if (target) this.#goTo(target);
+  }
+
+  /**
+   * The keyboard goes to an event: the window moves to it (keeping the zoom), and if the plan
+   * there counts it, to its count; else the event is selected (and so drawn one by one).
+   */
+  #goTo(entry: IndexEntry): void {
+    this.#bringIntoView(entry);
+    this.#laneToShow = entry.lane;
+    const count = this.#plan && !this.#plan.settling ? countHolding(this.#plan, entry) : null;
+    if (count) {
+      this.#setActiveCount(count);
+      this.#refresh();
+      if (this.#selectedId !== null) this.#handlers.onSelect(null);
+    } else {
+      this.#handlers.onSelect(entry.id, { reveal: true });
+    }
+  }
+
+  /** Pans (not zooms) so an event's start is well inside the window, and plans for it. */
+  #bringIntoView(entry: IndexEntry): void {
+    const { start, end } = this.#window();
+    const length = end - start;
+    const running = entry.start < start && entry.end > start + length * 0.1;
+    if (running || (entry.start >= start && entry.start <= end - length * 0.2)) return;
+    const short = entry.end - entry.start < length * 0.6;
+    const from = short ? centreOf(entry) - length / 2 : entry.start - length * 0.1;
+    this.#timeline.setWindow(from, from + length, { animation: false });
+    this.#refresh();
+  }
+
+  /** Enter on a count: zoom into it, and go to its first event (or a smaller count of it). */
+  #openByKey(count: Aggregate): void {
+    this.#open(count);
+    this.#refresh();
+    const first = stepInTime(this.#model.steps, [count.lane], null, 1, count.start);
+    if (first) this.#goTo(first);
+  }
+
+  #setActiveCount(count: Aggregate | null): void {
+    if (this.#activeCount?.id === count?.id) return;
+    this.#activeCount = count;
+    const option = this.#countOption;
+    option.hidden = count === null;
+    if (count && this.#plan) {
+      const lane = this.#model.lane(count.lane)?.title ?? 'this lane';
+      option.setAttribute(
+        'aria-label',
+        countName(count.count, this.#plan.unit.describe(count.start), lane),
+      );
+    }
+    this.#syncActive();
+    // The count's ring is drawn on the canvas.
+    this.#drawCounts();
+  }
+
+  /** Points the host's aria-activedescendant at the option the keyboard is on, if drawn. */
+  #syncActive(): void {
+    const id =
+      this.#activeCount !== null
+        ? COUNT_OPTION_ID
+        : this.#selectedId === null
+          ? null
+          : optionId(this.#selectedId);
+    const option = id === null ? null : this.#container.ownerDocument.getElementById(id);
+    if (option !== this.#activeOption) {
+      this.#activeOption?.setAttribute('aria-selected', 'false');
+      this.#activeOption = option;
+    }
+    // vis may have made the item's elements afresh.
+    option?.setAttribute('aria-selected', 'true');
+    if (option) this.#container.setAttribute('aria-activedescendant', option.id);
+    else this.#container.removeAttribute('aria-activedescendant');
+  }
+
+  /** Once vis has drawn the lane the keyboard went to, scrolls it into view. */
+  #showLane(): void {
+    const lane = this.#laneToShow;
+    if (lane === null) return;
+    this.#laneToShow = null;
+    this.#vis.scrollLaneIntoView(lane);
   }
 
   #onMove(request: MoveRequest, done: (item: EventItem | null) => void): void {
@@ -518,7 +674,33 @@ function aggregateAt(event: Event): string | null {
   return body?.getAttribute('data-aggregate-id') ?? null;
 }
 
-function centreOf(entry: IndexEntry): number {
+/**
+ * Makes the host a listbox of the events drawn (each item's body is an option), described by a
+ * hint of the keys beside it, and returns the stand-in option of a count, hidden until the keyboard is on one.
+ */
+function listboxParts(host: HTMLElement): HTMLElement {
+  host.setAttribute('role', 'listbox');
+  host.setAttribute('aria-label', 'Events on the timeline');
+  const hint = host.ownerDocument.createElement('p');
+  hint.id = 'timeline-keys-hint';
+  hint.className = 'visually-hidden';
+  hint.textContent =
+    'Left and Right arrows: previous and next event in time. Up and Down: the lane above or below. ' +
+    'Home and End: first and last. Enter: open. Plus and minus: zoom.';
+  host.setAttribute('aria-describedby', hint.id);
+  // Beside the listbox, not in it: a listbox holds options only.
+  host.after(hint);
+  const option = host.ownerDocument.createElement('div');
+  option.id = COUNT_OPTION_ID;
+  option.className = 'visually-hidden';
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', 'true');
+  option.hidden = true;
+  host.append(option);
+  return option;
+}
+
+function centreOf(entry: { readonly start: number; readonly end: number }): number {
   return (entry.start + entry.end) / 2;
 }
 

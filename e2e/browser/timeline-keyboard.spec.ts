@@ -1,0 +1,138 @@
+/**
+ * The timeline by keyboard and screen reader (issue 16, part 4): one tab stop with a visible
+ * focus ring, arrows, Home and End through the events in time and across lanes, Enter into the
+ * editor, Delete and Undo on the keyboard's selection, + and - zoom; every event an option with
+ * its own accessible name; what changed said in the status line's live region.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+import { SEED_TITLES } from '../window-steps';
+import type { AppDriver } from './app-driver';
+import { expect, test } from './fixtures';
+
+const [CAMPAIGN, KIM, VETO, VISIT, VIETNAM] = SEED_TITLES as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+/** The seed's events in time: Feb 2022, Sep 2023, Mar 2024, June 2024 (a month), 16 June 2024. */
+const IN_TIME = [CAMPAIGN, KIM, VETO, VIETNAM, VISIT];
+
+function host(page: Page): Locator {
+  return page.locator('.timeline-host');
+}
+
+/** Tabs from the page's start until the timeline has focus (it is one tab stop). */
+async function tabToTimeline(app: AppDriver): Promise<void> {
+  await app.page.locator('body').click({ position: { x: 1, y: 1 } });
+  for (let i = 0; i < 40; i++) {
+    await app.page.keyboard.press('Tab');
+    if (await host(app.page).evaluate((element) => element === element.ownerDocument.activeElement)) return;
+  }
+  throw new Error('Tab never reached the timeline');
+}
+
+async function pressOnTimeline(app: AppDriver, key: string): Promise<void> {
+  await app.page.keyboard.press(key);
+}
+
+test('a keyboard user reaches, reads, opens, deletes and restores events on the timeline', async ({
+  app,
+  page,
+}) => {
+  await tabToTimeline(app);
+  const timeline = host(page);
+  await expect(timeline).toBeFocused();
+  await expect(timeline).toHaveAttribute('role', 'listbox');
+  // The ring: a 2px border in the accent colour drawn over the timeline, only when focused by key.
+  const ring = await timeline.evaluate((element) => {
+    const style = element.ownerDocument.defaultView!.getComputedStyle(element, '::after');
+    return { width: style.borderTopWidth, color: style.borderTopColor, content: style.content };
+  });
+  expect(ring).toEqual({ width: '2px', color: 'rgb(37, 99, 201)', content: '""' });
+  await app.screenshot('timeline-keyboard-focus');
+
+  // Home, then Right through every event in time, across lanes; End and Left back.
+  await pressOnTimeline(app, 'Home');
+  await expect(app.field('Title')).toHaveValue(CAMPAIGN);
+  for (const title of IN_TIME.slice(1)) {
+    await pressOnTimeline(app, 'ArrowRight');
+    await expect(app.field('Title')).toHaveValue(title);
+  }
+  await pressOnTimeline(app, 'ArrowRight'); // the last stays
+  await expect(app.field('Title')).toHaveValue(VISIT);
+  await pressOnTimeline(app, 'Home');
+  await pressOnTimeline(app, 'End');
+  await expect(app.field('Title')).toHaveValue(VISIT);
+  await pressOnTimeline(app, 'ArrowLeft');
+  await expect(app.field('Title')).toHaveValue(VIETNAM);
+  await expect(timeline).toBeFocused();
+
+  // Each event is an option named by its title, date in words, lane, status and certainty; the
+  // selected one is the host's active descendant.
+  const visit = page.getByRole('option', {
+    name: "Putin's state visit to North Korea, 16 June 2024, Russia–North Korea relations, scheduled, confirmed",
+    exact: true,
+  });
+  await expect(visit).toHaveCount(1);
+  const vietnam = page.getByRole('option', {
+    name: 'Putin travels on to Vietnam, June 2024, Russia–North Korea relations, scheduled, reported',
+    exact: true,
+  });
+  await expect(vietnam).toHaveAttribute('aria-selected', 'true');
+  await expect(visit).toHaveAttribute('aria-selected', 'false');
+  await expect(timeline).toHaveAttribute(
+    'aria-activedescendant',
+    (await vietnam.getAttribute('id'))!,
+  );
+
+  // Up and Down: the nearest event in time in the lane above or below.
+  await pressOnTimeline(app, 'Home');
+  await pressOnTimeline(app, 'ArrowDown'); // War in Ukraine → Russia–North Korea: Sep 2023
+  await expect(app.field('Title')).toHaveValue(KIM);
+  await pressOnTimeline(app, 'ArrowDown'); // → United Nations: Mar 2024
+  await expect(app.field('Title')).toHaveValue(VETO);
+  await pressOnTimeline(app, 'ArrowUp'); // → nearest to Mar 2024 in its lane: June 2024
+  await expect(app.field('Title')).toHaveValue(VIETNAM);
+  await pressOnTimeline(app, 'ArrowUp');
+  await expect(app.field('Title')).toHaveValue(CAMPAIGN);
+
+  // + and - zoom around the selection: February 2022, a month drawn its whole length, widens
+  // by half at each +, and narrows back at each -.
+  const width = await app.itemWidth(CAMPAIGN);
+  await pressOnTimeline(app, '+');
+  await pressOnTimeline(app, '+');
+  await expect.poll(() => app.itemWidth(CAMPAIGN)).toBeGreaterThan(width * 2);
+  await app.screenshot('timeline-keyboard-zoomed-in');
+  await pressOnTimeline(app, '-');
+  await pressOnTimeline(app, '-');
+  await expect.poll(() => app.itemWidth(CAMPAIGN)).toBeLessThan(width * 1.1);
+
+  // Enter opens the editor on the selection, with the caret in its first field.
+  await pressOnTimeline(app, 'End');
+  await pressOnTimeline(app, 'Enter');
+  await expect(app.field('Title')).toBeFocused();
+  await expect(app.field('Title')).toHaveValue(VISIT);
+
+  // Back on the timeline, Delete asks, then deletes the keyboard's selection; the live region
+  // says so, and Undo brings it back.
+  await timeline.focus();
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await app.screenshot('timeline-keyboard-delete');
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(app.item(VISIT)).toHaveCount(0);
+  await expect(app.status()).toHaveText(`Deleted “${VISIT}”`);
+  await expect(app.status()).toHaveAttribute('aria-live', 'polite');
+  await timeline.focus();
+  await page.keyboard.press('Control+z');
+  await expect(app.item(VISIT)).toHaveCount(1);
+  await expect(app.status()).toHaveText('Undone: Delete event');
+
+  // After a drag, the same live region says where the event went.
+  await app.dragEvent(KIM, 120);
+  await expect(app.status()).toHaveText(new RegExp(`^Moved “${KIM.replace(/'/g, "'")}” to `));
+});
