@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 
+import { generateTimeline } from '../../bench/generate';
 import { SEED_TITLES } from '../window-steps';
 import type { AppDriver } from './app-driver';
 import { expect, test } from './fixtures';
@@ -29,7 +30,8 @@ async function tabToTimeline(app: AppDriver): Promise<void> {
   await app.page.locator('body').click({ position: { x: 1, y: 1 } });
   for (let i = 0; i < 40; i++) {
     await app.page.keyboard.press('Tab');
-    if (await host(app.page).evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    if (await host(app.page).evaluate((element) => element === element.ownerDocument.activeElement))
+      return;
   }
   throw new Error('Tab never reached the timeline');
 }
@@ -135,4 +137,44 @@ test('a keyboard user reaches, reads, opens, deletes and restores events on the 
   // After a drag, the same live region says where the event went.
   await app.dragEvent(KIM, 120);
   await expect(app.status()).toHaveText(new RegExp(`^Moved “${KIM.replace(/'/g, "'")}” to `));
+});
+
+test.describe('on a story of 10,000 events', () => {
+  test.use({ initialStoreText: JSON.stringify(generateTimeline(10_000)) });
+
+  test('a keyboard user lands on a count, hears what it holds, and opens it with Enter', async ({
+    app,
+    page,
+  }) => {
+    const timeline = host(page);
+    await tabToTimeline(app);
+    const count = page.locator('#timeline-count-option');
+    // From the start, Right goes through events and counts in time; the dense parts are counts.
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 30 && !(await count.isVisible().catch(() => false)); i++) {
+      if ((await timeline.getAttribute('aria-activedescendant')) === 'timeline-count-option') break;
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(timeline).toHaveAttribute('aria-activedescendant', 'timeline-count-option');
+    const option = page.getByRole('option', { name: /^[\d,.]+K? events in .+, .+$/ });
+    await expect(option).toHaveCount(1);
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    const name = (await option.getAttribute('aria-label'))!;
+    // No event is in the editor while the keyboard is on a count.
+    await expect(page.getByText('No event selected')).toBeVisible();
+    await app.screenshot('timeline-keyboard-count');
+
+    // Enter zooms into the count and goes to its first event, or to a smaller count of it; a
+    // few Enters reach an event, which the editor shows.
+    for (let i = 0; i < 8; i++) {
+      if ((await timeline.getAttribute('aria-activedescendant')) !== 'timeline-count-option') break;
+      await page.keyboard.press('Enter');
+    }
+    await expect(app.field('Title')).not.toHaveValue('');
+    const title = await app.field('Title').inputValue();
+    await expect(app.item(title)).toBeVisible();
+    expect(name).not.toBe(await timeline.getAttribute('aria-activedescendant'));
+    await expect(timeline).toHaveAttribute('aria-activedescendant', /^event-option-/);
+    await app.screenshot('timeline-keyboard-count-opened');
+  });
 });
