@@ -4,9 +4,12 @@
  * editor, Delete and Undo on the keyboard's selection, + and - zoom; every event an option with
  * its own accessible name; what changed said in the status line's live region.
  */
+import { readFileSync } from 'node:fs';
+
 import type { Locator, Page } from '@playwright/test';
 
 import { generateTimeline } from '../../bench/generate';
+import type { TimelineDocument } from '../../src/shared/schema';
 import { SEED_TITLES } from '../window-steps';
 import type { AppDriver } from './app-driver';
 import { expect, test } from './fixtures';
@@ -177,4 +180,99 @@ test.describe('on a story of 10,000 events', () => {
     await expect(timeline).toHaveAttribute('aria-activedescendant', /^event-option-/);
     await app.screenshot('timeline-keyboard-count-opened');
   });
+});
+
+/** The seed story with 24 more lanes, one event each: the lanes overflow the window. */
+function manyLanes(): string {
+  const seed = JSON.parse(readFileSync('data/seed-timeline.json', 'utf8')) as TimelineDocument;
+  const visit = seed.events.find((event) => event.title === VISIT)!;
+  const lanes = Array.from({ length: 24 }, (_, n) => ({
+    id: `extra-${n}`,
+    title: `Extra lane ${n + 1}`,
+    color: '#4b6cb7',
+  }));
+  const events = lanes.map((lane, n) => ({
+    ...visit,
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    title: `Event in extra lane ${n + 1}`,
+    laneId: lane.id,
+    followUpOf: null,
+  }));
+  return JSON.stringify({
+    ...seed,
+    lanes: [...seed.lanes, ...lanes],
+    events: [...seed.events, ...events],
+  });
+}
+
+/** How wide 2024 is on the axis: from its label to 2025's. */
+async function yearWidth(page: Page): Promise<number> {
+  const x = async (year: string): Promise<number> =>
+    (await page
+      .locator('.vis-time-axis .vis-text', { hasText: new RegExp(`^${year}$`) })
+      .first()
+      .boundingBox())!.x;
+  return (await x('2025')) - (await x('2024'));
+}
+
+test.describe('on a story of many lanes', () => {
+  test.use({ initialStoreText: manyLanes() });
+
+  test('Shift+wheel moves through the lanes, a plain wheel still zooms, and a scroll bar shows', async ({
+    app,
+    page,
+  }) => {
+    const labels = page.locator('.vis-panel.vis-left');
+    await expect(labels).toHaveClass(/vis-vertical-scroll/);
+    const scroller = await labels.evaluate((element) => ({
+      overflow: element.ownerDocument.defaultView!.getComputedStyle(element).overflowY,
+      scrolls: element.scrollHeight > element.clientHeight,
+    }));
+    expect(scroller).toEqual({ overflow: 'scroll', scrolls: true });
+    const last = page.locator('.vis-label', { hasText: 'Extra lane 24' });
+    const top = async (): Promise<number> => (await last.boundingBox())!.y;
+    const before = await top();
+    const width = await yearWidth(page);
+
+    const panel = (await page.locator('.vis-panel.vis-center').boundingBox())!;
+    await page.mouse.move(panel.x + panel.width / 2, panel.y + panel.height / 2);
+    await page.keyboard.down('Shift');
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Shift');
+    // Down to the last lane: the lanes overflow by about 250 px.
+    await expect.poll(top).toBeLessThan(before - 200);
+    await expect(last).toBeInViewport();
+    // The zoom did not change: a year on the axis is as wide as before.
+    expect(await yearWidth(page)).toBeCloseTo(width, 0);
+    await app.screenshot('timeline-shift-wheel-lanes');
+
+    // A plain wheel notch zooms, as before.
+    await page.mouse.wheel(0, -100);
+    await expect.poll(() => yearWidth(page)).toBeGreaterThan(width * 1.1);
+  });
+});
+
+test('zoomed in to days, a day event spans its whole day on the axis', async ({ app, page }) => {
+  await tabToTimeline(app);
+  await page.keyboard.press('End');
+  await expect(app.field('Title')).toHaveValue(VISIT);
+  // Each + narrows the window by a third, around the selection: to a few days.
+  for (let i = 0; i < 15; i++) await page.keyboard.press('+');
+  const item = app.item(VISIT);
+  await expect(item).toHaveClass(/ev--day/);
+  // Still drawn as selected, though vis made its item afresh as a range.
+  await expect(item).toHaveClass(/vis-selected/);
+  const box = (await item.boundingBox())!;
+  // The axis's day labels sit at each day's start: 16 June begins where the item does.
+  const dayStarts = await page.locator('.vis-time-axis .vis-text.vis-minor').evaluateAll((labels) =>
+    labels.map((label) => ({
+      text: label.textContent ?? '',
+      x: label.getBoundingClientRect().left,
+    })),
+  );
+  const at = (day: number): number =>
+    dayStarts.find(({ text }) => new RegExp(`(^|\\s)${day}$`).test(text.trim()))!.x;
+  expect(Math.abs(box.x - at(16))).toBeLessThan(3);
+  expect(Math.abs(box.x + box.width - at(17))).toBeLessThan(3);
+  await app.screenshot('timeline-day-event-spans-its-day');
 });

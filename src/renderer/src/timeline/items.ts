@@ -105,6 +105,23 @@ export function eventToItem(event: TimelineEvent, lane: Lane | undefined): Event
   return span.end === null ? item : { ...item, end: span.end };
 }
 
+const DAY = 86_400_000;
+
+/**
+ * A day-precision point drawn across its whole day, [day start, next day start), once the view
+ * is zoomed in far enough that a day is wider than its box (timeline-model.ts decides): centred
+ * on midnight it would claim an instant the date does not know. Its dates stay as they are.
+ */
+export function acrossItsDay(item: EventItem): EventItem | null {
+  if (item.kind !== 'point' || item.precision !== 'day') return null;
+  return {
+    ...item,
+    type: 'range',
+    end: item.start + DAY,
+    className: item.className.replace('ev--point', 'ev--day'),
+  };
+}
+
 /** The same item drawn in its lane's (new) colour. */
 export function withLaneColour(item: EventItem, lane: Lane): EventItem {
   return { ...item, style: laneStyle(lane) };

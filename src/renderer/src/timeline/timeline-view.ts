@@ -40,6 +40,7 @@ import {
 import { type TimelineKey, timelineKeyOf } from './timeline-keys';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
 import { adaptVis, type VisInternals } from './vis-internals';
+import { wheelIntent } from './wheel-intent';
 import { WheelRest } from './wheel-rest';
 
 export interface MoveRequest {
@@ -158,10 +159,11 @@ export class TimelineView {
       }
     });
     // vis zooms on each wheel notch (each a gesture of its own to vis): until the wheel rests,
-    // plans settle (see level-of-detail.ts), so new events do not enter on every notch.
-    container.addEventListener('wheel', () => this.#wheel.turned(), {
+    // plans settle (see level-of-detail.ts), so new events do not enter on every notch. Shift+wheel
+    // and a trackpad's vertical scroll move through the lanes instead (wheel-intent.ts).
+    container.addEventListener('wheel', (event) => this.#onWheel(event), {
       capture: true,
-      passive: true,
+      passive: false,
     });
     // Many DataSet writes in a frame cost one layout of the lanes, not one each (see #writer).
     this.#vis.deferItemRedraws(() => this.#deferring);
@@ -171,6 +173,7 @@ export class TimelineView {
     this.#timeline.on('changed', () => {
       this.#drawCounts();
       this.#showLane();
+      this.#keepSelection();
       this.#syncActive();
       this.#measureAheadSoon();
     });
@@ -354,6 +357,18 @@ export class TimelineView {
       rows,
       activeId: this.#activeCount?.id ?? null,
     });
+  }
+
+  #onWheel(event: WheelEvent): void {
+    const intent = wheelIntent(event);
+    if (intent.kind !== 'lanes') {
+      this.#wheel.turned();
+      return;
+    }
+    // vis would zoom on it: it never sees this one. Scrolled or not, the page does not move.
+    event.preventDefault();
+    event.stopPropagation();
+    this.#vis.scrollLanesBy(intent.px);
   }
 
   /** Once the page is idle, measures what vis holds but has not drawn (see #measureAhead). */
@@ -599,6 +614,16 @@ export class TimelineView {
     else this.#container.removeAttribute('aria-activedescendant');
   }
 
+  /**
+   * An item vis made afresh (a day event that became a range as the view zoomed in) is not
+   * selected in vis: select it again.
+   */
+  #keepSelection(): void {
+    const id = this.#selectedId;
+    if (id === null || this.#timeline.getSelection()[0] === id || !this.#vis.item(id)) return;
+    this.#timeline.setSelection([id]);
+  }
+
   /** Once vis has drawn the lane the keyboard went to, scrolls it into view. */
   #showLane(): void {
     const lane = this.#laneToShow;
@@ -630,6 +655,11 @@ function options(gestures: ItemGestures): TimelineOptions {
     orientation: { axis: 'top', item: 'top' },
     height: '100%',
     stack: true,
+    // A scroll bar beside the lane labels when the lanes overflow; the plain wheel still zooms
+    // (preferZoom with no zoom key: vis never scrolls on it; Shift+wheel scrolls, see #onWheel).
+    verticalScroll: true,
+    preferZoom: true,
+    zoomKey: '',
     groupOrder: 'order',
     selectable: true,
     multiselect: false,
