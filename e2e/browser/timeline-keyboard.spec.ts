@@ -58,6 +58,18 @@ test('a keyboard user reaches, reads, opens, deletes and restores events on the 
   });
   expect(ring).toEqual({ width: '2px', color: 'rgb(37, 99, 201)', content: '""' });
   await app.screenshot('timeline-keyboard-focus');
+  // In the dark theme, the dark theme's accent (5:1 on its surface).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect
+    .poll(() =>
+      timeline.evaluate(
+        (element) =>
+          element.ownerDocument.defaultView!.getComputedStyle(element, '::after').borderTopColor,
+      ),
+    )
+    .toBe('rgb(91, 143, 230)');
+  await app.screenshot('timeline-keyboard-focus-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Home, then Right through every event in time, across lanes; End and Left back.
   await pressOnTimeline(app, 'Home');
@@ -139,7 +151,18 @@ test('a keyboard user reaches, reads, opens, deletes and restores events on the 
 
   // After a drag, the same live region says where the event went.
   await app.dragEvent(KIM, 120);
-  await expect(app.status()).toHaveText(new RegExp(`^Moved “${KIM.replace(/'/g, "'")}” to `));
+  await expect(app.status()).toHaveText(new RegExp(`^Moved “${KIM}” to `));
+
+  // Ctrl+Shift+N adds a follow-up to the keyboard's selection.
+  await timeline.focus();
+  await page.keyboard.press('Home');
+  await expect(app.field('Title')).toHaveValue(CAMPAIGN);
+  await page.keyboard.press('Control+Shift+N');
+  await expect(app.field('Title')).toBeFocused();
+  const campaign = await app.storedEvent(CAMPAIGN);
+  await expect
+    .poll(async () => (await app.stored()).events.filter((e) => e.followUpOf === campaign!.id))
+    .toHaveLength(1);
 });
 
 test.describe('on a story of 10,000 events', () => {
