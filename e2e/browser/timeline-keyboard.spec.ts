@@ -165,8 +165,8 @@ test('a keyboard user reaches, reads, opens, deletes and restores events on the 
     .toHaveLength(1);
 });
 
-test.describe('on a story of 10,000 events', () => {
-  test.use({ initialStoreText: JSON.stringify(generateTimeline(10_000)) });
+test.describe('on a story of 2,000 events', () => {
+  test.use({ initialStoreText: JSON.stringify(generateTimeline(2_000)) });
 
   test('a keyboard user lands on a count, hears what it holds, and opens it with Enter', async ({
     app,

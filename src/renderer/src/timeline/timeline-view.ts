@@ -28,7 +28,7 @@ import type { IndexEntry } from './event-index';
 import { countHolding, edgeEvent, type Place, stepInTime, stepLane } from './event-steps';
 import { renderItem, renderLane } from './item-render';
 import { ItemWriter } from './item-writer';
-import { type EventItem, type LaneGroup, laneToGroup, optionId } from './items';
+import { type EventItem, type LaneGroup, laneToGroup } from './items';
 import {
   type Aggregate,
   fitsPlan,
@@ -38,6 +38,7 @@ import {
   type ViewWindow,
 } from './level-of-detail';
 import { type TimelineKey, timelineKeyOf } from './timeline-keys';
+import { TimelineListbox } from './timeline-listbox';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
 import { adaptVis, type VisInternals } from './vis-internals';
 import { wheelIntent } from './wheel-intent';
@@ -68,8 +69,6 @@ export interface AddRequest {
 
 /** Items made and measured together while the page is idle (see #measureAhead). */
 const MEASURE_BATCH = 50;
-/** The stand-in option of the count the keyboard is on (counts are drawn on a canvas). */
-const COUNT_OPTION_ID = 'timeline-count-option';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const YEAR = 365.25 * 24 * HOUR;
@@ -118,10 +117,10 @@ export class TimelineView {
   readonly #wheel: WheelRest;
   /** The count the keyboard is on, if any (no event is selected then). */
   #activeCount: Aggregate | null = null;
-  /** The count's option for assistive technology: counts are drawn, not elements. */
-  readonly #countOption: HTMLElement;
-  /** The option the host's aria-activedescendant names, marked aria-selected. */
-  #activeOption: Element | null = null;
+  /** The host as a listbox: which option the keyboard is on, for assistive technology. */
+  readonly #listbox: TimelineListbox;
+  /** The accessible name of the count the keyboard is on. */
+  #countName: string | null = null;
   /** A lane to scroll into view once vis has drawn (the keyboard went to it). */
   #laneToShow: LaneId | null = null;
 
@@ -177,7 +176,7 @@ export class TimelineView {
       this.#syncActive();
       this.#measureAheadSoon();
     });
-    this.#countOption = listboxParts(container);
+    this.#listbox = new TimelineListbox(container);
     container.addEventListener('keydown', (event) => this.#onKey(event));
     container.addEventListener(
       'pointerdown',
@@ -581,15 +580,9 @@ export class TimelineView {
   #setActiveCount(count: Aggregate | null): void {
     if (this.#activeCount?.id === count?.id) return;
     this.#activeCount = count;
-    const option = this.#countOption;
-    option.hidden = count === null;
-    if (count && this.#plan) {
-      const lane = this.#model.lane(count.lane)?.title ?? 'this lane';
-      option.setAttribute(
-        'aria-label',
-        countName(count.count, this.#plan.unit.describe(count.start), lane),
-      );
-    }
+    const lane = count && (this.#model.lane(count.lane)?.title ?? 'this lane');
+    const period = count && this.#plan ? this.#plan.unit.describe(count.start) : '';
+    this.#countName = count && lane ? countName(count.count, period, lane) : null;
     this.#syncActive();
     // The count's ring is drawn on the canvas.
     this.#drawCounts();
@@ -597,21 +590,7 @@ export class TimelineView {
 
   /** Points the host's aria-activedescendant at the option the keyboard is on, if drawn. */
   #syncActive(): void {
-    const id =
-      this.#activeCount !== null
-        ? COUNT_OPTION_ID
-        : this.#selectedId === null
-          ? null
-          : optionId(this.#selectedId);
-    const option = id === null ? null : this.#container.ownerDocument.getElementById(id);
-    if (option !== this.#activeOption) {
-      this.#activeOption?.setAttribute('aria-selected', 'false');
-      this.#activeOption = option;
-    }
-    // vis may have made the item's elements afresh.
-    option?.setAttribute('aria-selected', 'true');
-    if (option) this.#container.setAttribute('aria-activedescendant', option.id);
-    else this.#container.removeAttribute('aria-activedescendant');
+    this.#listbox.show(this.#activeCount ? this.#countName : null, this.#selectedId);
   }
 
   /**
@@ -702,32 +681,6 @@ function aggregateAt(event: Event): string | null {
   if (!(target instanceof Element)) return null;
   const body = target.closest('.vis-item')?.querySelector('[data-aggregate-id]');
   return body?.getAttribute('data-aggregate-id') ?? null;
-}
-
-/**
- * Makes the host a listbox of the events drawn (each item's body is an option), described by a
- * hint of the keys beside it, and returns the stand-in option of a count, hidden until the keyboard is on one.
- */
-function listboxParts(host: HTMLElement): HTMLElement {
-  host.setAttribute('role', 'listbox');
-  host.setAttribute('aria-label', 'Events on the timeline');
-  const hint = host.ownerDocument.createElement('p');
-  hint.id = 'timeline-keys-hint';
-  hint.className = 'visually-hidden';
-  hint.textContent =
-    'Left and Right arrows: previous and next event in time. Up and Down: the lane above or below. ' +
-    'Home and End: first and last. Enter: open. Plus and minus: zoom.';
-  host.setAttribute('aria-describedby', hint.id);
-  // Beside the listbox, not in it: a listbox holds options only.
-  host.after(hint);
-  const option = host.ownerDocument.createElement('div');
-  option.id = COUNT_OPTION_ID;
-  option.className = 'visually-hidden';
-  option.setAttribute('role', 'option');
-  option.setAttribute('aria-selected', 'true');
-  option.hidden = true;
-  host.append(option);
-  return option;
 }
 
 function centreOf(entry: { readonly start: number; readonly end: number }): number {

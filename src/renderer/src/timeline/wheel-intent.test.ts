@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { wheelIntent,type WheelLike } from './wheel-intent';
+import { wheelIntent, type WheelLike } from './wheel-intent';
 
 const wheel = (event: Partial<WheelLike>): WheelLike => ({
   deltaX: 0,
