@@ -31,7 +31,10 @@ test('a user narrows the story with filters, keeps them across a restart, and cl
   await expect(app.item(VETO!)).toHaveCount(0);
   await expect(count).toHaveText('4 of 5 events');
   await expect(chips.getByText('Lane hidden: United Nations')).toBeVisible();
-  await expect(page.locator('[data-lane-toggle="un"]')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('[data-lane-toggle="un"]')).toHaveAttribute(
+    'data-events-hidden',
+    'true',
+  );
 
   // Kinds combine: scheduled events only, then only the reported ones among them.
   await panel.getByRole('checkbox', { name: 'scheduled' }).check();
@@ -95,9 +98,9 @@ test('a lane label hides and shows its lane; an event made under a filter stays 
   page,
 }) => {
   const label = page.locator('[data-lane-toggle="russia-dprk"]');
-  await expect(label).toHaveAttribute('aria-pressed', 'true');
+  await expect(label).toHaveAttribute('data-events-hidden', 'false');
   await label.click();
-  await expect(label).toHaveAttribute('aria-pressed', 'false');
+  await expect(label).toHaveAttribute('data-events-hidden', 'true');
   for (const title of [KIM, VISIT, VIETNAM]) await expect(app.item(title!)).toHaveCount(0);
   await expect(app.item(CAMPAIGN!)).toHaveCount(1);
   await expect(
@@ -106,7 +109,7 @@ test('a lane label hides and shows its lane; an event made under a filter stays 
       .getByText('Lane hidden: Russia–North Korea relations'),
   ).toBeVisible();
   await label.click();
-  await expect(label).toHaveAttribute('aria-pressed', 'true');
+  await expect(label).toHaveAttribute('data-events-hidden', 'false');
   for (const title of SEED_TITLES) await expect(app.item(title)).toHaveCount(1);
 
   // Every seed event has a source: "without a source" shows none, until one is made.

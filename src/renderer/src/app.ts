@@ -177,7 +177,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   );
 
   const timeline: TimelineView = new TimelineView(timelineHost, store.lanes, {
-    onSelect: (id) => void controller.select(id),
+    onSelect: (id, options) => void controller.select(id, options),
+    onOpen: (id) => void controller.edit(id),
     onMove: (request) => controller.move(request),
     onAdd: ({ instant, laneId }) => void controller.addEventAt(instant, laneId),
     onToggleLane: (laneId) => {

@@ -54,6 +54,11 @@ export class AppController {
     return true;
   }
 
+  /** Selects an event and puts the caret in the editor's first field (Enter on the timeline). */
+  async edit(id: EventId): Promise<void> {
+    if (await this.select(id)) this.#p.editor().focusTitle();
+  }
+
   async addEvent(): Promise<void> {
     const { store } = this.#p;
     const laneId = store.selected?.laneId ?? store.lanes[0]?.id;
@@ -86,7 +91,10 @@ export class AppController {
     if (event === null) return;
     const followUpCount = store.followUpsOf(event.id).length;
     if (!(await this.#p.confirmDelete.ask({ title: event.title, followUpCount }))) return;
-    await this.#perform(this.#p.api.deleteEvent({ id: event.id }));
+    // Said in the status line, which is a polite live region: a screen reader hears it too.
+    if (await this.#perform(this.#p.api.deleteEvent({ id: event.id }))) {
+      this.#p.status.info(['Deleted “', isolated(event.title), '”']);
+    }
   }
 
   /** A drag on the timeline: keeps each date's precision; false reverts the item. */

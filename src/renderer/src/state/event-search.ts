@@ -90,6 +90,15 @@ export class EventSearch {
   /** The ids of the events that hold every word of the query; null for a blank query. */
   match(query: string): ReadonlySet<EventId> | null {
     if (query.trim() === '') return null;
-    return new Set(this.#index.search(query).map((result) => result.id as EventId));
+    // Only the ids are wanted: taking them in the filter and keeping no result spares MiniSearch
+    // the array of results and its sort by score (a third of the time for 40,000 matches).
+    const ids = new Set<EventId>();
+    this.#index.search(query, {
+      filter: (result) => {
+        ids.add(result.id as EventId);
+        return false;
+      },
+    });
+    return ids;
   }
 }

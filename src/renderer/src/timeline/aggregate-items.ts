@@ -142,6 +142,11 @@ export function countSummary(band: BandItem, count: BandCount): string {
   return `${count.label} ${events} in ${isolateText(band.laneTitle)}, ${band.unit.describe(count.start)}.\nDouble-click to zoom in.`;
 }
 
+/** A count's accessible name, e.g. "27 events in March 2024, United Nations". */
+export function countName(count: number, period: string, laneTitle: string): string {
+  return `${formatCount(count)} ${count === 1 ? 'event' : 'events'} in ${period}, ${laneTitle}`;
+}
+
 /** The band of a lane's events that began before the plan's span and run through it. */
 export function runningToItem(aggregate: Aggregate, lane: Lane | undefined): AggregateItem {
   const events = aggregate.count === 1 ? 'event' : 'events';

@@ -27,6 +27,7 @@ const FALLBACK_LANE: Rgb = [0x6b, 0x72, 0x80];
 interface Palette {
   readonly surface: Rgb;
   readonly text: string;
+  readonly accent: string;
   readonly font: string;
 }
 
@@ -73,6 +74,17 @@ export class CountCanvas {
     context.font = this.#palette.font;
     this.#boxes = layoutCounts(scene, (label) => this.#labelWidth(context, label));
     for (const box of this.#boxes) this.#drawBox(context, box);
+    const active = this.#boxes.find((box) => box.count.id === scene.activeId);
+    if (active) this.#drawRing(context, active);
+  }
+
+  /** The keyboard's place: a ring in the accent colour, as a selected event has. */
+  #drawRing(context: CanvasRenderingContext2D, box: CountBox): void {
+    context.beginPath();
+    context.roundRect(box.x - 1, box.y - 1, box.width + 2, box.height + 2, RADIUS + 1);
+    context.strokeStyle = this.#palette.accent;
+    context.lineWidth = 2;
+    context.stroke();
   }
 
   /** The count drawn at a point of the item area, if any. */
@@ -141,6 +153,7 @@ export class CountCanvas {
     return {
       surface,
       text: style.getPropertyValue('--text').trim() || '#1d2330',
+      accent: style.getPropertyValue('--accent').trim() || '#2563c9',
       font: `600 11px ${style.fontFamily}`,
     };
   }

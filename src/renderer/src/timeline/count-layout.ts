@@ -23,6 +23,8 @@ export interface CountScene {
   readonly areaWidth: number;
   readonly areaHeight: number;
   readonly rows: readonly CountRow[];
+  /** The count the keyboard is on: drawn with a focus ring. */
+  readonly activeId?: string | null;
 }
 
 export interface CountBox {

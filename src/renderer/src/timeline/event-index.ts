@@ -52,6 +52,24 @@ function tierOf(entry: IndexEntry): number {
   return tier === -1 ? BOUNDS.length - 1 : tier;
 }
 
+/** Time order: by start, then by id, so events that start together keep one order. */
+export function compareEntries(a: IndexEntry, b: IndexEntry): number {
+  return a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The first position in a run at or after (start, id) in time order. */
+export function boundOf(entries: readonly IndexEntry[], start: number, id: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const entry = entries[mid] as IndexEntry;
+    if (entry.start < start || (entry.start === start && entry.id < id)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The first position in a run whose start is at or after `at`. */
 export function lowerBound(entries: readonly IndexEntry[], at: number): number {
   let low = 0;
@@ -95,7 +113,7 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
       this.#run(entry).entries.push(entry);
     }
     for (const runs of this.#lanes.values()) {
-      for (const run of runs) run.entries.sort((a, b) => a.start - b.start);
+      for (const run of runs) run.entries.sort(compareEntries);
     }
   }
 
@@ -104,7 +122,7 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
     this.remove(entry.id);
     this.#byId.set(entry.id, entry);
     const entries = this.#run(entry).entries;
-    entries.splice(lowerBound(entries, entry.start), 0, entry);
+    entries.splice(boundOf(entries, entry.start, entry.id), 0, entry);
     this.#extent = undefined;
   }
 
@@ -120,6 +138,11 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
       }
     }
     this.#extent = undefined;
+  }
+
+  /** A lane's runs: each sorted in time order (compareEntries), for stepping through them. */
+  runsOf(lane: LaneId): readonly (readonly T[])[] {
+    return (this.#lanes.get(lane) ?? []).map((run) => run.entries);
   }
 
   /** How many entries of a lane start in [from, to). */

@@ -5,7 +5,7 @@
 import { isolateText, USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { type AggregateItem, type BandItem, formatCount } from './aggregate-items';
-import type { EventItem, LaneGroup } from './items';
+import { type EventItem, type LaneGroup, optionId } from './items';
 
 /** Renders an item's visible text; `item` is vis's clone of the item data. */
 export function renderItem(
@@ -21,9 +21,18 @@ export function renderItem(
     });
   }
   const event = item as Partial<EventItem> | undefined;
+  // An option of the timeline's listbox: the host's aria-activedescendant points at the selected
+  // one, which the view marks aria-selected.
   const body = el('span', {
     className: 'ev-body',
-    attrs: { 'data-event-id': event?.id, title: event?.summary },
+    attrs: {
+      'data-event-id': event?.id,
+      title: event?.summary,
+      id: event?.id === undefined ? undefined : optionId(event.id),
+      role: 'option',
+      'aria-label': event?.name,
+      'aria-selected': 'false',
+    },
   });
   const marker = el('span', {
     className: `ev-marker ev-marker--${event?.certainty ?? 'reported'}`,
@@ -47,8 +56,9 @@ function renderBand(band: Partial<BandItem>): HTMLElement {
 
 /**
  * Renders a lane label with its colour swatch. A click on it shows or hides the lane's events
- * (data-lane-toggle; timeline-view.ts passes it on). It is left out of the tab order: the
- * timeline is one tab stop, and the Filter panel's lane boxes do the same by keyboard.
+ * (data-lane-toggle; timeline-view.ts passes it on). It is not a button: the timeline is one
+ * listbox of events for assistive technology and one tab stop, and the Filter panel's lane boxes
+ * do the same by keyboard.
  */
 export function renderLane(group: Partial<LaneGroup> | undefined): HTMLElement {
   const swatch = el('span', { className: 'lane-swatch', attrs: { 'aria-hidden': 'true' } });
@@ -56,14 +66,12 @@ export function renderLane(group: Partial<LaneGroup> | undefined): HTMLElement {
   if (group?.color) swatch.style.setProperty('--lane', group.color);
   const hidden = group?.eventsHidden === true;
   return el(
-    'button',
+    'span',
     {
       className: hidden ? 'lane-label lane-label--hidden' : 'lane-label',
       attrs: {
-        type: 'button',
-        tabindex: '-1',
-        'aria-pressed': hidden ? 'false' : 'true',
         'data-lane-toggle': group?.id,
+        'data-events-hidden': String(hidden),
         title: `${group?.laneTitle ?? ''}: click to ${hidden ? 'show' : 'hide'} its events`,
       },
     },

@@ -2,6 +2,7 @@
  * The pure mapping from domain events and lanes to timeline items and groups. No vis import:
  * timeline-view.ts feeds these objects to vis-timeline, and its template renders them as text.
  */
+import { datesInWords } from '../../../shared/date-words';
 import type { EventId, LaneId } from '../../../shared/ids';
 import {
   formatPartialDate,
@@ -36,6 +37,8 @@ export interface EventItem {
   readonly style: string;
   readonly label: string;
   readonly summary: string;
+  /** What assistive technology names the item: title, dates in words, lane, status, certainty. */
+  readonly name: string;
   readonly status: EventStatus;
   readonly certainty: Certainty;
   readonly precision: Precision;
@@ -95,12 +98,30 @@ export function eventToItem(event: TimelineEvent, lane: Lane | undefined): Event
     style: laneStyle(lane),
     label: event.title,
     summary: describeEvent(event),
+    name: accessibleName(event, lane),
     status: event.status,
     certainty: event.certainty,
     precision,
     kind: span.kind,
   };
   return span.end === null ? item : { ...item, end: span.end };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A day-precision point drawn across its whole day, [day start, next day start), once the view
+ * is zoomed in far enough that a day is wider than its box (timeline-model.ts decides): centred
+ * on midnight it would claim an instant the date does not know. Its dates stay as they are.
+ */
+export function acrossItsDay(item: EventItem): EventItem | null {
+  if (item.kind !== 'point' || item.precision !== 'day') return null;
+  return {
+    ...item,
+    type: 'range',
+    end: item.start + DAY,
+    className: item.className.replace('ev--point', 'ev--day'),
+  };
 }
 
 /** The same item drawn in its lane's (new) colour. */
@@ -114,6 +135,18 @@ function laneStyle(lane: Lane | undefined): string {
 
 export function laneToGroup(lane: Lane, index: number): LaneGroup {
   return { id: lane.id, content: '', order: index, laneTitle: lane.title, color: lane.color };
+}
+
+/** E.g. "Putin's state visit to North Korea, 16 June 2024, Russia–North Korea relations, scheduled, confirmed". */
+export function accessibleName(event: TimelineEvent, lane: Lane | undefined): string {
+  const when = datesInWords(event.start, event.end);
+  const parts = [event.title, when, lane?.title, event.status, event.certainty];
+  return parts.filter((part) => part !== undefined && part !== '').join(', ');
+}
+
+/** The id of an event's option (its item's body), for aria-activedescendant. */
+export function optionId(id: EventId): string {
+  return `event-option-${id}`;
 }
 
 /** A plain-text summary for the item's native tooltip: title, dates, status and certainty. */

@@ -27,6 +27,27 @@ describe('TimelineModel', () => {
     expect(model.extent()).toEqual({ min: june(1), max: june(5) });
   });
 
+  it('draws a day event across its whole day once a day is wider than its box', () => {
+    const { model, events } = loaded();
+    const id = events[0]!.id;
+    const byId = (items: readonly TimelineItem[]) => items.find((item) => item.id === id);
+    // Ten days in 800 px: 80 px a day, a point at its day's start.
+    expect(byId(model.plan(window, NONE).items)).toMatchObject({ type: 'box', start: june(1) });
+    expect(byId(model.plan(window, NONE).items)).not.toHaveProperty('end');
+    // Two days in 800 px: the day's whole width, midnight to midnight.
+    const close = { start: june(1), end: june(3), width: 800 };
+    expect(byId(model.plan(close, NONE).items)).toMatchObject({
+      type: 'range',
+      start: june(1),
+      end: june(2),
+      className: expect.stringContaining('ev--day') as unknown,
+    });
+    expect(model.item(id)).toMatchObject({ type: 'range', end: june(2) });
+    // Its dates are what they were.
+    expect(model.entry(id)).toMatchObject({ start: june(1), end: june(1) });
+    expect(byId(model.plan(window, NONE).items)).toMatchObject({ type: 'box' });
+  });
+
   it('applies a Change: a moved event shows at its new date, a removed one is gone', () => {
     const { model, events } = loaded();
     const [first, second] = events;

@@ -14,7 +14,8 @@ import {
   sameBand,
 } from './aggregate-items';
 import { type EventEntry, EventIndex, indexEntryOf } from './event-index';
-import { type EventItem, eventToItem } from './items';
+import type { StepSource } from './event-steps';
+import { acrossItsDay, type EventItem, eventToItem } from './items';
 import {
   type Aggregate,
   type PlanOptions,
@@ -24,6 +25,10 @@ import {
 } from './level-of-detail';
 
 export type TimelineItem = EventItem | AggregateItem | BandItem;
+
+const DAY = 86_400_000;
+/** Once a day is this wide on screen (wider than an event's box), day events span their day. */
+export const WIDE_DAY_PX = 160;
 
 export interface PlannedItems {
   readonly plan: ViewPlan;
@@ -35,6 +40,10 @@ export class TimelineModel {
   readonly #index = new EventIndex<EventEntry>();
   /** Items made so far, reused while their event and its lane's colour stay the same. */
   readonly #items = new Map<EventId, EventItem>();
+  /** The same for day events drawn across their day (see acrossItsDay). */
+  readonly #dayItems = new Map<EventId, EventItem>();
+  /** True while the view is zoomed in so far that day events span their day. */
+  #wideDays = false;
   /** The last plan's bands by id, reused while they would be drawn the same. */
   #bands = new Map<string, BandItem>();
   #lanes: ReadonlyMap<LaneId, Lane>;
@@ -49,6 +58,7 @@ export class TimelineModel {
 
   load(events: Iterable<TimelineEvent>): void {
     this.#items.clear();
+    this.#dayItems.clear();
     const entries: EventEntry[] = [];
     for (const event of events) entries.push(indexEntryOf(event));
     this.#index.reset(entries);
@@ -63,8 +73,8 @@ export class TimelineModel {
   apply(change: Change): LaneId[] {
     const gone = change.lanes ? this.#setLanes(change.lanes) : [];
     // An import or a restore may change most events: then sorting afresh is quicker.
-    for (const event of change.upserted) this.#items.delete(event.id);
-    for (const id of change.removed) this.#items.delete(id);
+    for (const event of change.upserted) this.#forget(event.id);
+    for (const id of change.removed) this.#forget(id);
     if (change.upserted.length + change.removed.length > Math.max(1000, this.#index.size / 8)) {
       const next = new Map<EventId, EventEntry>();
       for (const entry of this.#index.entries()) next.set(entry.id, entry);
@@ -76,6 +86,20 @@ export class TimelineModel {
       for (const id of change.removed) this.#index.remove(id);
     }
     return gone;
+  }
+
+  /** The lanes in their order, top to bottom. */
+  get laneIds(): readonly LaneId[] {
+    return [...this.#lanes.keys()];
+  }
+
+  lane(id: LaneId): Lane | undefined {
+    return this.#lanes.get(id);
+  }
+
+  /** Every event, sorted per lane, for the keyboard's steps (event-steps.ts). */
+  get steps(): StepSource {
+    return this.#index;
   }
 
   /** Where an event is drawn, if it exists. */
@@ -96,6 +120,7 @@ export class TimelineModel {
   /** The plan for a window, and the items it wants vis to hold, pinned events among them. */
   plan(window: ViewWindow, pinned: ReadonlySet<EventId>, options?: PlanOptions): PlannedItems {
     const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned, options);
+    this.#wideDays = DAY / plan.msPerPx >= WIDE_DAY_PX;
     const items: TimelineItem[] = [];
     for (const { id } of plan.events) {
       const event = this.#index.get(id)?.event;
@@ -131,18 +156,35 @@ export class TimelineModel {
       item = eventToItem(event, this.#lanes.get(event.laneId));
       this.#items.set(event.id, item);
     }
-    return item;
+    if (!this.#wideDays || item.kind !== 'point') return item;
+    let wide = this.#dayItems.get(event.id);
+    if (!wide) {
+      wide = acrossItsDay(item) ?? item;
+      this.#dayItems.set(event.id, wide);
+    }
+    return wide;
+  }
+
+  #forget(id: EventId): void {
+    this.#items.delete(id);
+    this.#dayItems.delete(id);
   }
 
   /** Takes the new lanes; forgets the items of lanes whose colour changed; returns gone lanes. */
   #setLanes(lanes: readonly Lane[]): LaneId[] {
     const before = this.#lanes;
     this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
+    // An item carries its lane's colour, and its title in the item's accessible name.
     const recoloured = new Set(
-      lanes.filter((lane) => before.get(lane.id)?.color !== lane.color).map((lane) => lane.id),
+      lanes
+        .filter(
+          (lane) =>
+            before.get(lane.id)?.color !== lane.color || before.get(lane.id)?.title !== lane.title,
+        )
+        .map((lane) => lane.id),
     );
     if (recoloured.size > 0) {
-      for (const [id, item] of this.#items) if (recoloured.has(item.group)) this.#items.delete(id);
+      for (const [id, item] of this.#items) if (recoloured.has(item.group)) this.#forget(id);
     }
     return [...before.keys()].filter((id) => !this.#lanes.has(id));
   }

@@ -10,6 +10,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 
 import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
+import * as visModule from 'vis-timeline/esnext/esm/vis-timeline-graph2d.min.js';
 import {
   type DateType,
   type IdType,
@@ -20,11 +21,12 @@ import {
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
-import { type BandItem, countSummary } from './aggregate-items';
+import { type BandItem, countName, countSummary } from './aggregate-items';
 import { hideCutAxisLabels } from './axis-labels';
 import { CountCanvas } from './count-canvas';
 import type { CountBox, CountRow } from './count-layout';
 import type { IndexEntry } from './event-index';
+import { countHolding, edgeEvent, type Place, stepInTime, stepLane } from './event-steps';
 import { renderItem, renderLane } from './item-render';
 import { ItemWriter } from './item-writer';
 import { type EventItem, type LaneGroup, laneToGroup } from './items';
@@ -36,7 +38,12 @@ import {
   type ViewPlan,
   type ViewWindow,
 } from './level-of-detail';
+import { type TimelineKey, timelineKeyOf } from './timeline-keys';
+import { TimelineListbox } from './timeline-listbox';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
+import { adaptVis, type VisInternals } from './vis-internals';
+import { wheelIntent } from './wheel-intent';
+import { WheelRest } from './wheel-rest';
 
 export interface MoveRequest {
   readonly id: EventId;
@@ -47,7 +54,10 @@ export interface MoveRequest {
 }
 
 export interface TimelineHandlers {
-  onSelect(id: EventId | null): void;
+  /** `reveal`: the keyboard chose it; it is brought into view. */
+  onSelect(id: EventId | null, options?: { reveal?: boolean }): void;
+  /** Enter on the selected event: open it in the editor. */
+  onOpen(id: EventId): void;
   /** Resolves true when the move was saved; false reverts the item. */
   onMove(request: MoveRequest): Promise<boolean>;
   onAdd(request: AddRequest): void;
@@ -62,8 +72,6 @@ export interface AddRequest {
 
 /** Items made and measured together while the page is idle (see #measureAhead). */
 const MEASURE_BATCH = 50;
-/** The wheel rests once it has not turned for this long; the view then plans in full. */
-const WHEEL_REST_MS = 200;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const YEAR = 365.25 * 24 * HOUR;
@@ -72,6 +80,8 @@ export class TimelineView {
   readonly #items = new DataSet<TimelineItem, 'id'>();
   readonly #groups = new DataSet<LaneGroup, 'id'>();
   readonly #timeline: Timeline;
+  /** vis's internals, checked when the timeline is made (vis-internals.ts). */
+  readonly #vis: VisInternals;
   readonly #container: HTMLElement;
   readonly #handlers: TimelineHandlers;
   readonly #model: TimelineModel;
@@ -106,9 +116,17 @@ export class TimelineView {
   #loaded = false;
   /** An idle callback that will measure items vis has not drawn yet. */
   #measuring: number | null = null;
-  /** Set while the wheel turns; when it rests, the settling plan is replaced by a full one. */
-  #wheelRest: ReturnType<typeof setTimeout> | null = null;
   #hiddenLanes: ReadonlySet<LaneId> = new Set();
+  /** While the wheel turns, plans settle; when it rests, the window is planned in full. */
+  readonly #wheel: WheelRest;
+  /** The count the keyboard is on, if any (no event is selected then). */
+  #activeCount: Aggregate | null = null;
+  /** The host as a listbox: which option the keyboard is on, for assistive technology. */
+  readonly #listbox: TimelineListbox;
+  /** The accessible name of the count the keyboard is on. */
+  #countName: string | null = null;
+  /** A lane to scroll into view once vis has drawn (the keyboard went to it). */
+  #laneToShow: LaneId | null = null;
 
   constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
     this.#container = container;
@@ -124,9 +142,13 @@ export class TimelineView {
         onMove: (request, done) => this.#onMove(request, done),
       }),
     );
-    // vis fits the window to its items on its first 'changed' after it holds any: the view fits
-    // the events itself (fit), and a plan's items reach half a window beyond them either side.
-    (this.#timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
+    this.#vis = adaptVis(this.#timeline, visModule);
+    this.#vis.skipInitialFit();
+    this.#wheel = new WheelRest(container, () => {
+      if (this.#loaded && (this.#plan?.settling || !fitsPlan(this.#plan, this.#window()))) {
+        this.#refresh(true);
+      }
+    });
     this.#timeline.on('select', (props?: { items?: IdType[] }) => this.#onSelect(props));
     // While a gesture runs, plan again only when needed; once it ends, for the final window.
     // Until load has fitted the events, the window is vis's own first guess: not worth a plan.
@@ -135,25 +157,32 @@ export class TimelineView {
     });
     this.#timeline.on('rangechanged', () => {
       // While the wheel turns, its rest plans for the final window.
-      if (this.#loaded && this.#wheelRest === null && !fitsPlan(this.#plan, this.#window())) {
+      if (this.#loaded && !this.#wheel.turning && !fitsPlan(this.#plan, this.#window())) {
         this.#refresh(true);
       }
     });
     // vis zooms on each wheel notch (each a gesture of its own to vis): until the wheel rests,
-    // plans settle (see level-of-detail.ts), so new events do not enter on every notch.
-    container.addEventListener('wheel', () => this.#wheelTurned(), {
+    // plans settle (see level-of-detail.ts), so new events do not enter on every notch. Shift+wheel
+    // and a trackpad's vertical scroll move through the lanes instead (wheel-intent.ts).
+    container.addEventListener('wheel', (event) => this.#onWheel(event), {
       capture: true,
-      passive: true,
+      passive: false,
     });
-    this.#deferItemRedraws();
+    // Many DataSet writes in a frame cost one layout of the lanes, not one each (see #writer).
+    this.#vis.deferItemRedraws(() => this.#deferring);
     this.#counts = new CountCanvas(container);
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);
     this.#timeline.on('changed', () => {
       hideCutAxisLabels(container);
       this.#drawCounts();
+      this.#showLane();
+      this.#keepSelection();
+      this.#syncActive();
       this.#measureAheadSoon();
     });
+    this.#listbox = new TimelineListbox(container);
+    container.addEventListener('keydown', (event) => this.#onKey(event));
     container.addEventListener(
       'pointerdown',
       (event) => (this.#pressed = this.#countAt(event)?.count.id ?? aggregateAt(event)),
@@ -163,7 +192,10 @@ export class TimelineView {
     container.addEventListener('click', (event) => {
       const toggle = (event.target as Element | null)?.closest('[data-lane-toggle]');
       const laneId = toggle?.getAttribute('data-lane-toggle');
-      if (laneId) this.#handlers.onToggleLane(laneId as LaneId);
+      if (!laneId) return;
+      // The label is out of the tab order: the keys stay with the timeline.
+      this.#container.focus({ preventScroll: true });
+      this.#handlers.onToggleLane(laneId as LaneId);
     });
     this.#watchWidth();
   }
@@ -232,8 +264,10 @@ export class TimelineView {
   /** Selects an event; it is drawn one by one however dense its lane is. */
   select(id: EventId | null): void {
     this.#selectedId = id;
+    if (id !== null) this.#setActiveCount(null);
     this.#refresh();
     this.#timeline.setSelection(id === null ? [] : [id]);
+    this.#syncActive();
   }
 
   /** Selects an event and scrolls it into view (to its lane, too), keeping the zoom. */
@@ -260,7 +294,8 @@ export class TimelineView {
   zoom(factor: number, around: EventId | null): void {
     const window = this.#timeline.getWindow();
     const [start, end] = [window.start.getTime(), window.end.getTime()];
-    const entry = around === null ? undefined : this.#model.entry(around);
+    // Around the count the keyboard is on, when no event is selected.
+    const entry = around === null ? (this.#activeCount ?? undefined) : this.#model.entry(around);
     const inView = entry !== undefined && entry.start < end && entry.end >= start;
     const centre = entry && inView ? centreOf(entry) : (start + end) / 2;
     const half = ((end - start) * factor) / 2;
@@ -290,7 +325,7 @@ export class TimelineView {
     if (this.#saving !== null) pinned.add(this.#saving);
     // While the wheel turns, no event enters that the last plan did not show (see planView),
     // and vis keeps its aggregates (settledItems). A Change or a selection is planned in full.
-    const settling = gradually && this.#wheelRest !== null;
+    const settling = gradually && this.#wheel.turning;
     const options: PlanOptions = settling
       ? { settling: { shown: new Set(this.#plan?.events.map((entry) => entry.id)) } }
       : {};
@@ -307,38 +342,24 @@ export class TimelineView {
     this.#writer.write(held.items, drawn, gradually);
   }
 
-  /** The wheel turned: plans settle until it rests, then the window is planned in full. */
-  #wheelTurned(): void {
-    // The host says so while the wheel turns (tests wait for it to go).
-    if (this.#wheelRest === null) this.#container.setAttribute('data-settling', '');
-    else clearTimeout(this.#wheelRest);
-    this.#wheelRest = setTimeout(() => {
-      this.#wheelRest = null;
-      this.#container.removeAttribute('data-settling');
-      if (this.#loaded && (this.#plan?.settling || !fitsPlan(this.#plan, this.#window()))) {
-        this.#refresh(true);
-      }
-    }, WHEEL_REST_MS);
-  }
-
   /**
    * Draws the counts where vis has just drawn their bands: each band's row is its lane's top and
    * the band's own place in the lane, as vis laid them out (no layout is read), moved by the
    * vertical scroll. The items vis drew in the same row are where no count may be drawn.
    */
   #drawCounts(): void {
-    const vis = this.#timeline as unknown as VisInternals;
     const { start, end } = this.#timeline.getWindow();
+    const layout = this.#vis.layout();
     const rows: CountRow[] = [];
     for (const band of this.#bands) {
       // While the wheel turns: the band vis holds of the same number, else one of the lane's.
       const held = this.#rows.get(band.group) ?? [];
       const ids = held.length === 0 || held.includes(band.id) ? [band.id, ...held] : held;
       const item = ids
-        .map((id) => vis.itemSet?.items[id])
+        .map((id) => this.#vis.item(id))
         .find((candidate) => candidate?.displayed && candidate.parent);
       if (!item?.parent) continue;
-      const top = item.parent.top + item.top + vis.props.scrollTop;
+      const top = item.parent.top + item.top + layout.scrollTop;
       const taken = item.parent.visibleItems.filter(
         (other) =>
           other !== item &&
@@ -351,21 +372,33 @@ export class TimelineView {
       }));
       rows.push({ top, height: item.height, band, occupied });
     }
-    const { center, centerContainer, border } = vis.props;
     this.#counts.draw({
       start: start.getTime(),
       end: end.getTime(),
-      width: center.width,
+      width: layout.centerWidth,
       // The canvas fills the item panel inside its borders, where vis's items are drawn.
-      areaWidth: center.width - border.left - border.right,
-      areaHeight: centerContainer.height - border.top - border.bottom,
+      areaWidth: layout.areaWidth,
+      areaHeight: layout.areaHeight,
       rows,
+      activeId: this.#activeCount?.id ?? null,
     });
+  }
+
+  #onWheel(event: WheelEvent): void {
+    const intent = wheelIntent(event);
+    if (intent.kind !== 'lanes') {
+      this.#wheel.turned();
+      return;
+    }
+    // vis would zoom on it: it never sees this one. Scrolled or not, the page does not move.
+    event.preventDefault();
+    event.stopPropagation();
+    this.#vis.scrollLanesBy(intent.px);
   }
 
   /** Once the page is idle, measures what vis holds but has not drawn (see #measureAhead). */
   #measureAheadSoon(): void {
-    if (this.#measuring !== null || this.#wheelRest !== null) return;
+    if (this.#measuring !== null || this.#wheel.turning) return;
     this.#measuring = requestIdleCallback((deadline) => {
       this.#measuring = null;
       if (this.#measureAhead(deadline)) this.#measureAheadSoon();
@@ -381,11 +414,8 @@ export class TimelineView {
    * measuring. True when some are left for the next idle time.
    */
   #measureAhead(deadline: IdleDeadline): boolean {
-    if (this.#writer.pending || this.#wheelRest !== null) return false;
-    const vis = this.#timeline as unknown as VisInternals;
-    const waiting = Object.values(vis.itemSet?.items ?? {}).filter(
-      (item): item is VisItemDrawing => !!item?.dirty && !item.displayed && !!item.parent,
-    );
+    if (this.#writer.pending || this.#wheel.turning) return false;
+    const waiting = this.#vis.undrawnItems();
     for (let from = 0; from < waiting.length; from += MEASURE_BATCH) {
       if (deadline.timeRemaining() <= 0) return true;
       const batch = waiting.slice(from, from + MEASURE_BATCH);
@@ -430,19 +460,6 @@ export class TimelineView {
     }
   }
 
-  /**
-   * vis's DataSet listeners redraw the item set at once; every change also asks the timeline
-   * for a redraw in the next frame, which redraws the item set anyway. While #deferring, the
-   * first is skipped, so many writes in a frame cost one layout of the lanes, not one each.
-   */
-  #deferItemRedraws(): void {
-    const itemSet = (this.#timeline as unknown as { itemSet?: VisItemSet }).itemSet;
-    if (!itemSet) return;
-    const redraw = itemSet.redraw.bind(itemSet);
-    // Until the item set was first drawn, vis redraws at once instead of asking for a frame.
-    itemSet.redraw = () => (this.#deferring && itemSet.initialItemSetDrawn ? false : redraw());
-  }
-
   #window(): ViewWindow {
     const { start, end } = this.#timeline.getWindow();
     if (this.#width === 0) this.#width = this.#centreWidth();
@@ -472,6 +489,7 @@ export class TimelineView {
 
   #onSelect(props?: { items?: IdType[] }): void {
     this.#container.focus({ preventScroll: true });
+    this.#setActiveCount(null);
     if (this.#pressed !== null) {
       // A click on a count is not a choice of event: the selection stays.
       this.#timeline.setSelection(this.#selectedId === null ? [] : [this.#selectedId]);
@@ -497,6 +515,128 @@ export class TimelineView {
     this.#timeline.setWindow(aggregate.earliest - pad, end + pad, { animation: false });
   }
 
+  #onKey(event: KeyboardEvent): void {
+    if (event.target !== this.#container || event.defaultPrevented || event.isComposing) return;
+    const key = timelineKeyOf(event);
+    if (key === null) return;
+    event.preventDefault();
+    this.#press(key);
+  }
+
+  /** Where the keyboard is: the count it is on, else the selected event. */
+  #place(): Place | null {
+    const count = this.#activeCount;
+    if (count) return { kind: 'count', lane: count.lane, start: count.start, end: count.end };
+    const entry = this.#selectedId === null ? undefined : this.#model.entry(this.#selectedId);
+    return entry ? { kind: 'event', entry } : null;
+  }
+
+  #press(key: TimelineKey): void {
+    const place = this.#place();
+    const { steps, laneIds } = this.#model;
+    const { start, end } = this.#window();
+    let target: IndexEntry | null = null;
+    switch (key) {
+      case 'zoomIn':
+      case 'zoomOut':
+        this.zoom(key === 'zoomIn' ? 2 / 3 : 3 / 2, this.#selectedId);
+        return;
+      case 'open':
+        if (this.#activeCount) this.#openByKey(this.#activeCount);
+        else if (this.#selectedId !== null) this.#handlers.onOpen(this.#selectedId);
+        return;
+      case 'next':
+      case 'previous': {
+        const direction = key === 'next' ? 1 : -1;
+        // From nothing: the first event in view, or the last.
+        target = stepInTime(steps, laneIds, place, direction, direction === 1 ? start : end);
+        break;
+      }
+      case 'up':
+      case 'down':
+        target = place
+          ? stepLane(steps, laneIds, place, key === 'down' ? 1 : -1)
+          : stepInTime(steps, laneIds, null, 1, start);
+        break;
+      case 'first':
+      case 'last':
+        target = edgeEvent(steps, laneIds, key === 'first' ? 1 : -1);
+        break;
+    }
+    if (target) this.#goTo(target);
+  }
+
+  /**
+   * The keyboard goes to an event: the window moves to it (keeping the zoom), and if the plan
+   * there counts it, to its count; else the event is selected (and so drawn one by one).
+   */
+  #goTo(entry: IndexEntry): void {
+    this.#bringIntoView(entry);
+    this.#laneToShow = entry.lane;
+    const count = this.#plan && !this.#plan.settling ? countHolding(this.#plan, entry) : null;
+    if (count) {
+      this.#setActiveCount(count);
+      this.#refresh();
+      if (this.#selectedId !== null) this.#handlers.onSelect(null);
+    } else {
+      this.#handlers.onSelect(entry.id, { reveal: true });
+    }
+  }
+
+  /** Pans (not zooms) so an event's start is well inside the window, and plans for it. */
+  #bringIntoView(entry: IndexEntry): void {
+    const { start, end } = this.#window();
+    const length = end - start;
+    const running = entry.start < start && entry.end > start + length * 0.1;
+    if (running || (entry.start >= start && entry.start <= end - length * 0.2)) return;
+    const short = entry.end - entry.start < length * 0.6;
+    const from = short ? centreOf(entry) - length / 2 : entry.start - length * 0.1;
+    this.#timeline.setWindow(from, from + length, { animation: false });
+    this.#refresh();
+  }
+
+  /** Enter on a count: zoom into it, and go to its first event (or a smaller count of it). */
+  #openByKey(count: Aggregate): void {
+    this.#open(count);
+    this.#refresh();
+    const first = stepInTime(this.#model.steps, [count.lane], null, 1, count.start);
+    if (first) this.#goTo(first);
+  }
+
+  #setActiveCount(count: Aggregate | null): void {
+    if (this.#activeCount?.id === count?.id) return;
+    this.#activeCount = count;
+    const lane = count && (this.#model.lane(count.lane)?.title ?? 'this lane');
+    const period = count && this.#plan ? this.#plan.unit.describe(count.start) : '';
+    this.#countName = count && lane ? countName(count.count, period, lane) : null;
+    this.#syncActive();
+    // The count's ring is drawn on the canvas.
+    this.#drawCounts();
+  }
+
+  /** Points the host's aria-activedescendant at the option the keyboard is on, if drawn. */
+  #syncActive(): void {
+    this.#listbox.show(this.#activeCount ? this.#countName : null, this.#selectedId);
+  }
+
+  /**
+   * An item vis made afresh (a day event that became a range as the view zoomed in) is not
+   * selected in vis: select it again.
+   */
+  #keepSelection(): void {
+    const id = this.#selectedId;
+    if (id === null || this.#timeline.getSelection()[0] === id || !this.#vis.item(id)) return;
+    this.#timeline.setSelection([id]);
+  }
+
+  /** Once vis has drawn the lane the keyboard went to, scrolls it into view. */
+  #showLane(): void {
+    const lane = this.#laneToShow;
+    if (lane === null) return;
+    this.#laneToShow = null;
+    this.#vis.scrollLaneIntoView(lane);
+  }
+
   #onMove(request: MoveRequest, done: (item: EventItem | null) => void): void {
     this.#saving = request.id;
     void this.#handlers.onMove(request).then((saved) => {
@@ -507,49 +647,6 @@ export class TimelineView {
 }
 
 type ItemCallback = (item: EventItem | null) => void;
-
-/** What the count canvas reads of vis's (internal) layout, all numbers vis keeps itself. */
-interface VisInternals {
-  readonly props: {
-    readonly scrollTop: number;
-    readonly center: { readonly width: number };
-    readonly centerContainer: { readonly height: number };
-    readonly border: {
-      readonly left: number;
-      readonly right: number;
-      readonly top: number;
-      readonly bottom: number;
-    };
-  };
-  readonly itemSet?: {
-    readonly items: Record<string, VisItemDrawing | undefined>;
-  };
-}
-
-/** Where vis drew an item: in px from its lane's top and from the window's start. */
-interface VisItem {
-  readonly top: number;
-  readonly height: number;
-  readonly left: number;
-  readonly width: number;
-}
-
-/** An item as vis draws it: whether it is in the page, and how it is made and measured. */
-interface VisItemDrawing extends VisItem {
-  readonly displayed: boolean;
-  /** Until vis has measured it (since it was made or its data changed). */
-  readonly dirty: boolean;
-  readonly parent?: { readonly top: number; readonly visibleItems: readonly VisItem[] };
-  /** The steps that make, add, update and measure its elements, to run in order. */
-  redraw(returnQueue: true): (() => unknown)[];
-  hide(): void;
-}
-
-/** What #deferItemRedraws needs of vis's (internal) item set. */
-interface VisItemSet {
-  redraw(): boolean;
-  readonly initialItemSetDrawn?: boolean;
-}
 
 interface ItemGestures {
   onAdd(request: AddRequest): void;
@@ -563,6 +660,11 @@ function options(gestures: ItemGestures): TimelineOptions {
     orientation: { axis: 'top', item: 'top' },
     height: '100%',
     stack: true,
+    // A scroll bar beside the lane labels when the lanes overflow; the plain wheel still zooms
+    // (preferZoom with no zoom key: vis never scrolls on it; Shift+wheel scrolls, see #onWheel).
+    verticalScroll: true,
+    preferZoom: true,
+    zoomKey: '',
     groupOrder: 'order',
     selectable: true,
     multiselect: false,
@@ -607,7 +709,7 @@ function aggregateAt(event: Event): string | null {
   return body?.getAttribute('data-aggregate-id') ?? null;
 }
 
-function centreOf(entry: IndexEntry): number {
+function centreOf(entry: { readonly start: number; readonly end: number }): number {
   return (entry.start + entry.end) / 2;
 }
 

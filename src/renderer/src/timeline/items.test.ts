@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+
+import { makeEvent, makeLane } from '../../../../test/builders';
+import type { PartialDate } from '../../../shared/partial-date';
+import { countName } from './aggregate-items';
+import { accessibleName, acrossItsDay, eventToItem } from './items';
+
+const lane = makeLane({ title: 'Russia–North Korea relations' });
+
+describe('what assistive technology hears of an item', () => {
+  it('names an event by title, date in words, lane, status and certainty', () => {
+    const event = makeEvent({
+      title: "Putin's state visit to North Korea",
+      start: '2024-06-16' as PartialDate,
+      status: 'scheduled',
+      certainty: 'confirmed',
+    });
+    expect(accessibleName(event, lane)).toBe(
+      "Putin's state visit to North Korea, 16 June 2024, Russia–North Korea relations, scheduled, confirmed",
+    );
+    expect(eventToItem(event, lane).name).toBe(accessibleName(event, lane));
+    const range = makeEvent({
+      start: '2024-06-16' as PartialDate,
+      end: '2024-06-19' as PartialDate,
+    });
+    // Without a lane (one being removed), the name leaves it out.
+    expect(accessibleName(range, undefined)).toBe(
+      `${range.title}, 16–19 June 2024, ${range.status}, ${range.certainty}`,
+    );
+  });
+
+  it('names a count by how many events, when and where', () => {
+    expect(countName(27, 'March 2024', 'United Nations')).toBe(
+      '27 events in March 2024, United Nations',
+    );
+    expect(countName(1, '16 June 2024', 'War')).toBe('1 event in 16 June 2024, War');
+  });
+});
+
+describe('a day event drawn across its day', () => {
+  it('spans the day from midnight to midnight; other points and periods do not change', () => {
+    const day = eventToItem(makeEvent({ start: '2024-06-16' as PartialDate }), lane);
+    expect(acrossItsDay(day)).toMatchObject({
+      type: 'range',
+      start: Date.UTC(2024, 5, 16),
+      end: Date.UTC(2024, 5, 17),
+    });
+    const timed = eventToItem(makeEvent({ start: '2024-06-16T09:30Z' as PartialDate }), lane);
+    expect(acrossItsDay(timed)).toBeNull();
+    const month = eventToItem(makeEvent({ start: '2024-06' as PartialDate }), lane);
+    expect(acrossItsDay(month)).toBeNull();
+  });
+});
