@@ -18,7 +18,8 @@ export type MetricKey =
   | `${Gesture}.longest-task`
   | 'drag.saved'
   | 'search.keystroke-p95'
-  | 'filter.change';
+  | 'filter.change'
+  | 'keyboard.step-p95';
 
 interface Metric {
   readonly key: MetricKey;
@@ -44,6 +45,7 @@ export const RENDERER_METRICS: readonly Metric[] = [
   // Issue 16: ours alone (the peers have no search or filters).
   { key: 'search.keystroke-p95', unit: 'ms', budget: { 100_000: 50 } },
   { key: 'filter.change', unit: 'ms', budget: { 100_000: 100 } },
+  { key: 'keyboard.step-p95', unit: 'ms', budget: { 10_000: 16, 100_000: 16 } },
 ];
 
 /** One tool's figures at one size; a missing key means the tool was not asked for it. */
