@@ -89,6 +89,7 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
     submenu: [
       item('import'),
       exportMenu,
+      item('exportChronology'),
       separator,
       item('restoreBackup'),
       separator,

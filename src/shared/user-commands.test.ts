@@ -55,6 +55,10 @@ describe('the user command registry', () => {
         'Find',
         'Find next',
         'Find previous',
+        'Timeline',
+        'Chronology',
+        'Copy chronology',
+        'Export chronology',
       ].sort(),
     );
   });
@@ -73,10 +77,18 @@ describe('the user command registry', () => {
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 
-  it('leaves the further exports and Restore backup without a shortcut', () => {
+  it('leaves the further exports, Restore backup and the chronology copy and export without a shortcut', () => {
     const without = USER_COMMANDS.filter((command) => command.accelerator === '');
     expect(without.map((command) => command.id).sort()).toEqual(
-      ['exportCsv', 'exportIcs', 'exportMarkwhen', 'exportTimelineJs', 'restoreBackup'].sort(),
+      [
+        'exportCsv',
+        'exportIcs',
+        'exportMarkwhen',
+        'exportTimelineJs',
+        'restoreBackup',
+        'copyChronology',
+        'exportChronology',
+      ].sort(),
     );
   });
 
@@ -94,11 +106,13 @@ describe('each command entry holds its toolbar place and dialog flag', () => {
     const ids = (group: Parameters<typeof toolbarCommands>[0]) =>
       toolbarCommands(group).map((command) => command.id);
     expect(TOOLBAR_GROUPS.map((group) => group.label)).toEqual([
+      'Views',
       'History',
       'Event',
       'View',
       'File',
     ]);
+    expect(ids('views')).toEqual(['showTimeline', 'showChronology']);
     expect(ids('history')).toEqual(['undo', 'redo']);
     expect(ids('event')).toEqual(['addEvent', 'addFollowUp', 'deleteEvent']);
     expect(ids('view')).toEqual(['zoomOut', 'zoomIn', 'fit']);

@@ -31,6 +31,22 @@ export const USER_COMMANDS = [
   // In the editor's own actions, not the toolbar (app.ts places it).
   { id: 'save', label: 'Save', menu: 'event', accelerator: 'CmdOrCtrl+S', icon: 'save' },
   {
+    id: 'showTimeline',
+    label: 'Timeline',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+1',
+    icon: 'timeline',
+    toolbar: { group: 'views', position: 0 },
+  },
+  {
+    id: 'showChronology',
+    label: 'Chronology',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+2',
+    icon: 'list',
+    toolbar: { group: 'views', position: 1 },
+  },
+  {
     id: 'zoomIn',
     label: 'Zoom in',
     menu: 'view',
@@ -147,6 +163,16 @@ export const USER_COMMANDS = [
     toolbar: { group: 'more', position: 4, separatorBefore: true },
     opensDialog: true,
   },
+  // In the chronology's own header, not the toolbar (chronology-view.ts places them).
+  { id: 'copyChronology', label: 'Copy chronology', menu: 'edit', accelerator: '', icon: 'copy' },
+  {
+    id: 'exportChronology',
+    label: 'Export chronology',
+    menu: 'file',
+    accelerator: '',
+    icon: 'download',
+    opensDialog: true,
+  },
 ] as const satisfies readonly UserCommandSpec[];
 
 /** Icon names; the renderer's icons.ts holds the path data of each. */
@@ -166,11 +192,15 @@ export const ICON_NAMES = [
   'search',
   'searchNext',
   'searchPrevious',
+  'timeline',
+  'list',
+  'copy',
 ] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
 /** The toolbar's groups, left to right; "more" is the File group's "More" menu. */
 export const TOOLBAR_GROUPS = [
+  { id: 'views', label: 'Views' },
   { id: 'history', label: 'History' },
   { id: 'event', label: 'Event' },
   { id: 'view', label: 'View' },

@@ -6,6 +6,9 @@ import type { TimelineApi } from '../../shared/contract';
 import type { TimelineDocument } from '../../shared/schema';
 import { isMac } from './api';
 import { RestoreFlow } from './backups/restore-flow';
+import { ChronologyView } from './chronology/chronology-view';
+import { copyChronology } from './chronology/copy-chronology';
+import { StoryViews } from './chronology/story-views';
 import { commandActions } from './commands/actions';
 import { connectCommandSources } from './commands/keyboard';
 import { CommandRegistry } from './commands/registry';
@@ -77,13 +80,16 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     searchBox.setCount(searchView.shownCount, store.size, searchView.active);
   const searchBox = new SearchBox({
     onQuery: (query) => {
-      timeline.apply(searchView.setQuery(query));
+      // The timeline and the chronology show the same events: both get the same change.
+      const shown = searchView.setQuery(query);
+      timeline.apply(shown);
+      chronology.apply(shown);
       showSearchCount();
       registry.refresh();
     },
     onStep: (direction) => void stepSearch(direction),
   });
-  const registry = new CommandRegistry(
+  const registry: CommandRegistry = new CommandRegistry(
     commandActions({
       controller,
       store,
@@ -95,6 +101,22 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       focusSearch: () => searchBox.focus(),
       stepSearch,
       searching: () => searchView.active,
+      view: () => storyViews.view,
+      showView: (next) => storyViews.show(next),
+      copyChronology: async () => {
+        const events = chronology.shownEvents();
+        await copyChronology({
+          title: store.info.title,
+          lanes: store.lanes,
+          events,
+          parentOf: (id) => store.get(id),
+        });
+        status.info(
+          `Copied the chronology: ${events.length === 1 ? '1 event' : `${events.length} events`}`,
+        );
+      },
+      exportChronology: (): Promise<void> =>
+        controller.exportChronology(chronology.shownEvents().map((event) => event.id)),
     }),
     isMac(api),
     (error) => status.error(error instanceof Error ? error.message : String(error)),
@@ -122,6 +144,30 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       buildLegend(),
     ],
   );
+  const chronology: ChronologyView = new ChronologyView(
+    store.lanes,
+    {
+      onSelect: (id) => void controller.select(id),
+      onOpen: (id) =>
+        void controller.select(id).then((moved) => {
+          if (moved) editor.focusTitle();
+        }),
+      parent: (id) => store.get(id),
+      followUpCount: (id) => store.followUpsOf(id).length,
+    },
+    [
+      commandButton(registry, 'copyChronology', 'button button--quiet'),
+      commandButton(registry, 'exportChronology', 'button button--quiet'),
+    ],
+  );
+  const storyViews = new StoryViews({
+    timelinePane,
+    timelineHost,
+    chronology,
+    isSwitch: (element) =>
+      toolbar.element.querySelector('.toolbar-group--views')?.contains(element) === true,
+    onChange: () => registry.refresh(),
+  });
   const externalChange = new ExternalChangeFlow({
     api,
     status,
@@ -135,7 +181,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   root.replaceChildren(
     toolbar.element,
     notices.element,
-    el('div', { className: 'workspace' }, [timelinePane, editor.element]),
+    el('div', { className: 'workspace' }, [storyViews.element, editor.element]),
     status.element,
     confirmDelete.element,
     restoreFlow.element,
@@ -151,7 +197,9 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
 
   store.onChange((change) => {
     // While a search is on, the timeline shows its matches only.
-    timeline.apply(searchView.filter(change));
+    const shown = searchView.filter(change);
+    timeline.apply(shown);
+    chronology.apply(shown);
     showSearchCount();
     editor.onChange(change);
     if (change.timeline) toolbar.setTitle(change.timeline.title);
@@ -159,6 +207,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     registry.refresh();
   });
   store.onSelect((event) => {
+    if (event === null) chronology.select(null);
+    else chronology.reveal(event.id);
     editor.show(event);
     registry.refresh();
   });
@@ -178,6 +228,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   void watchStore(api, saves);
   connectCommandSources(api, registry);
   void history.refresh();
+  chronology.load(store.all());
   timeline.load(store.all(), () => {
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');

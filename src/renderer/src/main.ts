@@ -11,6 +11,7 @@ import './styles/editor.css';
 import './styles/timeline.css';
 import './styles/legend.css';
 import './styles/overlays.css';
+import './styles/chronology.css';
 
 import { appApi } from './api';
 import { el } from './ui/dom';

@@ -19,6 +19,9 @@ export const ICONS: Readonly<Record<IconName, readonly string[]>> = {
   search: SEARCH,
   searchNext: [...SEARCH, 'M12 2.5l1.5 1.5-1.5 1.5'],
   searchPrevious: [...SEARCH, 'M13.5 2.5L12 4l1.5 1.5'],
+  timeline: ['M2.5 13.5h11', 'M3.5 4h5', 'M6 7h6.5', 'M4.5 10h4'],
+  list: ['M2.5 4h.01', 'M5.5 4h8', 'M2.5 8h.01', 'M5.5 8h8', 'M2.5 12h.01', 'M5.5 12h8'],
+  copy: ['M5.5 5.5h7v8h-7z', 'M3.5 10.5v-8h7'],
 };
 
 /** The "More" menu's button: three dots. */

@@ -39,7 +39,14 @@ export function commandButton(
     ],
   );
   button.addEventListener('click', () => void registry.run(id));
+  showPressed(registry, id, button);
   return button;
+}
+
+/** A toggle's pressed state, as aria-pressed (the view switch's two buttons). */
+function showPressed(registry: CommandRegistry, id: UserCommandId, button: HTMLElement): void {
+  const pressed = registry.isPressed(id);
+  if (pressed !== undefined) button.setAttribute('aria-pressed', String(pressed));
 }
 
 export interface Toolbar {
@@ -57,10 +64,17 @@ export function buildToolbar(registry: CommandRegistry, timelineTitle: string): 
   };
   const moreMenu = menuButton(registry, 'More', MORE_ICON, moreMenuLayout());
   const groups = TOOLBAR_GROUPS.map(({ id, label }) =>
-    el('div', { className: 'toolbar-group', attrs: { role: 'group', 'aria-label': label } }, [
-      ...toolbarCommands(id).map((command) => button(command.id)),
-      ...(id === 'file' ? [moreMenu.element] : []),
-    ]),
+    el(
+      'div',
+      {
+        className: `toolbar-group toolbar-group--${id}`,
+        attrs: { role: 'group', 'aria-label': label },
+      },
+      [
+        ...toolbarCommands(id).map((command) => button(command.id)),
+        ...(id === 'file' ? [moreMenu.element] : []),
+      ],
+    ),
   );
   const title = el('h1', { className: 'timeline-title', attrs: USER_TEXT });
   const setTitle = (text: string): void => {
@@ -83,6 +97,7 @@ export function buildToolbar(registry: CommandRegistry, timelineTitle: string): 
     for (const [id, made] of buttons) {
       made.disabled = !registry.isEnabled(id);
       made.title = registry.tooltip(id);
+      showPressed(registry, id, made);
     }
     moreMenu.refresh();
   };
