@@ -77,6 +77,11 @@ function monthLabel(key: ChronologyKey): string {
   return label;
 }
 
+/** The heading an event sits under: its month, or its year for a year-only date. */
+export function pinLabel(key: ChronologyKey): string {
+  return key.month === null ? yearHeading(key) : monthLabel(key);
+}
+
 function entryOf(event: TimelineEvent): ChronologyEntry {
   return {
     kind: 'event',

@@ -9,9 +9,9 @@ import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
 import { el } from '../ui/dom';
-import { ChronologyModel, type ChronologyRows } from './chronology-model';
+import { ChronologyModel, type ChronologyRows, pinLabel } from './chronology-model';
 import { buildRow, type RowContext, rowId } from './chronology-rows';
-import { rowsInView, scrollToShow } from './row-window';
+import { rowAt, rowsInView, scrollToShow } from './row-window';
 
 /** Row heights in px; the stylesheet draws rows this tall. */
 export const ROW_HEIGHTS = { year: 44, month: 32, event: 52 } as const;
@@ -33,6 +33,8 @@ export class ChronologyView {
   readonly #canvas: HTMLElement;
   readonly #empty: HTMLElement;
   readonly #count: HTMLElement;
+  /** The month (or year) of the top row, kept in sight above the rows while scrolled. */
+  readonly #pinned: HTMLElement;
   readonly #model = new ChronologyModel(ROW_HEIGHTS);
   readonly #handlers: ChronologyHandlers;
   #lanes: ReadonlyMap<string, Lane>;
@@ -56,6 +58,11 @@ export class ChronologyView {
       },
       [this.#canvas],
     );
+    this.#pinned = el('div', {
+      className: 'chronology-heading chronology-heading--month chronology-pinned',
+      attrs: { 'aria-hidden': 'true' },
+    });
+    this.#pinned.hidden = true;
     this.#empty = el('p', { className: 'chronology-empty', text: 'No events to show.' });
     this.#empty.hidden = true;
     this.element = el(
@@ -67,7 +74,7 @@ export class ChronologyView {
           this.#count,
           el('div', { className: 'chronology-actions' }, [...actions]),
         ]),
-        this.#list,
+        el('div', { className: 'chronology-body' }, [this.#list, this.#pinned]),
         this.#empty,
       ],
     );
@@ -185,7 +192,20 @@ export class ChronologyView {
       this.#drawn.set(row, element);
       this.#canvas.append(element);
     }
+    this.#pin(rows);
     this.#markSelection();
+  }
+
+  /** Names the month the top of the list is in, unless its own heading is in sight there. */
+  #pin(rows: ChronologyRows): void {
+    const top = this.#list.scrollTop;
+    const at = rowAt(rows.tops, top);
+    const row = rows.rows[at];
+    const headingInSight =
+      row === undefined || (row.kind !== 'event' && (rows.tops[at] ?? 0) >= top);
+    this.#pinned.hidden = top <= 0 || headingInSight;
+    if (this.#pinned.hidden || row === undefined) return;
+    this.#pinned.textContent = row.kind === 'event' ? pinLabel(row.key) : row.label;
   }
 
   #context(): RowContext {
