@@ -19,12 +19,23 @@ export interface ChronologyKey {
 
 export function chronologyKey(event: Pick<TimelineEvent, 'start'>): ChronologyKey {
   const start = mustParse(event.start);
+  const month = start.precision === 'year' ? null : 0;
+  // A calendar date or a UTC time names its UTC year and month; an offset may move them.
+  if (event.start.length <= 10 || event.start.endsWith('Z')) {
+    const year = Number(event.start.slice(0, 4));
+    return {
+      earliest: start.earliest,
+      latest: start.latestExclusive,
+      year,
+      month: month === null ? null : Number(event.start.slice(5, 7)),
+    };
+  }
   const at = new Date(start.earliest);
   return {
     earliest: start.earliest,
     latest: start.latestExclusive,
     year: at.getUTCFullYear(),
-    month: start.precision === 'year' ? null : at.getUTCMonth() + 1,
+    month: month === null ? null : at.getUTCMonth() + 1,
   };
 }
 

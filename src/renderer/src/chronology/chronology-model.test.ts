@@ -55,6 +55,22 @@ describe('the chronology model', () => {
     expect(model.shownCount).toBe(3);
   });
 
+  it('follows changes made before it is first read (a search before the list is opened)', () => {
+    const model = new ChronologyModel(HEIGHTS);
+    model.load([treaty, visit, invasion]);
+    const renamed = { ...visit, title: 'Visit, renamed' };
+    model.apply({ upserted: [], removed: [invasion.id, treaty.id] });
+    model.apply({ upserted: [renamed, talks, treaty], removed: [] });
+    expect(model.shownCount).toBe(3);
+    expect(labels(model)).toEqual([
+      'year: 2024',
+      'A year of talks',
+      'month: June 2024',
+      'Visit, renamed',
+      'Treaty',
+    ]);
+  });
+
   it('moves an edited event to its new date, and adds new ones in place', () => {
     const model = new ChronologyModel(HEIGHTS);
     model.load([treaty, visit, invasion]);

@@ -23,7 +23,8 @@ export interface ChronologyEntry {
   readonly kind: 'event';
   readonly id: EventId;
   readonly event: TimelineEvent;
-  readonly key: ChronologyKey;
+  /** Read when the events are first sorted (not at load: the list may never be opened). */
+  key: ChronologyKey;
   shown: boolean;
   /** Replaced by a newer version of its event: dropped at the next merge. */
   dead: boolean;
@@ -82,17 +83,10 @@ export function pinLabel(key: ChronologyKey): string {
   return key.month === null ? yearHeading(key) : monthLabel(key);
 }
 
-function entryOf(event: TimelineEvent): ChronologyEntry {
-  return {
-    kind: 'event',
-    id: event.id,
-    event,
-    key: keyOf(event),
-    shown: true,
-    dead: false,
-    row: -1,
-    index: -1,
-  };
+const NO_KEY: ChronologyKey = { earliest: 0, latest: 0, year: 0, month: null };
+
+function entryOf(event: TimelineEvent, key = NO_KEY): ChronologyEntry {
+  return { kind: 'event', id: event.id, event, key, shown: true, dead: false, row: -1, index: -1 };
 }
 
 export class ChronologyModel {
@@ -101,21 +95,21 @@ export class ChronologyModel {
   readonly #byId = new Map<EventId, ChronologyEntry>();
   #rows: ChronologyRows | null = null;
   #shownCount = 0;
+  /** Loaded but not yet sorted: the entries are in #byId only, until the rows are first asked for. */
+  #unsorted = false;
 
   constructor(private readonly heights: RowHeights) {}
 
-  /** Replaces everything with these events, all shown. */
+  /**
+   * Replaces everything with these events, all shown. Their dates are read and sorted when the
+   * rows are first asked for (the list is opened), so the window's start pays only for a map.
+   */
   load(events: Iterable<TimelineEvent>): void {
     this.#byId.clear();
     this.#all = [];
-    for (const event of events) {
-      const entry = entryOf(event);
-      if (this.#byId.has(event.id)) this.#drop(event.id);
-      this.#byId.set(event.id, entry);
-      this.#all.push(entry);
-    }
-    this.#all = this.#all.filter((entry) => !entry.dead).sort(compareChronology);
-    this.#shownCount = this.#all.length;
+    for (const event of events) this.#byId.set(event.id, entryOf(event));
+    this.#shownCount = this.#byId.size;
+    this.#unsorted = true;
     this.#rows = null;
   }
 
@@ -140,12 +134,15 @@ export class ChronologyModel {
         continue;
       }
       if (entry !== undefined) this.#drop(event.id);
-      const made = entryOf(event);
+      const made = entryOf(event, this.#unsorted ? NO_KEY : keyOf(event));
       this.#byId.set(event.id, made);
       this.#shownCount++;
       added.push(made);
     }
-    if (added.length > 0) this.#all = merge(this.#all, added.sort(compareChronology));
+    // Before the first sort the new entries wait in #byId with the rest.
+    if (added.length > 0 && !this.#unsorted) {
+      this.#all = merge(this.#all, added.sort(compareChronology));
+    }
     if (touched) this.#rows = null;
   }
 
@@ -175,6 +172,7 @@ export class ChronologyModel {
 
   /** The shown events, in order. */
   shownEvents(): TimelineEvent[] {
+    this.#sort();
     const shown: TimelineEvent[] = [];
     for (const entry of this.#all) if (entry.shown) shown.push(entry.event);
     return shown;
@@ -183,6 +181,7 @@ export class ChronologyModel {
   /** The rows, made again after a change (one pass over the sorted events, no sorting). */
   rows(): ChronologyRows {
     if (this.#rows !== null) return this.#rows;
+    this.#sort();
     const rows: ChronologyRow[] = [];
     // At most a year and a month heading per event; trimmed below.
     const tops = new Float64Array(this.#shownCount * 3 + 1);
@@ -215,6 +214,15 @@ export class ChronologyModel {
     tops[rows.length] = y;
     this.#rows = { rows, tops: tops.subarray(0, rows.length + 1), eventRows };
     return this.#rows;
+  }
+
+  /** The first sort after a load: every entry's dates read, then one sort. */
+  #sort(): void {
+    if (!this.#unsorted) return;
+    this.#unsorted = false;
+    this.#all = [...this.#byId.values()];
+    for (const entry of this.#all) entry.key = keyOf(entry.event);
+    this.#all.sort(compareChronology);
   }
 
   /** Marks an event's old entry dead and drops it from the sorted array at the next merge. */
