@@ -1,12 +1,13 @@
 /**
  * One row of the chronology as DOM: a year or month heading (seen, not read: each event's own
  * name says its date), or an event as an option of the list box, with its date in words, title,
- * lane, status, certainty, sources and follow-up links. User text goes in as text, isolated.
+ * lane, status, certainty, sources and follow-up links, which are also its accessible name (read
+ * in the order they are seen). User text goes in as text, isolated.
  */
 import { datesInWords } from '../../../shared/date-words';
 import type { EventId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
-import { isolated, isolateText, USER_TEXT } from '../ui/bidi';
+import { isolated, USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
 import type { ChronologyEntry, ChronologyRow } from './chronology-model';
 
@@ -56,16 +57,6 @@ function eventRow(entry: ChronologyEntry, context: RowContext): HTMLElement {
     if (links.length > 0) links.push(' · ');
     links.push(count(followUps, 'follow-up', 'follow-ups'));
   }
-  const name = [
-    isolateText(event.title),
-    when,
-    isolateText(laneName),
-    event.status,
-    event.certainty,
-    sources,
-    ...(parent ? [`follow-up of ${isolateText(parent.title)}`] : []),
-    ...(followUps > 0 ? [count(followUps, 'follow-up', 'follow-ups')] : []),
-  ].join(', ');
   return el(
     'div',
     {
@@ -74,7 +65,6 @@ function eventRow(entry: ChronologyEntry, context: RowContext): HTMLElement {
         id: rowId(event.id),
         role: 'option',
         'aria-selected': 'false',
-        'aria-label': name,
         'aria-setsize': String(context.shownCount),
         'aria-posinset': String(entry.index + 1),
         'data-id': event.id,
@@ -90,12 +80,12 @@ function eventRow(entry: ChronologyEntry, context: RowContext): HTMLElement {
             isolated(laneName),
           ]),
           ...facts.flatMap((fact) => [
-            el('span', { className: 'chronology-sep', text: '·' }),
+            el('span', { className: 'chronology-sep', text: ' · ' }),
             el('span', { className: 'chronology-fact', text: fact }),
           ]),
           ...(links.length > 0
             ? [
-                el('span', { className: 'chronology-sep', text: '·' }),
+                el('span', { className: 'chronology-sep', text: ' · ' }),
                 el('span', { className: 'chronology-links' }, links),
               ]
             : []),

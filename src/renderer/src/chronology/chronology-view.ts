@@ -48,7 +48,7 @@ export class ChronologyView {
   constructor(lanes: readonly Lane[], handlers: ChronologyHandlers, actions: readonly Node[]) {
     this.#handlers = handlers;
     this.#lanes = laneMap(lanes);
-    this.#count = el('span', { className: 'chronology-count', attrs: { 'aria-live': 'polite' } });
+    this.#count = el('span', { className: 'chronology-count' });
     this.#canvas = el('div', { className: 'chronology-canvas', attrs: { role: 'none' } });
     this.#list = el(
       'div',
