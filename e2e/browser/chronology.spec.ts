@@ -214,6 +214,12 @@ test('a user reads the story as a chronology, by keyboard and mouse, and publish
       `16 June 2024 | ${VISIT}`,
     ]);
     await expect(page.locator('.chronology-count')).toHaveText('3 events');
+    // Nothing found: the list says so rather than stand empty.
+    await search.fill('vladimir zzz');
+    await expect(page.getByText('No events to show.')).toBeVisible();
+    await expect(list).toBeHidden();
+    await search.fill('vladimir');
+    await expect(list.getByRole('option')).toHaveCount(3);
   });
 
   await test.step('Copy chronology puts the rows shown on the clipboard, as Markdown', async () => {

@@ -63,7 +63,10 @@ export class ChronologyView {
       attrs: { 'aria-hidden': 'true' },
     });
     this.#pinned.hidden = true;
-    this.#empty = el('p', { className: 'chronology-empty', text: 'No events to show.' });
+    this.#empty = el('p', {
+      className: 'chronology-empty',
+      text: 'No events to show. A search or a filter may be hiding them.',
+    });
     this.#empty.hidden = true;
     this.element = el(
       'section',
@@ -74,8 +77,7 @@ export class ChronologyView {
           this.#count,
           el('div', { className: 'chronology-actions' }, [...actions]),
         ]),
-        el('div', { className: 'chronology-body' }, [this.#list, this.#pinned]),
-        this.#empty,
+        el('div', { className: 'chronology-body' }, [this.#list, this.#pinned, this.#empty]),
       ],
     );
     this.element.hidden = true;
@@ -164,7 +166,9 @@ export class ChronologyView {
       this.#drawn.clear();
       this.#drawnFor = rows;
       this.#canvas.style.height = `${rows.tops[rows.rows.length] ?? 0}px`;
+      // An empty list box is no list: the words say why instead.
       this.#empty.hidden = rows.rows.length > 0;
+      this.#list.hidden = rows.rows.length === 0;
     }
     const { first, end } = rowsInView(
       rows.tops,
