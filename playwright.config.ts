@@ -33,6 +33,7 @@ export default defineConfig<{ shellKind: 'harness' | 'built-app' }>({
         'content-policy.spec.ts',
         'timelinejs.spec.ts',
         'big-timeline.spec.ts',
+        'chronology-big.spec.ts',
       ],
       use: { ...chromium, shellKind: 'built-app' },
     },

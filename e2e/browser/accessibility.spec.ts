@@ -1,6 +1,7 @@
 /**
  * Accessibility, measured (issue 16, part 5): axe-core finds no violation of serious or critical
- * impact on each screen a user meets, in the light theme and in the dark one.
+ * impact on each screen a user meets (main screen, editor with a field error, filter panel, delete
+ * confirmation, import preview, chronology), in the light theme and in the dark one.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +66,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await check('import preview');
     await app.screenshot(`a11y-import-${scheme}`);
     await app.answerImport('sanctions.csv', 'Cancel');
+
+    await page.keyboard.press('Control+2');
+    await expect(page.getByRole('listbox', { name: 'Chronology' })).toBeVisible();
+    await check('chronology');
+    await app.screenshot(`a11y-chronology-${scheme}`);
+    await page.keyboard.press('Control+1');
     app.assertNothingWentWrong();
   });
 }

@@ -20,6 +20,7 @@ const EXPECTED_ITEMS = [
   '&File>Export>CSV…',
   '&File>Export>Markwhen…',
   '&File>Export>iCalendar…',
+  '&File>Export chronology…',
   '&File>Restore backup…',
   '&File>quit',
   '&Edit>Undo',
@@ -27,6 +28,7 @@ const EXPECTED_ITEMS = [
   '&Edit>Find',
   '&Edit>Find next',
   '&Edit>Find previous',
+  '&Edit>Copy chronology',
   '&Edit>cut',
   '&Edit>copy',
   '&Edit>paste',
@@ -35,6 +37,8 @@ const EXPECTED_ITEMS = [
   'Eve&nt>Add follow-up',
   'Eve&nt>Delete event',
   'Eve&nt>Save',
+  '&View>Timeline',
+  '&View>Chronology',
   '&View>Zoom in',
   '&View>Zoom out',
   '&View>Fit',
@@ -109,6 +113,19 @@ test('File: Import, each Export through the save dialog, and Restore backup', as
     });
   }
   expect((await readdir(documents)).length).toBe(exports.length);
+  await test.step('Export chronology… saves the Markdown and the HTML where the dialogs say', async () => {
+    const before = (await desk.app.record()).saveDialogs.length;
+    await click(desk, '&File>Export chronology…');
+    await expect.poll(async () => (await desk.app.record()).saveDialogs.length).toBe(before + 2);
+    const [markdown, html] = (await desk.app.record()).saveDialogs.slice(before);
+    expect(markdown!.defaultPath).toMatch(/-chronology\.md$/);
+    expect(html!.defaultPath).toMatch(/-chronology\.html$/);
+    await expect(desk.page.locator('.status-line')).toContainText(
+      `Exported to ${markdown!.answer!} and ${html!.answer!}`,
+    );
+    expect(await readFile(markdown!.answer!, 'utf8')).toContain('### June 2024');
+    expect(await readFile(html!.answer!, 'utf8')).toContain('<h3>June 2024</h3>');
+  });
   await test.step('Restore backup… lists the backups', async () => {
     await click(desk, '&File>Restore backup…');
     const dialog = desk.page.getByRole('dialog', { name: 'Restore backup' });
@@ -190,6 +207,10 @@ test('Event and Edit: add, save, follow up, delete, undo and redo, and the text 
     await click(desk, '&Edit>Find previous');
     await expect(desk.field('Title')).toHaveValue("Putin's state visit to North Korea");
   });
+  await test.step('Copy chronology copies the events the search shows', async () => {
+    await click(desk, '&Edit>Copy chronology');
+    await expect(desk.status()).toContainText('Copied the chronology: 3 events');
+  });
   expect(await desk.app.quit()).toBe(0);
   desk.assertNothingWentWrong();
 });
@@ -211,6 +232,16 @@ test('View and Window: zoom, fit, full screen, minimize, About', async ({ launch
     await click(desk, '&View>Zoom in');
     await click(desk, '&View>Fit');
     for (const title of SEED_TITLES) await expect(desk.item(title)).toBeInViewport();
+  });
+  await test.step('Chronology shows the list in place of the timeline, Timeline brings it back', async () => {
+    const list = desk.page.getByRole('listbox', { name: 'Chronology' });
+    await click(desk, '&View>Chronology');
+    await expect(list).toBeFocused();
+    await expect(list.getByRole('option')).toHaveCount(SEED_TITLES.length);
+    await expect(item).toBeHidden();
+    await click(desk, '&View>Timeline');
+    await expect(list).toBeHidden();
+    await expect(item).toBeVisible();
   });
   await test.step('Toggle Full Screen', async () => {
     await click(desk, '&View>togglefullscreen');

@@ -76,13 +76,21 @@ describe('the application menu', () => {
       const menu = makeMenu({ isMac });
       const ids = (name: string) => submenu(menu, name).flatMap((item) => item.id ?? []);
       expect(ids('Event')).toEqual(['addEvent', 'addFollowUp', 'deleteEvent', 'save']);
-      expect(ids('View')).toEqual(['zoomIn', 'zoomOut', 'fit']);
-      expect(ids('File')).toEqual(['import', 'restoreBackup']);
-      expect(ids('Edit')).toEqual(['undo', 'redo', 'find', 'findNext', 'findPrevious']);
+      expect(ids('View')).toEqual(['showTimeline', 'showChronology', 'zoomIn', 'zoomOut', 'fit']);
+      expect(ids('File')).toEqual(['import', 'exportChronology', 'restoreBackup']);
+      expect(ids('Edit')).toEqual([
+        'undo',
+        'redo',
+        'find',
+        'findNext',
+        'findPrevious',
+        'copyChronology',
+      ]);
       const file = submenu(menu, 'File');
       expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual([
         'Import…',
         'Export',
+        'Export chronology…',
         'separator',
         'Restore backup…',
         'separator',
@@ -105,6 +113,7 @@ describe('the application menu', () => {
         'find',
         'findNext',
         'findPrevious',
+        'copyChronology',
         'separator',
         'cut',
         'copy',

@@ -2,7 +2,14 @@
  * The native menu as data, built from the registry of user commands. No Electron here: menu.ts
  * hands the template to Menu.buildFromTemplate, whose item options this type is a subset of.
  */
-import { chordOf, USER_COMMANDS, type UserCommandId } from '../shared/user-commands';
+import {
+  ALL_COMMANDS,
+  chordOf,
+  menuLabel,
+  type UserCommand,
+  userCommand,
+  type UserCommandId,
+} from '../shared/user-commands';
 
 export type MenuRole =
   | 'about'
@@ -45,37 +52,16 @@ export interface MenuOptions {
   readonly onCommand: (id: UserCommandId) => void;
 }
 
-type UserCommand = (typeof USER_COMMANDS)[number];
-
-/** Commands that open a dialog; their menu items end with an ellipsis, as menus do. */
-const OPENS_DIALOG: ReadonlySet<UserCommandId> = new Set([
-  'exportJson',
-  'exportTimelineJs',
-  'exportCsv',
-  'exportMarkwhen',
-  'exportIcs',
-  'import',
-  'restoreBackup',
-]);
-
-/** The File menu's Export submenu, whose items drop the "Export " of their labels. */
-const EXPORTS: readonly UserCommandId[] = [
-  'exportJson',
-  'exportTimelineJs',
-  'exportCsv',
-  'exportMarkwhen',
-  'exportIcs',
-];
-
 const separator: MenuItemSpec = { type: 'separator' };
 
 export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
   const { appName, isMac } = options;
+  // A menu's own items, in registry order; items of its submenu are placed with that submenu.
   const items = (menu: UserCommand['menu']): MenuItemSpec[] =>
-    USER_COMMANDS.filter((command) => command.menu === menu).map((command) =>
-      commandItem(command, options),
+    ALL_COMMANDS.filter((command) => command.menu === menu && command.submenu === undefined).map(
+      (command) => commandItem(command, options),
     );
-  const item = (id: UserCommandId): MenuItemSpec => commandItem(commandOf(id), options);
+  const item = (id: UserCommandId): MenuItemSpec => commandItem(userCommand(id), options);
   const about: MenuItemSpec = { role: 'about', label: `About ${appName}` };
   const appMenu: MenuItemSpec = {
     label: appName,
@@ -93,8 +79,8 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
   };
   const exportMenu: MenuItemSpec = {
     label: 'Export',
-    submenu: EXPORTS.map((id) => {
-      const exported = item(id);
+    submenu: ALL_COMMANDS.filter((command) => command.submenu === 'export').map((command) => {
+      const exported = item(command.id);
       return { ...exported, label: exported.label?.replace(/^Export /, '') };
     }),
   };
@@ -103,6 +89,7 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
     submenu: [
       item('import'),
       exportMenu,
+      item('exportChronology'),
       separator,
       item('restoreBackup'),
       separator,
@@ -141,16 +128,10 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
   ];
 }
 
-function commandOf(id: UserCommandId): UserCommand {
-  const found = USER_COMMANDS.find((command) => command.id === id);
-  if (!found) throw new Error(`Unknown user command ${id}`);
-  return found;
-}
-
 function commandItem(command: UserCommand, options: MenuOptions): MenuItemSpec {
   return {
     id: command.id,
-    label: OPENS_DIALOG.has(command.id) ? `${command.label}…` : command.label,
+    label: menuLabel(command),
     ...acceleratorOf(command.accelerator, options.isMac),
     click: () => options.onCommand(command.id),
   };

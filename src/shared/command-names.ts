@@ -12,6 +12,7 @@ export const COMMAND_NAMES = [
   'addFollowUp',
   'exportJson',
   'exportAs',
+  'exportChronology',
   'getHistory',
   'undo',
   'redo',

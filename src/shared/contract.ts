@@ -12,6 +12,7 @@ import {
   EventPatchSchema,
   LaneIdSchema,
   LaneSchema,
+  LIMITS,
   PartialDateSchema,
   TimelineDocumentSchema,
   TimelineEventSchema,
@@ -44,6 +45,8 @@ export const EXPORT_FORMATS = ['json', 'timelinejs', 'csv', 'markwhen', 'ics'] a
 export const IMPORT_FORMATS = ['json', 'timelinejs', 'csv'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+/** The chronology's export formats: a dated list newsrooms publish. */
+export const CHRONOLOGY_FORMATS = ['markdown', 'html'] as const;
 
 /** Larger files are refused before they are parsed. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -156,6 +159,16 @@ export const contract = {
     input: z.strictObject({ format: ExportFormatSchema }),
     output: z.strictObject({ path: z.string() }),
   },
+  /** The chronology of the given events (the ones the window shows, in its order). */
+  exportChronology: {
+    input: z.strictObject({
+      ids: z
+        .array(EventIdSchema)
+        .max(LIMITS.maxEvents, { error: `has more than ${LIMITS.maxEvents} events` }),
+      format: z.enum(CHRONOLOGY_FORMATS),
+    }),
+    output: z.strictObject({ path: z.string() }),
+  },
   getHistory: { input: NoInput, output: HistoryStateSchema },
   undo: { input: NoInput, output: ChangeWithHistory },
   redo: { input: NoInput, output: ChangeWithHistory },
@@ -194,6 +207,7 @@ export type Change = z.output<typeof ChangeSchema>;
 export type HistoryState = z.output<typeof HistoryStateSchema>;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ChronologyFormat = (typeof CHRONOLOGY_FORMATS)[number];
 export type ImportPreview = z.output<typeof ImportPreviewSchema>;
 export type BackupInfo = z.output<typeof BackupInfoSchema>;
 export type SaveFailure = z.output<typeof SaveFailureSchema>;

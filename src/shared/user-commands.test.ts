@@ -5,6 +5,9 @@ import {
   describeAccelerator,
   isUserCommandId,
   matchesChord,
+  menuLabel,
+  TOOLBAR_GROUPS,
+  toolbarCommands,
   USER_COMMANDS,
   userCommand,
 } from './user-commands';
@@ -52,6 +55,10 @@ describe('the user command registry', () => {
         'Find',
         'Find next',
         'Find previous',
+        'Timeline',
+        'Chronology',
+        'Copy chronology',
+        'Export chronology',
       ].sort(),
     );
   });
@@ -70,10 +77,18 @@ describe('the user command registry', () => {
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 
-  it('leaves the further exports and Restore backup without a shortcut', () => {
+  it('leaves the further exports, Restore backup and the chronology copy and export without a shortcut', () => {
     const without = USER_COMMANDS.filter((command) => command.accelerator === '');
     expect(without.map((command) => command.id).sort()).toEqual(
-      ['exportCsv', 'exportIcs', 'exportMarkwhen', 'exportTimelineJs', 'restoreBackup'].sort(),
+      [
+        'exportCsv',
+        'exportIcs',
+        'exportMarkwhen',
+        'exportTimelineJs',
+        'restoreBackup',
+        'copyChronology',
+        'exportChronology',
+      ].sort(),
     );
   });
 
@@ -83,6 +98,44 @@ describe('the user command registry', () => {
     expect(isUserCommandId('Zoom in')).toBe(false);
     expect(isUserCommandId(undefined)).toBe(false);
     expect(() => userCommand('format' as never)).toThrow('format');
+  });
+});
+
+describe('each command entry holds its toolbar place and dialog flag', () => {
+  it('places the toolbar buttons in their groups, in order, each once', () => {
+    const ids = (group: Parameters<typeof toolbarCommands>[0]) =>
+      toolbarCommands(group).map((command) => command.id);
+    expect(TOOLBAR_GROUPS.map((group) => group.label)).toEqual([
+      'Views',
+      'History',
+      'Event',
+      'View',
+      'File',
+    ]);
+    expect(ids('views')).toEqual(['showTimeline', 'showChronology']);
+    expect(ids('history')).toEqual(['undo', 'redo']);
+    expect(ids('event')).toEqual(['addEvent', 'addFollowUp', 'deleteEvent']);
+    expect(ids('view')).toEqual(['zoomOut', 'zoomIn', 'fit']);
+    expect(ids('file')).toEqual(['import', 'exportJson']);
+    expect(ids('more')).toEqual([
+      'exportTimelineJs',
+      'exportCsv',
+      'exportMarkwhen',
+      'exportIcs',
+      'restoreBackup',
+    ]);
+    for (const { id } of [...TOOLBAR_GROUPS, { id: 'more' as const }]) {
+      const positions = toolbarCommands(id).map((command) => command.toolbar?.position);
+      expect(new Set(positions).size, id).toBe(positions.length);
+    }
+  });
+
+  it('ends the menu label of a command that opens a dialog with an ellipsis', () => {
+    expect(menuLabel(userCommand('import'))).toBe('Import…');
+    expect(menuLabel(userCommand('restoreBackup'))).toBe('Restore backup…');
+    expect(menuLabel(userCommand('addEvent'))).toBe('Add event');
+    expect(userCommand('undo').toolbar?.iconOnly).toBe(true);
+    expect(userCommand('fit').toolbar?.iconOnly).toBeUndefined();
   });
 });
 

@@ -4,44 +4,259 @@
  */
 
 export const USER_COMMANDS = [
-  { id: 'addEvent', label: 'Add event', menu: 'event', accelerator: 'CmdOrCtrl+N' },
-  { id: 'addFollowUp', label: 'Add follow-up', menu: 'event', accelerator: 'CmdOrCtrl+Shift+N' },
-  { id: 'deleteEvent', label: 'Delete event', menu: 'event', accelerator: 'Delete' },
-  { id: 'save', label: 'Save', menu: 'event', accelerator: 'CmdOrCtrl+S' },
-  { id: 'zoomIn', label: 'Zoom in', menu: 'view', accelerator: 'CmdOrCtrl+=' },
-  { id: 'zoomOut', label: 'Zoom out', menu: 'view', accelerator: 'CmdOrCtrl+-' },
-  { id: 'fit', label: 'Fit', menu: 'view', accelerator: 'CmdOrCtrl+0' },
-  { id: 'exportJson', label: 'Export JSON', menu: 'file', accelerator: 'CmdOrCtrl+E' },
-  { id: 'undo', label: 'Undo', menu: 'edit', accelerator: 'CmdOrCtrl+Z' },
-  { id: 'redo', label: 'Redo', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+Z' },
-  { id: 'find', label: 'Find', menu: 'edit', accelerator: 'CmdOrCtrl+F' },
-  { id: 'findNext', label: 'Find next', menu: 'edit', accelerator: 'F3' },
-  { id: 'findPrevious', label: 'Find previous', menu: 'edit', accelerator: 'Shift+F3' },
-  { id: 'import', label: 'Import', menu: 'file', accelerator: 'CmdOrCtrl+O' },
-  { id: 'exportTimelineJs', label: 'Export TimelineJS', menu: 'file', accelerator: '' },
-  { id: 'exportCsv', label: 'Export CSV', menu: 'file', accelerator: '' },
-  { id: 'exportMarkwhen', label: 'Export Markwhen', menu: 'file', accelerator: '' },
-  { id: 'exportIcs', label: 'Export iCalendar', menu: 'file', accelerator: '' },
-  { id: 'restoreBackup', label: 'Restore backup', menu: 'file', accelerator: '' },
+  {
+    id: 'addEvent',
+    label: 'Add event',
+    menu: 'event',
+    accelerator: 'CmdOrCtrl+N',
+    icon: 'plus',
+    toolbar: { group: 'event', position: 0 },
+  },
+  {
+    id: 'addFollowUp',
+    label: 'Add follow-up',
+    menu: 'event',
+    accelerator: 'CmdOrCtrl+Shift+N',
+    icon: 'followUp',
+    toolbar: { group: 'event', position: 1 },
+  },
+  {
+    id: 'deleteEvent',
+    label: 'Delete event',
+    menu: 'event',
+    accelerator: 'Delete',
+    icon: 'trash',
+    toolbar: { group: 'event', position: 2 },
+  },
+  // In the editor's own actions, not the toolbar (app.ts places it).
+  { id: 'save', label: 'Save', menu: 'event', accelerator: 'CmdOrCtrl+S', icon: 'save' },
+  {
+    id: 'showTimeline',
+    label: 'Timeline',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+1',
+    icon: 'timeline',
+    toolbar: { group: 'views', position: 0 },
+  },
+  {
+    id: 'showChronology',
+    label: 'Chronology',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+2',
+    icon: 'list',
+    toolbar: { group: 'views', position: 1 },
+  },
+  {
+    id: 'zoomIn',
+    label: 'Zoom in',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+=',
+    icon: 'zoomIn',
+    toolbar: { group: 'view', position: 1, iconOnly: true },
+  },
+  {
+    id: 'zoomOut',
+    label: 'Zoom out',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+-',
+    icon: 'zoomOut',
+    toolbar: { group: 'view', position: 0, iconOnly: true },
+  },
+  {
+    id: 'fit',
+    label: 'Fit',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+0',
+    icon: 'fit',
+    toolbar: { group: 'view', position: 2 },
+  },
+  {
+    id: 'exportJson',
+    label: 'Export JSON',
+    menu: 'file',
+    submenu: 'export',
+    accelerator: 'CmdOrCtrl+E',
+    icon: 'download',
+    toolbar: { group: 'file', position: 1 },
+    opensDialog: true,
+  },
+  {
+    id: 'undo',
+    label: 'Undo',
+    menu: 'edit',
+    accelerator: 'CmdOrCtrl+Z',
+    icon: 'undo',
+    toolbar: { group: 'history', position: 0, iconOnly: true },
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    menu: 'edit',
+    accelerator: 'CmdOrCtrl+Shift+Z',
+    icon: 'redo',
+    toolbar: { group: 'history', position: 1, iconOnly: true },
+  },
+  { id: 'find', label: 'Find', menu: 'edit', accelerator: 'CmdOrCtrl+F', icon: 'search' },
+  { id: 'findNext', label: 'Find next', menu: 'edit', accelerator: 'F3', icon: 'searchNext' },
+  {
+    id: 'findPrevious',
+    label: 'Find previous',
+    menu: 'edit',
+    accelerator: 'Shift+F3',
+    icon: 'searchPrevious',
+  },
+  {
+    id: 'import',
+    label: 'Import',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+O',
+    icon: 'upload',
+    toolbar: { group: 'file', position: 0 },
+    opensDialog: true,
+  },
+  {
+    id: 'exportTimelineJs',
+    label: 'Export TimelineJS',
+    menu: 'file',
+    submenu: 'export',
+    accelerator: '',
+    icon: 'download',
+    toolbar: { group: 'more', position: 0 },
+    opensDialog: true,
+  },
+  {
+    id: 'exportCsv',
+    label: 'Export CSV',
+    menu: 'file',
+    submenu: 'export',
+    accelerator: '',
+    icon: 'download',
+    toolbar: { group: 'more', position: 1 },
+    opensDialog: true,
+  },
+  {
+    id: 'exportMarkwhen',
+    label: 'Export Markwhen',
+    menu: 'file',
+    submenu: 'export',
+    accelerator: '',
+    icon: 'download',
+    toolbar: { group: 'more', position: 2 },
+    opensDialog: true,
+  },
+  {
+    id: 'exportIcs',
+    label: 'Export iCalendar',
+    menu: 'file',
+    submenu: 'export',
+    accelerator: '',
+    icon: 'download',
+    toolbar: { group: 'more', position: 3 },
+    opensDialog: true,
+  },
+  {
+    id: 'restoreBackup',
+    label: 'Restore backup',
+    menu: 'file',
+    accelerator: '',
+    icon: 'restore',
+    toolbar: { group: 'more', position: 4, separatorBefore: true },
+    opensDialog: true,
+  },
+  // In the chronology's own header, not the toolbar (chronology-view.ts places them).
+  { id: 'copyChronology', label: 'Copy chronology', menu: 'edit', accelerator: '', icon: 'copy' },
+  {
+    id: 'exportChronology',
+    label: 'Export chronology',
+    menu: 'file',
+    accelerator: '',
+    icon: 'download',
+    opensDialog: true,
+  },
 ] as const satisfies readonly UserCommandSpec[];
+
+/** Icon names; the renderer's icons.ts holds the path data of each. */
+export const ICON_NAMES = [
+  'plus',
+  'followUp',
+  'trash',
+  'save',
+  'zoomIn',
+  'zoomOut',
+  'fit',
+  'download',
+  'upload',
+  'undo',
+  'redo',
+  'restore',
+  'search',
+  'searchNext',
+  'searchPrevious',
+  'timeline',
+  'list',
+  'copy',
+] as const;
+export type IconName = (typeof ICON_NAMES)[number];
+
+/** The toolbar's groups, left to right; "more" is the File group's "More" menu. */
+export const TOOLBAR_GROUPS = [
+  { id: 'views', label: 'Views' },
+  { id: 'history', label: 'History' },
+  { id: 'event', label: 'Event' },
+  { id: 'view', label: 'View' },
+  { id: 'file', label: 'File' },
+] as const;
+export type ToolbarGroup = (typeof TOOLBAR_GROUPS)[number]['id'] | 'more';
+
+export interface ToolbarPlace {
+  readonly group: ToolbarGroup;
+  /** Left to right (top to bottom in "more") within the group. */
+  readonly position: number;
+  /** The icon says it all: the label stays the accessible name and the tooltip. */
+  readonly iconOnly?: boolean;
+  /** A separator above it in the "More" menu. */
+  readonly separatorBefore?: boolean;
+}
 
 export interface UserCommandSpec {
   readonly id: string;
   /** The accessible name of its button and the label of its menu item. */
   readonly label: string;
   readonly menu: 'file' | 'edit' | 'event' | 'view';
+  /** Within its menu, a submenu: "export" items read without their "Export " ("CSV…"). */
+  readonly submenu?: 'export';
   /** Electron accelerator syntax, also matched by the renderer's keyboard handler; '' for none. */
   readonly accelerator: string;
+  readonly icon: IconName;
+  /** Where its toolbar button sits; absent for commands with no toolbar button. */
+  readonly toolbar?: ToolbarPlace;
+  /** It opens a dialog before it acts: its menu item ends with "…". */
+  readonly opensDialog?: boolean;
 }
 
 export type UserCommandId = (typeof USER_COMMANDS)[number]['id'];
+
+/** A registry entry with every optional fact readable (the tuple's members lack some keys). */
+export type UserCommand = UserCommandSpec & { readonly id: UserCommandId };
+export const ALL_COMMANDS: readonly UserCommand[] = USER_COMMANDS;
 
 export function isUserCommandId(value: unknown): value is UserCommandId {
   return USER_COMMANDS.some((command) => command.id === value);
 }
 
-export function userCommand(id: UserCommandId): UserCommandSpec {
-  const found = USER_COMMANDS.find((command) => command.id === id);
+/** The commands placed in one toolbar group (or the "More" menu), in their order there. */
+export function toolbarCommands(group: ToolbarGroup): UserCommand[] {
+  const placed = ALL_COMMANDS.filter((command) => command.toolbar?.group === group);
+  return placed.sort((a, b) => (a.toolbar?.position ?? 0) - (b.toolbar?.position ?? 0));
+}
+
+/** The label of its menu item: "Import…" for a command that opens a dialog. */
+export function menuLabel(command: UserCommandSpec): string {
+  return command.opensDialog === true ? `${command.label}…` : command.label;
+}
+
+export function userCommand(id: UserCommandId): UserCommand {
+  const found = ALL_COMMANDS.find((command) => command.id === id);
   if (!found) throw new Error(`Unknown user command ${id}`);
   return found;
 }

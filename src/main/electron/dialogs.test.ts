@@ -41,5 +41,7 @@ describe('createDialogHost', () => {
     expect(exportFilter('story.timelinejs.json')).toEqual({ name: 'JSON', extensions: ['json'] });
     expect(exportFilter('story.mw')).toEqual({ name: 'Markwhen', extensions: ['mw'] });
     expect(exportFilter('story.ics')).toEqual({ name: 'iCalendar', extensions: ['ics'] });
+    expect(exportFilter('story-chronology.md')).toEqual({ name: 'Markdown', extensions: ['md'] });
+    expect(exportFilter('story-chronology.html')).toEqual({ name: 'HTML', extensions: ['html'] });
   });
 });

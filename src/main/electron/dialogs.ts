@@ -17,6 +17,8 @@ const EXPORT_TYPES: readonly { readonly ending: string; readonly name: string }[
   { ending: '.csv', name: 'CSV' },
   { ending: '.mw', name: 'Markwhen' },
   { ending: '.ics', name: 'iCalendar' },
+  { ending: '.md', name: 'Markdown' },
+  { ending: '.html', name: 'HTML' },
   { ending: '.json', name: 'JSON' },
 ];
 

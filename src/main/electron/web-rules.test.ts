@@ -77,7 +77,7 @@ describe('hardenSession', () => {
     return handlers as Record<string, (...args: unknown[]) => unknown>;
   }
 
-  it('denies every permission request and check', () => {
+  it('denies every other permission request and check', () => {
     const handlers = makeSession();
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
       const callback = vi.fn();
@@ -85,6 +85,17 @@ describe('hardenSession', () => {
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
       expect(handlers.check!(null, permission, 'file://', {})).toBe(false);
     }
+  });
+
+  it('grants writing to the clipboard (Copy chronology), and nothing else about it', () => {
+    const handlers = makeSession();
+    const callback = vi.fn();
+    handlers.request!({}, 'clipboard-sanitized-write', callback, {});
+    expect(callback).toHaveBeenCalledExactlyOnceWith(true);
+    expect(handlers.check!(null, 'clipboard-sanitized-write', 'app://timeline-desk', {})).toBe(
+      true,
+    );
+    expect(handlers.check!(null, 'clipboard-read', 'app://timeline-desk', {})).toBe(false);
   });
 
   it('sends our CSP with every response, in place of the server one', () => {

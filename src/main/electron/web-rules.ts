@@ -30,10 +30,18 @@ export function applyWebContentsRules(contents: WebContents, options: WebRulesOp
   });
 }
 
-/** Denies every permission a page could ask for, and sends the CSP with every response. */
+/**
+ * The one permission granted: writing plain text and sanitized HTML to the clipboard (Copy
+ * chronology). Reading the clipboard stays denied.
+ */
+const GRANTED: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Denies every other permission a page could ask for, and sends the CSP with every response. */
 export function hardenSession(session: Session, policy?: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(GRANTED.has(permission)),
+  );
+  session.setPermissionCheckHandler((_contents, permission) => GRANTED.has(permission));
   // The built page carries the CSP in a meta tag; the dev server's responses need the header.
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });

@@ -1,9 +1,12 @@
 /** Exports in every format: the file's text from the formats module, written atomically. */
 import { basename, dirname, join } from 'node:path';
 
-import type { ExportFormat } from '../../shared/contract';
+import { inChronologyOrder } from '../../shared/chronology';
+import type { ChronologyFormat, ExportFormat } from '../../shared/contract';
 import { exportTimeline } from '../../shared/formats';
+import { chronologyHtml, chronologyMarkdown } from '../../shared/formats/chronology';
 import { type DocumentHead, timelineDeskJsonParts } from '../../shared/formats/timeline-desk-json';
+import type { EventId } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
 import { FORMAT, FORMAT_VERSION } from '../../shared/schema';
 import { stepEnds } from '../../shared/steps';
@@ -29,6 +32,39 @@ export async function exportDocument(
   const path = await host.chooseExportPath(`${slug(store.info.title)}${extension}`);
   if (path === null) throw new AppFailure({ code: 'cancelled', message: 'Export cancelled.' });
   await writeExportFile(path, file === null ? await jsonExport(store) : file.text, write);
+  return { path };
+}
+
+/**
+ * The chronology of the events the window shows (by id), as Markdown or HTML. Every id must be
+ * an event of the store: an unknown one means the window's list is out of date, and nothing is
+ * written rather than a chronology with holes.
+ */
+export async function exportChronology(
+  request: { ids: readonly EventId[]; format: ChronologyFormat },
+  store: TimelineRepository,
+  host: Host,
+  write: AtomicWriteOptions = {},
+): Promise<{ path: string }> {
+  const events = [...new Set(request.ids)].map((id) => store.get(id));
+  const missing = events.filter((event) => event === undefined).length;
+  if (missing > 0) {
+    throw new AppFailure({
+      code: 'not-found',
+      message: `${missing === 1 ? 'One event' : `${missing} events`} of the chronology no longer ${missing === 1 ? 'exists' : 'exist'}; nothing was exported.`,
+    });
+  }
+  const text = {
+    title: store.info.title,
+    lanes: store.lanes,
+    events: inChronologyOrder(events.filter((event) => event !== undefined)),
+    parentOf: (id: EventId) => store.get(id),
+  };
+  const markdown = request.format === 'markdown';
+  const name = `${slug(store.info.title)}-chronology${markdown ? '.md' : '.html'}`;
+  const path = await host.chooseExportPath(name);
+  if (path === null) throw new AppFailure({ code: 'cancelled', message: 'Export cancelled.' });
+  await writeExportFile(path, markdown ? chronologyMarkdown(text) : chronologyHtml(text), write);
   return { path };
 }
 

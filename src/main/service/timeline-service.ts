@@ -14,7 +14,7 @@ import { saveFailureOf } from '../store/save-failure';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { createBackupCommands } from './backup-commands';
 import { followUpFields, planCreate, planDelete, planUpdate } from './event-changes';
-import { exportDocument } from './export-file';
+import { exportChronology, exportDocument } from './export-file';
 import type { CommandHandlers } from './handlers';
 import type { Host } from './host';
 import { createImportCommands } from './import-commands';
@@ -106,6 +106,7 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
     ),
     exportJson: () => exportDocument('json', store, host, options.write),
     exportAs: ({ format }) => exportDocument(format, store, host, options.write),
+    exportChronology: (request) => exportChronology(request, store, host, options.write),
     getHistory: async () => recorder.state(),
     undo: saved(() => recorder.undo()),
     redo: saved(() => recorder.redo()),

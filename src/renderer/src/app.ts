@@ -6,6 +6,9 @@ import type { Change, TimelineApi } from '../../shared/contract';
 import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
 import { isMac } from './api';
 import { RestoreFlow } from './backups/restore-flow';
+import { ChronologyView } from './chronology/chronology-view';
+import { copyChronology } from './chronology/copy-chronology';
+import { StoryViews } from './chronology/story-views';
 import { commandActions } from './commands/actions';
 import { connectCommandSources } from './commands/keyboard';
 import { CommandRegistry } from './commands/registry';
@@ -84,7 +87,9 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   };
   /** The views follow a new search or filter; the toolbar's count, chips and panel too. */
   const narrowed = (change: Change): void => {
+    // The timeline and the chronology show the same events: both get the same change.
     timeline.apply(change);
+    chronology.apply(change);
     showShown();
     viewState.write({ query: shown.query, filter: shown.filter });
     registry.refresh();
@@ -107,7 +112,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     filter: () => shown.filter,
     onChange: setFilter,
   });
-  const registry = new CommandRegistry(
+  const registry: CommandRegistry = new CommandRegistry(
     commandActions({
       controller,
       store,
@@ -119,6 +124,22 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       focusSearch: () => searchBox.focus(),
       stepSearch,
       searching: () => shown.active,
+      view: () => storyViews.view,
+      showView: (next) => storyViews.show(next),
+      copyChronology: async () => {
+        const events = chronology.shownEvents();
+        await copyChronology({
+          title: store.info.title,
+          lanes: store.lanes,
+          events,
+          parentOf: (id) => store.get(id),
+        });
+        status.info(
+          `Copied the chronology: ${events.length === 1 ? '1 event' : `${events.length} events`}`,
+        );
+      },
+      exportChronology: (): Promise<void> =>
+        controller.exportChronology(chronology.shownEvents().map((event) => event.id)),
     }),
     isMac(api),
     (error) => status.error(error instanceof Error ? error.message : String(error)),
@@ -146,6 +167,30 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       buildLegend(),
     ],
   );
+  const chronology: ChronologyView = new ChronologyView(
+    store.lanes,
+    {
+      onSelect: (id) => void controller.select(id),
+      onOpen: (id) =>
+        void controller.select(id).then((moved) => {
+          if (moved) editor.focusTitle();
+        }),
+      parent: (id) => store.get(id),
+      followUpCount: (id) => store.followUpsOf(id).length,
+    },
+    [
+      commandButton(registry, 'copyChronology', 'button button--quiet'),
+      commandButton(registry, 'exportChronology', 'button button--quiet'),
+    ],
+  );
+  const storyViews = new StoryViews({
+    timelinePane,
+    timelineHost,
+    chronology,
+    isSwitch: (element) =>
+      toolbar.element.querySelector('.toolbar-group--views')?.contains(element) === true,
+    onChange: () => registry.refresh(),
+  });
   const externalChange = new ExternalChangeFlow({
     api,
     status,
@@ -157,7 +202,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   const toolbar = buildToolbar(registry, loaded.document.timeline.title);
   // The chips take a row of the header's own: the window's grid rows stay as they are.
   editor.element.id = 'editor';
-  const workspace = el('div', { className: 'workspace' }, [timelinePane, editor.element]);
+  const workspace = el('div', { className: 'workspace' }, [storyViews.element, editor.element]);
   const editorToggle = new EditorToggle(workspace, editor.element.id);
   toolbar.element.append(
     searchBox.element,
@@ -194,7 +239,9 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
 
   store.onChange((change) => {
     // While a search or filter is on, the views show what matches and passes only.
-    timeline.apply(shown.narrow(change));
+    const narrowedChange = shown.narrow(change);
+    timeline.apply(narrowedChange);
+    chronology.apply(narrowedChange);
     showShown();
     editor.onChange(change);
     if (change.timeline) toolbar.setTitle(change.timeline.title);
@@ -202,6 +249,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     registry.refresh();
   });
   store.onSelect((event) => {
+    if (event === null) chronology.select(null);
+    else chronology.reveal(event.id);
     editor.show(event);
     registry.refresh();
   });
@@ -233,6 +282,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   void search.ready.then(() => searchBox.setReady());
   window.addEventListener('pagehide', () => viewState.flush());
   showShown();
+  chronology.load(shownAtStart(store.all(), shown));
   timeline.load(shownAtStart(store.all(), shown), () => {
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');

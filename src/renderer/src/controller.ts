@@ -149,6 +149,25 @@ export class AppController {
     this.#exported(await this.#p.api.exportAs({ format }));
   }
 
+  /**
+   * The chronology of these events, in Markdown and then in HTML: two files, each through its
+   * own save dialog (which asks before replacing a file); cancelling the first skips the second.
+   */
+  async exportChronology(ids: readonly EventId[]): Promise<void> {
+    const paths: (string | HTMLElement)[] = [];
+    for (const format of ['markdown', 'html'] as const) {
+      const result = await this.#p.api.exportChronology({ ids: [...ids], format });
+      if (!result.ok) {
+        if (paths.length > 0 && result.error.code === 'cancelled') {
+          this.#p.status.info(['Exported to ', ...paths]);
+        } else this.#exported(result);
+        return;
+      }
+      paths.push(...(paths.length > 0 ? [' and '] : []), isolated(result.value.path));
+    }
+    this.#p.status.info(['Exported to ', ...paths]);
+  }
+
   /** Undo and Redo run one after another, each seeing the history the one before left. */
   undo(): Promise<void> {
     this.#steps = this.#steps.then(() => this.#step('undo'));

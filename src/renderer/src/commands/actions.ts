@@ -20,12 +20,22 @@ export interface ActionParts {
   /** Selects the next (1) or previous (-1) match of the search in time. */
   readonly stepSearch: (direction: 1 | -1) => Promise<void>;
   readonly searching: () => boolean;
+  /** Which of the two views of the story is shown, and the switch between them. */
+  readonly view: () => StoryView;
+  readonly showView: (view: StoryView) => void;
+  /** Puts the chronology's shown events on the clipboard; exports them as Markdown and HTML. */
+  readonly copyChronology: () => Promise<void>;
+  readonly exportChronology: () => Promise<void>;
 }
+
+export type StoryView = 'timeline' | 'chronology';
 
 export function commandActions(parts: ActionParts): CommandActions {
   const { controller, store, history, timeline, editor } = parts;
   const always = (): boolean => true;
   const hasSelection = (): boolean => store.selectedId !== null;
+  // Zooming acts on the timeline: not while the chronology stands in its place.
+  const onTimeline = (): boolean => parts.view() === 'timeline';
   return {
     addEvent: { perform: () => controller.addEvent(), enabled: always },
     addFollowUp: { perform: () => controller.addFollowUp(), enabled: hasSelection },
@@ -37,9 +47,19 @@ export function commandActions(parts: ActionParts): CommandActions {
           .then(() => undefined),
       enabled: hasSelection,
     },
-    zoomIn: { perform: () => timeline().zoom(2 / 3, store.selectedId), enabled: always },
-    zoomOut: { perform: () => timeline().zoom(3 / 2, store.selectedId), enabled: always },
-    fit: { perform: () => timeline().fit(), enabled: always },
+    showTimeline: {
+      perform: async () => parts.showView('timeline'),
+      enabled: always,
+      pressed: onTimeline,
+    },
+    showChronology: {
+      perform: async () => parts.showView('chronology'),
+      enabled: always,
+      pressed: () => !onTimeline(),
+    },
+    zoomIn: { perform: () => timeline().zoom(2 / 3, store.selectedId), enabled: onTimeline },
+    zoomOut: { perform: () => timeline().zoom(3 / 2, store.selectedId), enabled: onTimeline },
+    fit: { perform: () => timeline().fit(), enabled: onTimeline },
     exportJson: { perform: () => controller.exportJson(), enabled: always },
     undo: {
       perform: () => controller.undo(),
@@ -60,5 +80,7 @@ export function commandActions(parts: ActionParts): CommandActions {
     find: { perform: async () => parts.focusSearch(), enabled: always },
     findNext: { perform: () => parts.stepSearch(1), enabled: parts.searching },
     findPrevious: { perform: () => parts.stepSearch(-1), enabled: parts.searching },
+    copyChronology: { perform: parts.copyChronology, enabled: always },
+    exportChronology: { perform: parts.exportChronology, enabled: always },
   };
 }

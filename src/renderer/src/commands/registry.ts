@@ -17,6 +17,8 @@ export interface CommandAction {
   enabled(): boolean;
   /** What the button's tooltip names instead of the label, e.g. "Undo Move event". */
   describe?(): string;
+  /** For a button that stays pressed (the view switch): whether it is now. */
+  pressed?(): boolean;
 }
 
 export type CommandActions = Readonly<Record<UserCommandId, CommandAction>>;
@@ -73,6 +75,11 @@ export class CommandRegistry {
 
   isEnabled(id: UserCommandId): boolean {
     return this.#actions[id].enabled();
+  }
+
+  /** Whether a toggle command's button is pressed; undefined for a plain command. */
+  isPressed(id: UserCommandId): boolean | undefined {
+    return this.#actions[id].pressed?.();
   }
 
   /** The tooltip of a command's button: what it would do, and its shortcut. */

@@ -3,32 +3,19 @@
  * in the tooltip; the further export formats and the backups sit in a "More" menu. Also the
  * timeline's title.
  */
-import type { UserCommandId } from '../../../shared/user-commands';
+import { TOOLBAR_GROUPS, toolbarCommands, type UserCommandId } from '../../../shared/user-commands';
 import type { CommandRegistry } from '../commands/registry';
 import { USER_TEXT } from './bidi';
 import { el, icon } from './dom';
 import { ICONS, MORE_ICON } from './icons';
 import { menuButton } from './menu-button';
 
-/** Buttons whose icon says it all show only the icon; the label stays their accessible name. */
-const ICON_ONLY: ReadonlySet<UserCommandId> = new Set(['undo', 'redo', 'zoomIn', 'zoomOut']);
-
-const GROUPS: readonly { readonly label: string; readonly ids: readonly UserCommandId[] }[] = [
-  { label: 'History', ids: ['undo', 'redo'] },
-  { label: 'Event', ids: ['addEvent', 'addFollowUp', 'deleteEvent'] },
-  { label: 'View', ids: ['zoomOut', 'zoomIn', 'fit'] },
-  { label: 'File', ids: ['import', 'exportJson'] },
-];
-
-/** The further exports and the backups, behind one "More" button to keep the toolbar short. */
-const MORE_MENU: readonly (UserCommandId | 'separator')[] = [
-  'exportTimelineJs',
-  'exportCsv',
-  'exportMarkwhen',
-  'exportIcs',
-  'separator',
-  'restoreBackup',
-];
+/** The "More" menu's entries, from the registry's toolbar places. */
+function moreMenuLayout(): (UserCommandId | 'separator')[] {
+  return toolbarCommands('more').flatMap((command) =>
+    command.toolbar?.separatorBefore === true ? ['separator' as const, command.id] : [command.id],
+  );
+}
 
 export function commandButton(
   registry: CommandRegistry,
@@ -36,7 +23,7 @@ export function commandButton(
   className = 'button',
 ): HTMLButtonElement {
   const command = registry.command(id);
-  const iconOnly = ICON_ONLY.has(id);
+  const iconOnly = command.toolbar?.iconOnly === true;
   const button = el(
     'button',
     {
@@ -44,7 +31,7 @@ export function commandButton(
       attrs: { type: 'button', title: registry.tooltip(id), 'data-command': id },
     },
     [
-      icon(ICONS[id]),
+      icon(ICONS[command.icon]),
       el('span', {
         className: iconOnly ? 'button-label visually-hidden' : 'button-label',
         text: command.label,
@@ -52,7 +39,14 @@ export function commandButton(
     ],
   );
   button.addEventListener('click', () => void registry.run(id));
+  showPressed(registry, id, button);
   return button;
+}
+
+/** A toggle's pressed state, as aria-pressed (the view switch's two buttons). */
+function showPressed(registry: CommandRegistry, id: UserCommandId, button: HTMLElement): void {
+  const pressed = registry.isPressed(id);
+  if (pressed !== undefined) button.setAttribute('aria-pressed', String(pressed));
 }
 
 export interface Toolbar {
@@ -68,12 +62,19 @@ export function buildToolbar(registry: CommandRegistry, timelineTitle: string): 
     buttons.set(id, made);
     return made;
   };
-  const moreMenu = menuButton(registry, 'More', MORE_ICON, MORE_MENU);
-  const groups = GROUPS.map(({ label, ids }) =>
-    el('div', { className: 'toolbar-group', attrs: { role: 'group', 'aria-label': label } }, [
-      ...ids.map(button),
-      ...(label === 'File' ? [moreMenu.element] : []),
-    ]),
+  const moreMenu = menuButton(registry, 'More', MORE_ICON, moreMenuLayout());
+  const groups = TOOLBAR_GROUPS.map(({ id, label }) =>
+    el(
+      'div',
+      {
+        className: `toolbar-group toolbar-group--${id}`,
+        attrs: { role: 'group', 'aria-label': label },
+      },
+      [
+        ...toolbarCommands(id).map((command) => button(command.id)),
+        ...(id === 'file' ? [moreMenu.element] : []),
+      ],
+    ),
   );
   const title = el('h1', { className: 'timeline-title', attrs: USER_TEXT });
   const setTitle = (text: string): void => {
@@ -96,6 +97,7 @@ export function buildToolbar(registry: CommandRegistry, timelineTitle: string): 
     for (const [id, made] of buttons) {
       made.disabled = !registry.isEnabled(id);
       made.title = registry.tooltip(id);
+      showPressed(registry, id, made);
     }
     moreMenu.refresh();
   };

@@ -1,0 +1,261 @@
+/**
+ * The chronology's rows: the shown events in date order under year and month headings, kept
+ * up to date by the same filtered Changes the timeline applies. All events ever given are held
+ * in one sorted array, each marked shown or hidden, so a search that hides 99,990 of 100,000
+ * events, or shows them again, flips marks and rebuilds the rows in one pass, never re-sorts.
+ * Only new or edited events are sorted, and merged in. Pure: no DOM.
+ */
+import {
+  type ChronologyKey,
+  chronologyKey,
+  compareChronology,
+  monthHeading,
+  startsMonth,
+  startsYear,
+  yearHeading,
+} from '../../../shared/chronology';
+import type { Change } from '../../../shared/contract';
+import type { EventId } from '../../../shared/ids';
+import type { PartialDate } from '../../../shared/partial-date';
+import type { TimelineEvent } from '../../../shared/schema';
+
+export interface ChronologyEntry {
+  readonly kind: 'event';
+  readonly id: EventId;
+  readonly event: TimelineEvent;
+  /** Read when the events are first sorted (not at load: the list may never be opened). */
+  key: ChronologyKey;
+  shown: boolean;
+  /** Replaced by a newer version of its event: dropped at the next merge. */
+  dead: boolean;
+  /** Its row, and its place among the shown events (valid while shown, after rows()). */
+  row: number;
+  index: number;
+}
+
+export type ChronologyRow =
+  | { readonly kind: 'year'; readonly label: string }
+  | { readonly kind: 'month'; readonly label: string }
+  | ChronologyEntry;
+
+export interface RowHeights {
+  readonly year: number;
+  readonly month: number;
+  readonly event: number;
+}
+
+export interface ChronologyRows {
+  readonly rows: readonly ChronologyRow[];
+  /** Each row's top, then the total height (rows.length + 1 values). */
+  readonly tops: Float64Array;
+  /** The rows of events, in order. */
+  readonly eventRows: Int32Array;
+}
+
+/** Calendar dates repeat a lot in a big story: each is read once. */
+const calendarKeys = new Map<PartialDate, ChronologyKey>();
+
+function keyOf(event: TimelineEvent): ChronologyKey {
+  if (event.start.length > 10) return chronologyKey(event);
+  let key = calendarKeys.get(event.start);
+  if (key === undefined) {
+    key = chronologyKey(event);
+    if (calendarKeys.size < 100_000) calendarKeys.set(event.start, key);
+  }
+  return key;
+}
+
+/** "June 2024" for each month shown, made once (Intl formatting is most of a rebuild's time). */
+const monthLabels = new Map<number, string>();
+
+function monthLabel(key: ChronologyKey): string {
+  const at = key.year * 12 + (key.month ?? 0);
+  let label = monthLabels.get(at);
+  if (label === undefined) {
+    label = monthHeading(key);
+    monthLabels.set(at, label);
+  }
+  return label;
+}
+
+/** The heading an event sits under: its month, or its year for a year-only date. */
+export function pinLabel(key: ChronologyKey): string {
+  return key.month === null ? yearHeading(key) : monthLabel(key);
+}
+
+const NO_KEY: ChronologyKey = { earliest: 0, latest: 0, year: 0, month: null };
+
+function entryOf(event: TimelineEvent, key = NO_KEY): ChronologyEntry {
+  return { kind: 'event', id: event.id, event, key, shown: true, dead: false, row: -1, index: -1 };
+}
+
+export class ChronologyModel {
+  /** Every event given and not replaced, sorted; hidden ones are kept to come back cheaply. */
+  #all: ChronologyEntry[] = [];
+  readonly #byId = new Map<EventId, ChronologyEntry>();
+  #rows: ChronologyRows | null = null;
+  #shownCount = 0;
+  /** Loaded but not yet sorted: the entries are in #byId only, until the rows are first asked for. */
+  #unsorted = false;
+
+  constructor(private readonly heights: RowHeights) {}
+
+  /**
+   * Replaces everything with these events, all shown. Their dates are read and sorted when the
+   * rows are first asked for (the list is opened), so the window's start pays only for a map.
+   */
+  load(events: Iterable<TimelineEvent>): void {
+    this.#byId.clear();
+    this.#all = [];
+    for (const event of events) this.#byId.set(event.id, entryOf(event));
+    this.#shownCount = this.#byId.size;
+    this.#unsorted = true;
+    this.#rows = null;
+  }
+
+  /** Applies a change already filtered: "removed" hides, "upserted" shows (new or edited). */
+  apply(change: Change): void {
+    let touched = false;
+    for (const id of change.removed) {
+      const entry = this.#byId.get(id);
+      if (entry?.shown === true) {
+        entry.shown = false;
+        this.#shownCount--;
+        touched = true;
+      }
+    }
+    const added: ChronologyEntry[] = [];
+    for (const event of change.upserted) {
+      const entry = this.#byId.get(event.id);
+      touched = true;
+      if (entry !== undefined && entry.event === event) {
+        if (!entry.shown) this.#shownCount++;
+        entry.shown = true;
+        continue;
+      }
+      if (entry !== undefined) this.#drop(event.id);
+      const made = entryOf(event, this.#unsorted ? NO_KEY : keyOf(event));
+      this.#byId.set(event.id, made);
+      this.#shownCount++;
+      added.push(made);
+    }
+    // Before the first sort the new entries wait in #byId with the rest.
+    if (added.length > 0 && !this.#unsorted) {
+      this.#all = merge(this.#all, added.sort(compareChronology));
+    }
+    if (touched) this.#rows = null;
+  }
+
+  get shownCount(): number {
+    return this.#shownCount;
+  }
+
+  /** The row of a shown event; -1 when it is not shown. */
+  rowOf(id: EventId): number {
+    const entry = this.#byId.get(id);
+    if (entry?.shown !== true) return -1;
+    this.rows();
+    return entry.row;
+  }
+
+  /** A shown event's place among the shown events; -1 when it is not shown. */
+  indexOf(id: EventId): number {
+    const entry = this.#byId.get(id);
+    if (entry?.shown !== true) return -1;
+    this.rows();
+    return entry.index;
+  }
+
+  isShown(id: EventId): boolean {
+    return this.#byId.get(id)?.shown === true;
+  }
+
+  /** The shown events, in order. */
+  shownEvents(): TimelineEvent[] {
+    this.#sort();
+    const shown: TimelineEvent[] = [];
+    for (const entry of this.#all) if (entry.shown) shown.push(entry.event);
+    return shown;
+  }
+
+  /** The rows, made again after a change (one pass over the sorted events, no sorting). */
+  rows(): ChronologyRows {
+    if (this.#rows !== null) return this.#rows;
+    this.#sort();
+    const rows: ChronologyRow[] = [];
+    // At most a year and a month heading per event; trimmed below.
+    const tops = new Float64Array(this.#shownCount * 3 + 1);
+    const eventRows = new Int32Array(this.#shownCount);
+    const { year, month, event } = this.heights;
+    let y = 0;
+    let index = 0;
+    let before: ChronologyKey | null = null;
+    for (const entry of this.#all) {
+      if (!entry.shown) continue;
+      const { key } = entry;
+      if (startsYear(before, key)) {
+        tops[rows.length] = y;
+        rows.push({ kind: 'year', label: yearHeading(key) });
+        y += year;
+      }
+      if (startsMonth(before, key)) {
+        tops[rows.length] = y;
+        rows.push({ kind: 'month', label: monthLabel(key) });
+        y += month;
+      }
+      entry.row = rows.length;
+      entry.index = index;
+      eventRows[index++] = rows.length;
+      tops[rows.length] = y;
+      rows.push(entry);
+      y += event;
+      before = key;
+    }
+    tops[rows.length] = y;
+    this.#rows = { rows, tops: tops.subarray(0, rows.length + 1), eventRows };
+    return this.#rows;
+  }
+
+  /** The first sort after a load: every entry's dates read, then one sort. */
+  #sort(): void {
+    if (!this.#unsorted) return;
+    this.#unsorted = false;
+    this.#all = [...this.#byId.values()];
+    for (const entry of this.#all) entry.key = keyOf(entry.event);
+    this.#all.sort(compareChronology);
+  }
+
+  /** Marks an event's old entry dead and drops it from the sorted array at the next merge. */
+  #drop(id: EventId): void {
+    const old = this.#byId.get(id);
+    if (old === undefined) return;
+    if (old.shown) this.#shownCount--;
+    old.shown = false;
+    old.dead = true;
+    this.#byId.delete(id);
+  }
+}
+
+/** Merges sorted new entries into the sorted ones, leaving out the dead. */
+function merge(
+  all: readonly ChronologyEntry[],
+  added: readonly ChronologyEntry[],
+): ChronologyEntry[] {
+  const out: ChronologyEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < all.length || j < added.length) {
+    const a = all[i];
+    const b = added[j];
+    if (a !== undefined && a.dead) {
+      i++;
+    } else if (b !== undefined && (a === undefined || compareChronology(b, a) < 0)) {
+      out.push(b);
+      j++;
+    } else if (a !== undefined) {
+      out.push(a);
+      i++;
+    }
+  }
+  return out;
+}
