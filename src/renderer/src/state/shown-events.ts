@@ -149,12 +149,28 @@ export class ShownEvents {
     return this.#made.size === 0 ? this.#shown : new Set([...this.#shown, ...this.#made]);
   }
 
+  /** The ids shown now while narrowed: the matches and the events made meanwhile. */
+  *#visibleIds(): Generator<EventId> {
+    if (this.#shown !== null) yield* this.#shown;
+    for (const id of this.#made) if (this.#shown?.has(id) !== true) yield id;
+  }
+
   #reshow(before: ReadonlySet<EventId> | null, next: ReadonlySet<EventId> | null): Change {
     this.#shown = next;
     this.#inTime = null;
     const removed: EventId[] = [];
     const upserted: TimelineEvent[] = [];
     if (before === null && next === null) return { upserted, removed };
+    if (before !== null && next !== null) {
+      // Both narrowed (a search typed on): only the two sets need reading, not every event.
+      for (const id of before) if (!this.isShown(id)) removed.push(id);
+      for (const id of this.#visibleIds()) {
+        if (before.has(id)) continue;
+        const event = this.events.get(id);
+        if (event !== undefined) upserted.push(event);
+      }
+      return { upserted, removed };
+    }
     for (const event of this.events.all()) {
       const was = before === null || before.has(event.id);
       const is = this.isShown(event.id);

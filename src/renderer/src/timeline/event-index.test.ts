@@ -79,6 +79,28 @@ describe('EventIndex', () => {
     });
   });
 
+  it('takes many changes at once as if built afresh: runs stay in time order', () => {
+    const changing = new EventIndex(all);
+    // A search hides two thirds, then shows half of them again, one of them moved.
+    const hidden = all.filter((_, n) => n % 3 !== 0);
+    changing.applyMany(
+      [],
+      hidden.map((entry) => entry.id),
+    );
+    const back = hidden.filter((_, n) => n % 2 === 0);
+    const moved = { ...back[0]!, lane: 'c' as LaneId, start: T0 + 3 * DAY, end: T0 + 3 * DAY };
+    changing.applyMany([moved, ...back.slice(1)], []);
+    const now = [...all.filter((_, n) => n % 3 === 0), moved, ...back.slice(1)];
+    const fresh = new EventIndex(now);
+    expect(changing.size).toBe(now.length);
+    for (const lane of LANES) {
+      expect(changing.runsOf(lane).map((run) => run.map((entry) => entry.id))).toEqual(
+        fresh.runsOf(lane).map((run) => run.map((entry) => entry.id)),
+      );
+    }
+    expect(changing.extent()).toEqual(fresh.extent());
+  });
+
   it('has no extent when empty', () => {
     expect(new EventIndex().extent()).toBeNull();
   });
