@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 
+import { measureGesture, wheel } from './gestures';
 import { waitForQuiet } from './page-probe';
 import { ok } from './renderer-metrics';
 import type { Step } from './session';
@@ -133,7 +134,8 @@ export const searchStep: Step = {
       'search.keystroke-p95',
       ok(
         percentile(times, 95),
-        `"${QUERY}" typed key by key (${times.length} keys), then ${shown}`,
+        `"${QUERY}" typed key by key: first key ${Math.round(times[0] ?? NaN)} ms, ` +
+          `median ${Math.round(percentile(times, 50))} ms of ${times.length}; then ${shown}`,
       ),
     );
     await field.press('Escape');
@@ -209,6 +211,56 @@ export const keyStepStep: Step = {
       'keyboard.step-p95',
       ok(percentile(times, 95), `${STEPS} presses of Right from the first event, key to selection`),
     );
+    await waitForQuiet(page, 0, 300);
+  },
+};
+
+/** Wheel notches down the chronology, then as many back up: a reader scrolling the list. */
+const CHRONOLOGY_NOTCHES = 30;
+
+/**
+ * The chronology at size: Ctrl+2 until its rows are drawn (two frames after the list box is
+ * shown), then its scroll's work per frame while the wheel turns through it, and Ctrl+1 back.
+ */
+export const chronologyStep: Step = {
+  name: 'chronology',
+  keys: ['chronology.open', 'chronology.scroll-frame-p95'],
+  limit: 'stepMs',
+  run: async (visit) => {
+    const { page, set } = visit;
+    await page.locator('.timeline-host').focus();
+    await armTimer(page, {
+      from: 'body',
+      startOn: 'keydown',
+      until: '.chronology-pane',
+      attribute: 'hidden',
+      value: null,
+      frames: 2,
+    });
+    await page.keyboard.press('Control+2');
+    const openMs = await timerResult(page);
+    const list = page.getByRole('listbox', { name: 'Chronology' });
+    await list.waitFor();
+    const rows = await page.locator('.chronology-canvas [role="option"]').count();
+    set('chronology.open', ok(openMs, `Ctrl+2 to its rows drawn (${rows} rows in the page)`));
+    await visit.screenshot('chronology');
+    const box = await list.boundingBox();
+    if (!box) throw new Error('the chronology has no box');
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const stats = await measureGesture(page, async () => {
+      await wheel(page, at, CHRONOLOGY_NOTCHES);
+      await wheel(page, at, -CHRONOLOGY_NOTCHES);
+    });
+    set(
+      'chronology.scroll-frame-p95',
+      stats.p95 === null
+        ? { value: null, status: 'not-finished', note: 'no frame drawn' }
+        : ok(
+            stats.p95,
+            `${CHRONOLOGY_NOTCHES} wheel notches down and back, ${stats.frames} frames`,
+          ),
+    );
+    await page.keyboard.press('Control+1');
     await waitForQuiet(page, 0, 300);
   },
 };

@@ -15,7 +15,7 @@ import { listJournals } from '../src/main/store/journal';
 import { STORE_FILE_NAME } from '../src/main/store/timeline-repository';
 import type { TimelineDocument, TimelineEvent } from '../src/shared/schema';
 import { storeOnDisk } from '../test/fixtures/on-disk';
-import { filterStep, keyStepStep, searchStep } from './find-steps';
+import { chronologyStep, filterStep, keyStepStep, searchStep } from './find-steps';
 import { pause, type Point, visibleCentre, wheel } from './gestures';
 import { waitForQuiet } from './page-probe';
 import { type Figures, ok } from './renderer-metrics';
@@ -157,7 +157,13 @@ export async function benchRenderer(doc: TimelineDocument, limits: Limits): Prom
   const harness = await startHarness({ dataDir, port: 0 });
   try {
     const steps = visSteps(harness.url, AXIS, {
-      extra: [dragStep(harness.services.storePath, doc), searchStep, filterStep, keyStepStep],
+      extra: [
+        dragStep(harness.services.storePath, doc),
+        searchStep,
+        filterStep,
+        keyStepStep,
+        chronologyStep,
+      ],
     });
     return await visit(
       {

@@ -19,7 +19,9 @@ export type MetricKey =
   | 'drag.saved'
   | 'search.keystroke-p95'
   | 'filter.change'
-  | 'keyboard.step-p95';
+  | 'keyboard.step-p95'
+  | 'chronology.open'
+  | 'chronology.scroll-frame-p95';
 
 interface Metric {
   readonly key: MetricKey;
@@ -46,6 +48,8 @@ export const RENDERER_METRICS: readonly Metric[] = [
   { key: 'search.keystroke-p95', unit: 'ms', budget: { 100_000: 50 } },
   { key: 'filter.change', unit: 'ms', budget: { 100_000: 100 } },
   { key: 'keyboard.step-p95', unit: 'ms', budget: { 10_000: 16, 100_000: 16 } },
+  { key: 'chronology.open', unit: 'ms', budget: { 100_000: 200 } },
+  { key: 'chronology.scroll-frame-p95', unit: 'ms', budget: { 100_000: 16 } },
 ];
 
 /** One tool's figures at one size; a missing key means the tool was not asked for it. */

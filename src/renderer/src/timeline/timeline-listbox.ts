@@ -15,6 +15,9 @@ export class TimelineListbox {
   readonly #host: HTMLElement;
   readonly #countOption: HTMLElement;
   #active: Element | null = null;
+  #countName: string | null = null;
+  /** Bumped for each new count: its new id makes aria-activedescendant change, so it is read. */
+  #countSerial = 0;
 
   constructor(host: HTMLElement) {
     this.#host = host;
@@ -46,8 +49,14 @@ export class TimelineListbox {
    */
   show(countName: string | null, eventId: EventId | null): void {
     this.#countOption.hidden = countName === null;
-    if (countName !== null) this.#countOption.setAttribute('aria-label', countName);
-    const id = countName !== null ? COUNT_OPTION_ID : eventId === null ? null : optionId(eventId);
+    if (countName !== null && countName !== this.#countName) {
+      this.#countSerial++;
+      this.#countOption.id = `${COUNT_OPTION_ID}-${this.#countSerial}`;
+      this.#countOption.setAttribute('aria-label', countName);
+    }
+    this.#countName = countName;
+    const id =
+      countName !== null ? this.#countOption.id : eventId === null ? null : optionId(eventId);
     const option = id === null ? null : this.#host.ownerDocument.getElementById(id);
     if (option !== this.#active) {
       this.#active?.setAttribute('aria-selected', 'false');
