@@ -123,7 +123,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       history,
       timeline: () => timeline,
       editor: () => editor,
-      chooseImport: () => importFlow.choose(),
+      chooseImport: (askFirst) => importFlow.choose(askFirst),
       openBackups: () => restoreFlow.open(),
       focusSearch: () => searchBox.focus(),
       stepSearch,

@@ -13,7 +13,8 @@ export interface ActionParts {
   readonly timeline: () => TimelineView;
   readonly editor: () => EditorPanel;
   /** Opens the file chooser of the import. */
-  readonly chooseImport: () => Promise<void>;
+  /** Opens the file chooser of the import; `askFirst` when no user gesture is at hand. */
+  readonly chooseImport: (askFirst: boolean) => Promise<void>;
   readonly openBackups: () => Promise<void>;
   /** Puts the caret in the search field. */
   readonly focusSearch: () => void;
@@ -71,7 +72,7 @@ export function commandActions(parts: ActionParts): CommandActions {
       enabled: () => history.state.canRedo,
       describe: () => history.state.redoLabel ?? 'Nothing to redo',
     },
-    import: { perform: parts.chooseImport, enabled: always },
+    import: { perform: (source) => parts.chooseImport(source === 'menu'), enabled: always },
     exportTimelineJs: { perform: () => controller.exportAs('timelinejs'), enabled: always },
     exportCsv: { perform: () => controller.exportAs('csv'), enabled: always },
     exportMarkwhen: { perform: () => controller.exportAs('markwhen'), enabled: always },

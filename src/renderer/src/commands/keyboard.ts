@@ -39,7 +39,7 @@ export function connectCommandSources(api: TimelineApi, registry: CommandRegistr
       return;
     }
     if (document.querySelector('dialog[open]')) return;
-    void registry.run(commandId);
+    void registry.run(commandId, 'menu');
   });
   // The macOS menu registers its modified accelerators itself but leaves plain keys (Delete) to
   // the page; elsewhere the menu only shows accelerators and the page handles every key.

@@ -12,8 +12,12 @@ import {
   type UserCommandSpec,
 } from '../../../shared/user-commands';
 
+/** A key or click in the window, or a click in the native menu (which the page did not see). */
+export type CommandSource = 'window' | 'menu';
+
 export interface CommandAction {
-  perform(): void | Promise<void>;
+  /** `source` says where the command came from: a native menu click is no user gesture. */
+  perform(source: CommandSource): void | Promise<void>;
   enabled(): boolean;
   /** What the button's tooltip names instead of the label, e.g. "Undo Move event". */
   describe?(): string;
@@ -90,10 +94,10 @@ export class CommandRegistry {
   }
 
   /** Runs a command if it is enabled; failures are reported, never thrown at the caller. */
-  async run(id: UserCommandId): Promise<void> {
+  async run(id: UserCommandId, source: CommandSource = 'window'): Promise<void> {
     if (!this.isEnabled(id)) return;
     try {
-      await this.#actions[id].perform();
+      await this.#actions[id].perform(source);
     } catch (error) {
       this.#onError(error);
     }

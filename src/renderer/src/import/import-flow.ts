@@ -76,12 +76,17 @@ export class ImportFlow {
    * Opens the file chooser. A page may only do that right after a click or key press; after a
    * native menu click it may not, so a dialog offers a button that can.
    */
-  async choose(): Promise<void> {
+  /**
+   * Opens the file chooser. A browser opens it only within a user gesture: a key or a click in
+   * the window is one; a native menu click (`askFirst`) is not, so it always asks first with a
+   * "Choose file…" button, whose click is.
+   */
+  async choose(askFirst = false): Promise<void> {
     if (this.#busy) return;
     if (!(await this.#deps.leaveEditor())) return;
     // Asked after the await, just before the click: a gesture that ran out meanwhile would let
     // the click open nothing, with no word to the user.
-    if (navigator.userActivation.isActive) {
+    if (!askFirst && navigator.userActivation.isActive) {
       this.#input.click();
       return;
     }
