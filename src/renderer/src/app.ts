@@ -98,12 +98,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     searchBox.setCount(shown.shownCount, store.size, shown.active);
     const active = chips.show(shown.filter, store.lanes);
     filterPanel.sync(shown.filter, active);
-    // Only when they change: new lane labels are a relayout of every lane.
-    const hiddenLanes = shown.filter.hiddenLanes.join('\n');
-    if (hiddenLanes !== labelledHidden) timeline.setHiddenLanes(new Set(shown.filter.hiddenLanes));
-    labelledHidden = hiddenLanes;
+    timeline.setHiddenLanes(new Set(shown.filter.hiddenLanes));
   };
-  let labelledHidden = '';
   const setFilter = (filter: EventFilter): void => narrowed(shown.setFilter(filter));
   const searchBox = new SearchBox({
     onQuery: (query) => narrowed(shown.setQuery(query)),

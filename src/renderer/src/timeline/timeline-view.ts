@@ -202,6 +202,11 @@ export class TimelineView {
 
   /** Marks the lanes whose events a filter hides: their labels say so. */
   setHiddenLanes(hidden: ReadonlySet<LaneId>): void {
+    // New labels are a relayout of every lane: only when the set changes.
+    const same =
+      hidden.size === this.#hiddenLanes.size &&
+      [...hidden].every((id) => this.#hiddenLanes.has(id));
+    if (same) return;
     this.#hiddenLanes = hidden;
     this.#groups.update(this.#model.lanes.map((lane, index) => this.#group(lane, index)));
   }
