@@ -11,7 +11,7 @@ export const SEED_TITLES = [
   'Russia vetoes continued UN monitoring of North Korea sanctions violations',
   "Putin's state visit to North Korea",
   'Putin travels on to Vietnam',
-];
+] as const;
 
 export class WindowSteps {
   /** Problems the page reported: script errors, CSP violations, dialogs. */

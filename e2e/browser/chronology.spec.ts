@@ -12,13 +12,7 @@ import type { Page } from '@playwright/test';
 import { SEED_TITLES } from '../window-steps';
 import { expect, test } from './fixtures';
 
-const [CAMPAIGN, KIM, VETO, VISIT, VIETNAM] = SEED_TITLES as [
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+const [CAMPAIGN, KIM, VETO, VISIT, VIETNAM] = SEED_TITLES;
 
 /** The seed story as the chronology lists it: headings, then "date | title" rows. */
 const SEED_ROWS = [

@@ -14,13 +14,7 @@ import { SEED_TITLES } from '../window-steps';
 import type { AppDriver } from './app-driver';
 import { expect, test } from './fixtures';
 
-const [CAMPAIGN, KIM, VETO, VISIT, VIETNAM] = SEED_TITLES as [
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+const [CAMPAIGN, KIM, VETO, VISIT, VIETNAM] = SEED_TITLES;
 /** The seed's events in time: Feb 2022, Sep 2023, Mar 2024, June 2024 (a month), 16 June 2024. */
 const IN_TIME = [CAMPAIGN, KIM, VETO, VIETNAM, VISIT];
 
