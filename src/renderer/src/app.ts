@@ -2,8 +2,8 @@
  * Builds the window: toolbar, notices, timeline, editor and status line, and connects them to
  * the store, the history, the controller and the command registry.
  */
-import type { Change, TimelineApi } from '../../shared/contract';
-import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import type { TimelineApi } from '../../shared/contract';
+import type { TimelineDocument } from '../../shared/schema';
 import { isMac } from './api';
 import { RestoreFlow } from './backups/restore-flow';
 import { ChronologyView } from './chronology/chronology-view';
@@ -17,6 +17,7 @@ import { EditorPanel } from './editor/editor-panel';
 import { ImportFlow } from './import/import-flow';
 import type { EventFilter } from './state/event-filter';
 import { EventSearch } from './state/event-search';
+import { EventSlots } from './state/event-slots';
 import { EventStore } from './state/event-store';
 import { HistoryModel } from './state/history';
 import { SaveTracker, watchStore } from './state/save-state';
@@ -77,8 +78,9 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     onRestored: (change, message) => controller.applied(change, message),
   });
   // What the views show: the events that match the search and pass the filters.
-  const search = new EventSearch([...store.all()]);
-  const shown = new ShownEvents(store, search);
+  const slots = new EventSlots();
+  const search = new EventSearch([...store.all()], slots);
+  const shown = new ShownEvents(store, search, slots);
   const viewState = new ViewStateStore(loaded.storePath);
   const kept = viewState.read();
   const stepSearch = async (direction: 1 | -1): Promise<void> => {
@@ -86,10 +88,10 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     if (next !== null) await controller.select(next, { reveal: true });
   };
   /** The views follow a new search or filter; the toolbar's count, chips and panel too. */
-  const narrowed = (change: Change): void => {
-    // The timeline and the chronology show the same events: both get the same change.
-    timeline.apply(change);
-    chronology.apply(change);
+  const narrowed = (): void => {
+    // The timeline and the chronology show the same events: both ask the same test.
+    timeline.show(shown.test);
+    chronology.show(shown.test);
     showShown();
     viewState.write({ query: shown.query, filter: shown.filter });
     registry.refresh();
@@ -100,9 +102,15 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     filterPanel.sync(shown.filter, active);
     timeline.setHiddenLanes(new Set(shown.filter.hiddenLanes));
   };
-  const setFilter = (filter: EventFilter): void => narrowed(shown.setFilter(filter));
+  const setFilter = (filter: EventFilter): void => {
+    shown.setFilter(filter);
+    narrowed();
+  };
   const searchBox = new SearchBox({
-    onQuery: (query) => narrowed(shown.setQuery(query)),
+    onQuery: (query) => {
+      shown.setQuery(query);
+      narrowed();
+    },
     onStep: (direction) => void stepSearch(direction),
   });
   const chips = new FilterChips(setFilter);
@@ -182,6 +190,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       commandButton(registry, 'copyChronology', 'button button--quiet'),
       commandButton(registry, 'exportChronology', 'button button--quiet'),
     ],
+    slots,
   );
   const storyViews = new StoryViews({
     timelinePane,
@@ -221,27 +230,32 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     ...importFlow.elements,
   );
 
-  const timeline: TimelineView = new TimelineView(timelineHost, store.lanes, {
-    onSelect: (id, options) => void controller.select(id, options),
-    onOpen: (id) => void controller.edit(id),
-    onMove: (request) => controller.move(request),
-    onAdd: ({ instant, laneId }) => void controller.addEventAt(instant, laneId),
-    onToggleLane: (laneId) => {
-      const hidden = shown.filter.hiddenLanes;
-      setFilter({
-        ...shown.filter,
-        hiddenLanes: hidden.includes(laneId)
-          ? hidden.filter((id) => id !== laneId)
-          : [...hidden, laneId],
-      });
+  const timeline: TimelineView = new TimelineView(
+    timelineHost,
+    store.lanes,
+    {
+      onSelect: (id, options) => void controller.select(id, options),
+      onOpen: (id) => void controller.edit(id),
+      onMove: (request) => controller.move(request),
+      onAdd: ({ instant, laneId }) => void controller.addEventAt(instant, laneId),
+      onToggleLane: (laneId) => {
+        const hidden = shown.filter.hiddenLanes;
+        setFilter({
+          ...shown.filter,
+          hiddenLanes: hidden.includes(laneId)
+            ? hidden.filter((id) => id !== laneId)
+            : [...hidden, laneId],
+        });
+      },
     },
-  });
+    slots,
+  );
 
   store.onChange((change) => {
-    // While a search or filter is on, the views show what matches and passes only.
-    const narrowedChange = shown.narrow(change);
-    timeline.apply(narrowedChange);
-    chronology.apply(narrowedChange);
+    // While a search or filter is on, the changed events are judged before the views draw them.
+    shown.follow(change);
+    timeline.apply(change);
+    chronology.apply(change);
     showShown();
     editor.onChange(change);
     if (change.timeline) toolbar.setTitle(change.timeline.title);
@@ -276,23 +290,19 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   if (kept.query !== '') {
     searchBox.setQuery(kept.query);
     void search.ready.then(() => {
-      if (searchBox.query === kept.query) narrowed(shown.setQuery(kept.query));
+      if (searchBox.query !== kept.query) return;
+      shown.setQuery(kept.query);
+      narrowed();
     });
   }
   void search.ready.then(() => searchBox.setReady());
   window.addEventListener('pagehide', () => viewState.flush());
   showShown();
-  chronology.load(shownAtStart(store.all(), shown));
-  timeline.load(shownAtStart(store.all(), shown), () => {
+  chronology.show(shown.test);
+  chronology.load(store.all());
+  timeline.show(shown.test);
+  timeline.load(store.all(), () => {
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');
   });
-}
-
-/** The events the views start with: those the kept filters let through. */
-function* shownAtStart(
-  events: Iterable<TimelineEvent>,
-  shown: ShownEvents,
-): Generator<TimelineEvent> {
-  for (const event of events) if (shown.isShown(event.id)) yield event;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEvent, makeEvents } from '../../../../test/builders';
 import type { PartialDate } from '../../../shared/partial-date';
 import type { TimelineEvent } from '../../../shared/schema';
+import { EventSlots } from '../state/event-slots';
 import { ChronologyModel, type ChronologyRow } from './chronology-model';
 
 const HEIGHTS = { year: 40, month: 30, event: 50 };
@@ -43,31 +44,43 @@ describe('the chronology model', () => {
     expect(model.rowOf(visit.id)).toBe(6);
   });
 
-  it('hides removed events and shows upserted ones again, dropping empty headings', () => {
-    const model = new ChronologyModel(HEIGHTS);
+  it('hides what the test does not let through and shows it again, dropping empty headings', () => {
+    const slots = new EventSlots();
+    const model = new ChronologyModel(HEIGHTS, slots);
     model.load([treaty, visit, invasion, talks]);
-    model.apply({ upserted: [], removed: [invasion.id, talks.id] });
+    const hidden = new Set([slots.of(invasion.id), slots.of(talks.id)]);
+    model.show((slot) => !hidden.has(slot));
     expect(labels(model)).toEqual(['year: 2024', 'month: June 2024', 'Visit', 'Treaty']);
     expect(model.rowOf(invasion.id)).toBe(-1);
     expect(model.shownCount).toBe(2);
-    model.apply({ upserted: [invasion], removed: [] });
+    model.show(null);
     expect(labels(model)[0]).toBe('year: 2022');
-    expect(model.shownCount).toBe(3);
+    expect(model.shownCount).toBe(4);
   });
 
-  it('follows changes made before it is first read (a search before the list is opened)', () => {
-    const model = new ChronologyModel(HEIGHTS);
+  it('while narrowed, shows an edited or new event as the test says; a deleted one is gone', () => {
+    const slots = new EventSlots();
+    const model = new ChronologyModel(HEIGHTS, slots);
     model.load([treaty, visit, invasion]);
+    // A search shows the visit and the treaty, and the talks once they are made.
+    const shown = new Set([visit.id, treaty.id, talks.id]);
+    model.show((slot) => shown.has(slots.idOf(slot)!));
     const renamed = { ...visit, title: 'Visit, renamed' };
-    model.apply({ upserted: [], removed: [invasion.id, treaty.id] });
-    model.apply({ upserted: [renamed, talks, treaty], removed: [] });
-    expect(model.shownCount).toBe(3);
+    model.apply({ upserted: [renamed, talks], removed: [treaty.id] });
+    expect(model.shownCount).toBe(2);
     expect(labels(model)).toEqual([
       'year: 2024',
       'A year of talks',
       'month: June 2024',
       'Visit, renamed',
-      'Treaty',
+    ]);
+    // Cleared: the invasion comes back, the deleted treaty does not.
+    model.show(null);
+    expect(model.shownCount).toBe(3);
+    expect(model.shownEvents().map((event) => event.title)).toEqual([
+      'Invasion',
+      'A year of talks',
+      'Visit, renamed',
     ]);
   });
 
@@ -100,16 +113,16 @@ describe('the chronology model', () => {
 
   it('hides 99,990 of 100,000 events and shows them again by marks, not by sorting', () => {
     const events = makeEvents(100_000);
-    const model = new ChronologyModel(HEIGHTS);
+    const slots = new EventSlots();
+    const model = new ChronologyModel(HEIGHTS, slots);
     model.load(events);
     model.rows();
-    const kept = new Set(events.slice(0, 10).map((event) => event.id));
-    const hidden = events.filter((event) => !kept.has(event.id));
+    const kept = new Set(events.slice(0, 10).map((event) => slots.of(event.id)));
     const t0 = performance.now();
-    model.apply({ upserted: [], removed: hidden.map((event) => event.id) });
+    model.show((slot) => kept.has(slot));
     const fewRows = model.rows().rows.length;
     const t1 = performance.now();
-    model.apply({ upserted: hidden, removed: [] });
+    model.show(null);
     const allRows = model.rows().rows.length;
     const t2 = performance.now();
     expect(model.shownCount).toBe(100_000);

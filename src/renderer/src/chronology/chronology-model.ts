@@ -1,9 +1,10 @@
 /**
  * The chronology's rows: the shown events in date order under year and month headings, kept
- * up to date by the same filtered Changes the timeline applies. All events ever given are held
- * in one sorted array, each marked shown or hidden, so a search that hides 99,990 of 100,000
- * events, or shows them again, flips marks and rebuilds the rows in one pass, never re-sorts.
- * Only new or edited events are sorted, and merged in. Pure: no DOM.
+ * up to date by the same Changes the timeline applies. Every event is held in one sorted array,
+ * each marked shown or hidden by the search and filters' test (state/shown-events.ts), so a
+ * search that hides 99,990 of 100,000 events, or shows them again, flips marks and rebuilds the
+ * rows in one pass, never re-sorts. Only new or edited events are sorted, and merged in. Pure:
+ * no DOM.
  */
 import {
   type ChronologyKey,
@@ -18,11 +19,14 @@ import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { PartialDate } from '../../../shared/partial-date';
 import type { TimelineEvent } from '../../../shared/schema';
+import { EventSlots, type ShownTest } from '../state/event-slots';
 
 export interface ChronologyEntry {
   readonly kind: 'event';
   readonly id: EventId;
   readonly event: TimelineEvent;
+  /** The event's slot (state/event-slots.ts), which the search and filters' test reads. */
+  readonly slot: number;
   /** Read when the events are first sorted (not at load: the list may never be opened). */
   key: ChronologyKey;
   shown: boolean;
@@ -85,8 +89,13 @@ export function pinLabel(key: ChronologyKey): string {
 
 const NO_KEY: ChronologyKey = { earliest: 0, latest: 0, year: 0, month: null };
 
-function entryOf(event: TimelineEvent, key = NO_KEY): ChronologyEntry {
-  return { kind: 'event', id: event.id, event, key, shown: true, dead: false, row: -1, index: -1 };
+function entryOf(
+  event: TimelineEvent,
+  slot: number,
+  shown: boolean,
+  key = NO_KEY,
+): ChronologyEntry {
+  return { kind: 'event', id: event.id, event, slot, key, shown, dead: false, row: -1, index: -1 };
 }
 
 export class ChronologyModel {
@@ -98,45 +107,53 @@ export class ChronologyModel {
   /** Loaded but not yet sorted: the entries are in #byId only, until the rows are first asked for. */
   #unsorted = false;
 
-  constructor(private readonly heights: RowHeights) {}
+  /** Which events are shown (null: all), as the search and filters say. */
+  #test: ShownTest = null;
+
+  constructor(
+    private readonly heights: RowHeights,
+    private readonly slots = new EventSlots(),
+  ) {}
 
   /**
-   * Replaces everything with these events, all shown. Their dates are read and sorted when the
-   * rows are first asked for (the list is opened), so the window's start pays only for a map.
+   * Replaces everything with these events. Their dates are read and sorted when the rows are
+   * first asked for (the list is opened), so the window's start pays only for a map.
    */
   load(events: Iterable<TimelineEvent>): void {
     this.#byId.clear();
     this.#all = [];
-    for (const event of events) this.#byId.set(event.id, entryOf(event));
-    this.#shownCount = this.#byId.size;
+    for (const event of events) this.#byId.set(event.id, this.#entryOf(event));
     this.#unsorted = true;
+    this.show(this.#test);
+  }
+
+  /** Shows only the events `test` lets through (null: all), until the next call. */
+  show(test: ShownTest): void {
+    this.#test = test;
+    let count = 0;
+    // Once sorted, the array is quicker to walk than the map; its dead entries stay hidden.
+    for (const entry of this.#unsorted ? this.#byId.values() : this.#all) {
+      entry.shown = !entry.dead && (test === null || test(entry.slot));
+      if (entry.shown) count++;
+    }
+    this.#shownCount = count;
     this.#rows = null;
   }
 
-  /** Applies a change already filtered: "removed" hides, "upserted" shows (new or edited). */
+  /** Applies a change: "removed" are deleted, "upserted" new or edited (shown as the test says). */
   apply(change: Change): void {
     let touched = false;
     for (const id of change.removed) {
-      const entry = this.#byId.get(id);
-      if (entry?.shown === true) {
-        entry.shown = false;
-        this.#shownCount--;
-        touched = true;
-      }
+      if (this.#byId.has(id)) touched = true;
+      this.#drop(id);
     }
     const added: ChronologyEntry[] = [];
     for (const event of change.upserted) {
-      const entry = this.#byId.get(event.id);
       touched = true;
-      if (entry !== undefined && entry.event === event) {
-        if (!entry.shown) this.#shownCount++;
-        entry.shown = true;
-        continue;
-      }
-      if (entry !== undefined) this.#drop(event.id);
-      const made = entryOf(event, this.#unsorted ? NO_KEY : keyOf(event));
+      this.#drop(event.id);
+      const made = this.#entryOf(event, this.#unsorted ? NO_KEY : keyOf(event));
       this.#byId.set(event.id, made);
-      this.#shownCount++;
+      if (made.shown) this.#shownCount++;
       added.push(made);
     }
     // Before the first sort the new entries wait in #byId with the rest.
@@ -223,6 +240,11 @@ export class ChronologyModel {
     this.#all = [...this.#byId.values()];
     for (const entry of this.#all) entry.key = keyOf(entry.event);
     this.#all.sort(compareChronology);
+  }
+
+  #entryOf(event: TimelineEvent, key = NO_KEY): ChronologyEntry {
+    const slot = this.slots.of(event.id);
+    return entryOf(event, slot, this.#test === null || this.#test(slot), key);
   }
 
   /** Marks an event's old entry dead and drops it from the sorted array at the next merge. */

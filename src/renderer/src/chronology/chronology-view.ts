@@ -8,6 +8,7 @@
 import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import type { EventSlots, ShownTest } from '../state/event-slots';
 import { el } from '../ui/dom';
 import { ChronologyModel, type ChronologyRows, pinLabel } from './chronology-model';
 import { buildRow, type RowContext, rowId } from './chronology-rows';
@@ -35,7 +36,7 @@ export class ChronologyView {
   readonly #count: HTMLElement;
   /** The month (or year) of the top row, kept in sight above the rows while scrolled. */
   readonly #pinned: HTMLElement;
-  readonly #model = new ChronologyModel(ROW_HEIGHTS);
+  readonly #model: ChronologyModel;
   readonly #handlers: ChronologyHandlers;
   #lanes: ReadonlyMap<string, Lane>;
   #selectedId: EventId | null = null;
@@ -45,7 +46,13 @@ export class ChronologyView {
   #drawnFor: ChronologyRows | null = null;
   #frame = 0;
 
-  constructor(lanes: readonly Lane[], handlers: ChronologyHandlers, actions: readonly Node[]) {
+  constructor(
+    lanes: readonly Lane[],
+    handlers: ChronologyHandlers,
+    actions: readonly Node[],
+    slots: EventSlots,
+  ) {
+    this.#model = new ChronologyModel(ROW_HEIGHTS, slots);
     this.#handlers = handlers;
     this.#lanes = laneMap(lanes);
     this.#count = el('span', { className: 'chronology-count' });
@@ -99,11 +106,17 @@ export class ChronologyView {
     this.#changed();
   }
 
-  /** A change as the timeline gets it: hidden events arrive removed, shown again upserted. */
+  /** A change, as the timeline gets it. */
   apply(change: Change): void {
     if (change.lanes) this.#lanes = laneMap(change.lanes);
     this.#model.apply(change);
     // A follow-up's row names its parent: any change may rename one, so redraw what is drawn.
+    this.#changed();
+  }
+
+  /** Shows only the events the search and filters' test lets through (null: every event). */
+  show(test: ShownTest): void {
+    this.#model.show(test);
     this.#changed();
   }
 

@@ -15,6 +15,7 @@ import { Index } from 'flexsearch';
 import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { TimelineEvent } from '../../../shared/schema';
+import { type EventSlots, SlotFlags } from './event-slots';
 
 /** Events indexed per turn of the event loop while the index is built. */
 const BUILD_CHUNK = 1000;
@@ -50,21 +51,22 @@ function eventText(event: TimelineEvent): string {
 }
 
 export class EventSearch {
-  /** Prefix search ("forward" indexes each word's beginnings) over numbered events. */
+  /** Prefix search ("forward" indexes each word's beginnings) over the events' slots. */
   readonly #index = new Index({ tokenize: 'forward', encode: searchWords });
-  /** FlexSearch keys are numbers: each event's, and the event of each. */
-  readonly #numbers = new Map<EventId, number>();
-  readonly #ids: (EventId | undefined)[] = [];
-  readonly #free: number[] = [];
-  /** Per number, the last query word that found it (match's intersection, without sets). */
+  /** The events indexed, or on their way into the index. */
+  readonly #indexed = new SlotFlags();
+  /** Per slot, the last query word that found it (match's intersection, without sets). */
   #marks = new Uint32Array(0);
   #pass = 0;
   /** Changes that came while the index was built: applied once it is. */
   #queued: Change[] | null = [];
   readonly ready: Promise<void>;
 
-  constructor(events: readonly TimelineEvent[]) {
-    const numbered = events.map((event) => ({ event, number: this.#number(event.id) }));
+  constructor(
+    events: readonly TimelineEvent[],
+    private readonly slots: EventSlots,
+  ) {
+    const numbered = events.map((event) => ({ event, slot: this.#add(event.id) }));
     this.ready = this.#build(numbered).then(() => {
       const queued = this.#queued ?? [];
       this.#queued = null;
@@ -72,10 +74,10 @@ export class EventSearch {
     });
   }
 
-  async #build(numbered: readonly { event: TimelineEvent; number: number }[]): Promise<void> {
+  async #build(numbered: readonly { event: TimelineEvent; slot: number }[]): Promise<void> {
     for (let at = 0; at < numbered.length; at += BUILD_CHUNK) {
-      for (const { event, number } of numbered.slice(at, at + BUILD_CHUNK)) {
-        this.#index.add(number, eventText(event));
+      for (const { event, slot } of numbered.slice(at, at + BUILD_CHUNK)) {
+        this.#index.add(slot, eventText(event));
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -85,36 +87,35 @@ export class EventSearch {
   apply(change: Change): void {
     if (this.#queued !== null) {
       this.#queued.push(change);
-      for (const event of change.upserted) this.#number(event.id);
+      for (const event of change.upserted) this.#add(event.id);
       return;
     }
     for (const id of change.removed) {
-      const number = this.#numbers.get(id);
-      if (number === undefined) continue;
-      this.#index.remove(number);
-      this.#numbers.delete(id);
-      this.#ids[number] = undefined;
-      this.#free.push(number);
+      const slot = this.slots.get(id);
+      if (slot === undefined || !this.#indexed.has(slot)) continue;
+      this.#index.remove(slot);
+      this.#indexed.set(slot, false);
     }
     for (const event of change.upserted) {
-      const known = this.#numbers.has(event.id);
-      const number = this.#number(event.id);
-      if (known) this.#index.update(number, eventText(event));
-      else this.#index.add(number, eventText(event));
+      const slot = this.slots.of(event.id);
+      if (this.#indexed.has(slot)) this.#index.update(slot, eventText(event));
+      else this.#index.add(slot, eventText(event));
+      this.#indexed.set(slot, true);
     }
   }
 
   /** Whether the event is in the index (or on its way into it). */
   has(id: EventId): boolean {
-    return this.#numbers.has(id);
+    const slot = this.slots.get(id);
+    return slot !== undefined && this.#indexed.has(slot);
   }
 
-  /** The ids of the events that hold every word of the query; null for a blank query. */
-  match(query: string): ReadonlySet<EventId> | null {
-    const words = [...new Set(searchWords(query))];
+  /** The slots of the events that hold every word of the query; null for a blank query. */
+  match(query: string): number[] | null {
+    const words = queryWords(query);
     if (words.length === 0) return null;
-    if (this.#marks.length < this.#ids.length) this.#marks = new Uint32Array(this.#ids.length * 2);
-    const limit = this.#ids.length + 1;
+    if (this.#marks.length < this.slots.count) this.#marks = new Uint32Array(this.slots.count * 2);
+    const limit = this.slots.count + 1;
     // The rarest word first would be quickest, but any order gives the same answer: an event
     // stays while it was found by every word so far (its mark counts the words that found it).
     let found: number[] = [];
@@ -122,27 +123,36 @@ export class EventSearch {
       const pass = ++this.#pass;
       const hits = this.#index.search(word, { limit }) as number[];
       found = [];
-      for (const number of hits) {
-        if (index === 0 || this.#marks[number] === pass - 1) {
-          this.#marks[number] = pass;
-          found.push(number);
+      for (const slot of hits) {
+        if (index === 0 || this.#marks[slot] === pass - 1) {
+          this.#marks[slot] = pass;
+          found.push(slot);
         }
       }
     });
-    const ids = new Set<EventId>();
-    for (const number of found) {
-      const id = this.#ids[number];
-      if (id !== undefined) ids.add(id);
-    }
-    return ids;
+    return found;
   }
 
-  #number(id: EventId): number {
-    const known = this.#numbers.get(id);
-    if (known !== undefined) return known;
-    const number = this.#free.pop() ?? this.#ids.length;
-    this.#numbers.set(id, number);
-    this.#ids[number] = id;
-    return number;
+  /**
+   * Whether one event holds every word of the query, read from the event itself (the index's
+   * answer for that event, without asking the index for every match): how an edit made while a
+   * search is on is judged.
+   */
+  static matches(query: string, event: TimelineEvent): boolean {
+    const words = queryWords(query);
+    if (words.length === 0) return true;
+    const own = searchWords(eventText(event));
+    return words.every((word) => own.some((held) => held.startsWith(word)));
   }
+
+  #add(id: EventId): number {
+    const slot = this.slots.of(id);
+    this.#indexed.set(slot, true);
+    return slot;
+  }
+}
+
+/** The distinct words of a query. */
+function queryWords(query: string): string[] {
+  return [...new Set(searchWords(query))];
 }

@@ -5,7 +5,8 @@ import { makeDocument, makeEvent } from '../../../../test/builders';
 import type { PartialDate } from '../../../shared/partial-date';
 import { TimelineDocumentSchema } from '../../../shared/schema';
 import { NO_FILTER } from './event-filter';
-import { EventSearch } from './event-search';
+import { EventSearch, searchWords } from './event-search';
+import { EventSlots } from './event-slots';
 import { EventStore } from './event-store';
 import { ShownEvents } from './shown-events';
 
@@ -13,13 +14,29 @@ const seedEvents = () => TimelineDocumentSchema.parse(seedJson).events;
 
 async function searching(events = seedEvents()) {
   const store = new EventStore(makeDocument({ events: [...events] }));
-  const search = new EventSearch([...store.all()]);
+  const slots = new EventSlots();
+  const search = new EventSearch([...store.all()], slots);
   await search.ready;
-  const view = new ShownEvents(store, search);
+  const view = new ShownEvents(store, search, slots);
   const titles = (query: string) =>
-    [...(search.match(query) ?? [])].map((id) => store.get(id)?.title).sort();
-  return { store, search, view, titles };
+    (search.match(query) ?? []).map((slot) => store.get(slots.idOf(slot)!)?.title).sort();
+  /** The ids the views would draw: each event they hold, asked of the test. */
+  const drawn = () => {
+    const test = view.test;
+    return [...store.all()]
+      .filter((event) => test === null || test(slots.of(event.id)))
+      .map((event) => event.id)
+      .sort();
+  };
+  /** A change made to the story, as the window follows it. */
+  const edit = (change: Parameters<EventStore['apply']>[0]) => {
+    store.apply(change);
+    view.follow(change);
+  };
+  return { store, search, slots, view, titles, drawn, edit };
 }
+
+const idsOf = (events: readonly { id: string }[]) => events.map((event) => event.id).sort();
 
 describe('EventSearch', () => {
   it('finds words by prefix in any field, every word required, case and accents ignored', async () => {
@@ -57,110 +74,119 @@ describe('EventSearch', () => {
 
   it('queues changes made while the index is still being built', async () => {
     const events = Array.from({ length: 2500 }, (_, i) => makeEvent({ title: `Report ${i}` }));
-    const search = new EventSearch(events);
+    const slots = new EventSlots();
+    const search = new EventSearch(events, slots);
     const late = makeEvent({ title: 'Late breaking news' });
     search.apply({
       upserted: [late, { ...events[0]!, title: 'Renamed' }],
       removed: [events[1]!.id],
     });
     await search.ready;
-    expect(search.match('late')?.has(late.id)).toBe(true);
-    expect(search.match('renamed')?.has(events[0]!.id)).toBe(true);
-    expect(search.match('report')?.size).toBe(2500 - 2);
+    expect(search.match('late')).toEqual([slots.of(late.id)]);
+    expect(search.match('renamed')).toEqual([slots.of(events[0]!.id)]);
+    expect(search.match('report')).toHaveLength(2500 - 2);
+  });
+
+  it('judges one event as the index does, for every prefix of every word in the story', async () => {
+    const { store, search, slots } = await searching();
+    const words = new Set<string>();
+    for (const event of store.all()) {
+      const text = `${event.title} ${event.description} ${event.location} ${event.actors.join(' ')}`;
+      for (const word of searchWords(text)) {
+        for (let length = 1; length <= word.length; length++) {
+          words.add(word.slice(0, length));
+        }
+      }
+    }
+    const queries = [...words, 'putin kim', 'ÉTAT', 'kunj moskow', 'nothing-like-it'];
+    expect(queries.length).toBeGreaterThan(300);
+    for (const query of queries) {
+      const byIndex = (search.match(query) ?? []).map((slot) => slots.idOf(slot)!).sort();
+      const byEvent = idsOf([...store.all()].filter((event) => EventSearch.matches(query, event)));
+      expect(byEvent, query).toEqual(byIndex);
+    }
   });
 });
 
 describe('ShownEvents', () => {
-  it('tells the timeline which events leave and come back, and counts them', async () => {
-    const { store, view } = await searching();
+  it('tells the views which events to draw, and counts them', async () => {
+    const { store, view, drawn } = await searching();
     const veto = [...store.all()].find((event) => event.title.startsWith('Russia vetoes'))!;
+    expect(view.test).toBeNull();
 
-    const narrowed = view.setQuery('vet');
-    expect(narrowed.upserted).toEqual([]);
-    expect(narrowed.removed).toHaveLength(store.size - 1);
-    expect(narrowed.removed).not.toContain(veto.id);
+    view.setQuery('vet');
+    expect(drawn()).toEqual([veto.id]);
     expect(view.shownCount).toBe(1);
     expect(view.active).toBe(true);
+    expect(view.isShown(veto.id)).toBe(true);
 
-    const cleared = view.setQuery('');
-    expect(cleared.removed).toEqual([]);
-    expect(cleared.upserted).toHaveLength(store.size - 1);
+    view.setQuery('');
+    expect(view.test).toBeNull();
+    expect(drawn()).toHaveLength(store.size);
     expect(view.shownCount).toBe(store.size);
     expect(view.active).toBe(false);
   });
 
-  it('passes edits on filtered: an edit that stops matching hides its event, a new match shows', async () => {
-    const { store, view } = await searching();
+  it('judges edits while searching: one that stops matching hides its event, a new match shows', async () => {
+    const { store, view, drawn, edit } = await searching();
     const veto = [...store.all()].find((event) => event.title.startsWith('Russia vetoes'))!;
     view.setQuery('veto');
+    expect(drawn()).toEqual([veto.id]);
 
     // Its title, tags, description and source quote all said "veto".
-    const renamed = {
-      ...veto,
-      title: 'Russia blocks UN monitoring',
-      description: '',
-      tags: [],
-      sources: [],
-    };
-    store.apply({ upserted: [renamed], removed: [] });
-    expect(view.narrow({ upserted: [renamed], removed: [] })).toEqual({
-      upserted: [],
-      removed: [veto.id],
-    });
-
-    const added = makeEvent({ title: 'Another veto, in May', laneId: veto.laneId });
-    store.apply({ upserted: [added], removed: [] });
-    expect(view.narrow({ upserted: [added], removed: [] })).toEqual({
-      upserted: [added],
+    edit({
+      upserted: [
+        { ...veto, title: 'Russia blocks UN monitoring', description: '', tags: [], sources: [] },
+      ],
       removed: [],
     });
+    expect(drawn()).toEqual([]);
+    expect(view.shownCount).toBe(0);
+
+    const other = [...store.all()].find((event) => event.id !== veto.id)!;
+    edit({ upserted: [{ ...other, title: 'Another veto, in May' }], removed: [] });
+    expect(drawn()).toEqual([other.id]);
     expect(view.shownCount).toBe(1);
 
     // An event made while searching stays in view, matching or not, until the search changes.
     const made = makeEvent({ title: 'New event', laneId: veto.laneId });
-    store.apply({ upserted: [made], removed: [] });
-    expect(view.narrow({ upserted: [made], removed: [] })).toEqual({
-      upserted: [made],
-      removed: [],
-    });
+    edit({ upserted: [made], removed: [] });
+    edit({ upserted: [{ ...made, title: 'New event, renamed' }], removed: [] });
+    expect(drawn()).toEqual(idsOf([other, made]));
     expect(view.shownCount).toBe(2);
-    expect(view.setQuery('veto').removed).toEqual([made.id]);
-    expect(view.shownCount).toBe(1);
+    view.setQuery('veto');
+    expect(drawn()).toEqual([other.id]);
+
+    // A deleted match leaves the count.
+    edit({ upserted: [], removed: [other.id] });
+    expect(view.shownCount).toBe(0);
+    expect(drawn()).toEqual([]);
   });
 
   it('combines the search with the filter, and each with an edit', async () => {
-    const { store, view } = await searching();
+    const { store, view, drawn, edit } = await searching();
     const putin = [...store.all()].filter((event) => event.actors.includes('Vladimir Putin'));
     const occurred = putin.filter((event) => event.status === 'occurred');
     expect(putin.length).toBeGreaterThan(occurred.length);
     expect(occurred.length).toBeGreaterThan(0);
 
     view.setQuery('vladimir');
-    expect(view.shownCount).toBe(putin.length);
-    const narrowed = view.setFilter({ ...NO_FILTER, statuses: ['occurred'] });
-    expect(narrowed.upserted).toEqual([]);
-    expect(narrowed.removed.sort()).toEqual(
-      putin
-        .filter((event) => event.status !== 'occurred')
-        .map((event) => event.id)
-        .sort(),
-    );
+    expect(drawn()).toEqual(idsOf(putin));
+    view.setFilter({ ...NO_FILTER, statuses: ['occurred'] });
+    expect(drawn()).toEqual(idsOf(occurred));
     expect(view.shownCount).toBe(occurred.length);
     expect(view.active).toBe(true);
 
     // The search cleared, the filter alone still narrows; an edit that fails it leaves the view.
     view.setQuery('');
     const everyOccurred = [...store.all()].filter((event) => event.status === 'occurred');
+    expect(drawn()).toEqual(idsOf(everyOccurred));
     expect(view.shownCount).toBe(everyOccurred.length);
-    const cancelled = { ...everyOccurred[0]!, status: 'cancelled' as const };
-    store.apply({ upserted: [cancelled], removed: [] });
-    expect(view.narrow({ upserted: [cancelled], removed: [] })).toEqual({
-      upserted: [],
-      removed: [cancelled.id],
-    });
+    edit({ upserted: [{ ...everyOccurred[0]!, status: 'cancelled' }], removed: [] });
+    expect(drawn()).toEqual(idsOf(everyOccurred.slice(1)));
+    expect(view.shownCount).toBe(everyOccurred.length - 1);
 
-    const cleared = view.setFilter(NO_FILTER);
-    expect(cleared.removed).toEqual([]);
+    view.setFilter(NO_FILTER);
     expect(view.active).toBe(false);
     expect(view.shownCount).toBe(store.size);
   });

@@ -1,9 +1,10 @@
 /**
  * Which events the views show while a search or a filter is on: those that match the search and
- * pass the filter (event-filter.ts). The views are told the difference as a Change (events
- * leaving are "removed", events coming back "upserted"), so they update as they do for any edit;
- * a change to the timeline is passed on narrowed the same way. Also the order of the shown events
- * in time, for "next match" and "previous match".
+ * pass the filter (event-filter.ts), kept as one flag per event slot (event-slots.ts). The views
+ * keep every event and ask `test` which to draw, so a search that hides 60,000 of 100,000 events
+ * flips flags and the views make one pass over what they hold: no list of what left. An edit is
+ * judged for the edited events alone. Also the order of the shown events in time, for "next match"
+ * and "previous match".
  */
 import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
@@ -11,7 +12,8 @@ import type { TimelineEvent } from '../../../shared/schema';
 import { itemSpan } from '../timeline/items';
 import type { EventFilter } from './event-filter';
 import { compileFilter, NO_FILTER } from './event-filter';
-import type { EventSearch } from './event-search';
+import { EventSearch } from './event-search';
+import { type EventSlots, type ShownTest, SlotFlags } from './event-slots';
 
 export interface SearchSource {
   readonly size: number;
@@ -24,19 +26,22 @@ export class ShownEvents {
   #filter: EventFilter = NO_FILTER;
   /** The filter's test of one event; null while no filter is on. */
   #passes: ((event: TimelineEvent) => boolean) | null = null;
-  /** The ids that match and pass; null while neither a search nor a filter is on (all shown). */
-  #shown: ReadonlySet<EventId> | null = null;
+  /** The events shown, by slot; null while neither a search nor a filter is on (all shown). */
+  #shown: SlotFlags | null = null;
+  #shownCount = 0;
   /**
    * Events made while a search or filter is on: shown, matching or not, so a new event never
    * vanishes from under the user.
    */
   readonly #made = new Set<EventId>();
-  /** The matches in time order, made when first asked for after a change. */
+  /** The shown events in time order, made when first asked for after a change. */
   #inTime: EventId[] | null = null;
+  readonly #test = (slot: number): boolean => this.#shown?.has(slot) !== false;
 
   constructor(
     private readonly events: SearchSource,
     private readonly search: EventSearch,
+    private readonly slots: EventSlots,
   ) {}
 
   get query(): string {
@@ -47,136 +52,119 @@ export class ShownEvents {
     return this.#filter;
   }
 
-  /** How many events are shown: all of them while no search is on. */
+  /** How many events are shown: all of them while no search or filter is on. */
   get shownCount(): number {
-    if (this.#shown === null) return this.events.size;
-    let made = 0;
-    for (const id of this.#made) if (!this.#shown.has(id) && this.events.get(id)) made++;
-    return this.#shown.size + made;
+    return this.#shown === null ? this.events.size : this.#shownCount;
   }
 
   get active(): boolean {
     return this.#shown !== null;
   }
 
+  /** What the views ask of each event they hold; null while every event is shown. */
+  get test(): ShownTest {
+    return this.#shown === null ? null : this.#test;
+  }
+
   isShown(id: EventId): boolean {
-    return this.#shown === null || this.#shown.has(id) || this.#made.has(id);
+    if (this.#shown === null) return true;
+    const slot = this.slots.get(id);
+    return slot !== undefined && this.#shown.has(slot);
   }
 
-  /** Sets the query; returns what the views must do to show exactly what matches and passes. */
-  setQuery(query: string): Change {
+  /** Sets the query; the views then show what `test` lets through. */
+  setQuery(query: string): void {
     this.#query = query;
-    return this.#renew();
+    this.#renew();
   }
 
-  /** Sets the filter; returns what the views must do, as setQuery. */
-  setFilter(filter: EventFilter): Change {
+  /** Sets the filter, as setQuery. */
+  setFilter(filter: EventFilter): void {
     this.#filter = filter;
     this.#passes = compileFilter(filter);
-    return this.#renew();
+    this.#renew();
   }
 
-  #renew(): Change {
-    const before = this.#visible();
+  /** Every event judged again: the matches of the query that pass the filter. */
+  #renew(): void {
     this.#made.clear();
-    return this.#reshow(before, this.#matching());
-  }
-
-  /** The ids that match the query and pass the filter; null when every event does. */
-  #matching(): ReadonlySet<EventId> | null {
+    this.#inTime = null;
     const matches = this.search.match(this.#query);
     const passes = this.#passes;
-    if (passes === null) return matches;
-    const shown = new Set<EventId>();
-    if (matches === null) {
-      for (const event of this.events.all()) if (passes(event)) shown.add(event.id);
+    if (matches === null && passes === null) {
+      this.#shown = null;
+      return;
+    }
+    const shown = new SlotFlags();
+    let count = 0;
+    const show = (slot: number): void => {
+      shown.set(slot, true);
+      count++;
+    };
+    if (passes === null) {
+      for (const slot of matches ?? []) show(slot);
+    } else if (matches === null) {
+      for (const event of this.events.all()) if (passes(event)) show(this.slots.of(event.id));
     } else {
-      for (const id of matches) {
-        const event = this.events.get(id);
-        if (event !== undefined && passes(event)) shown.add(id);
+      for (const slot of matches) {
+        const id = this.slots.idOf(slot);
+        const event = id === undefined ? undefined : this.events.get(id);
+        if (event !== undefined && passes(event)) show(slot);
       }
     }
-    return shown;
+    this.#shown = shown;
+    this.#shownCount = count;
   }
 
   /**
-   * A change made to the timeline, as the views must show it while a search or filter is on: the
-   * search index follows it first, then the matches are found again.
+   * Follows a change to the timeline, before the views apply it: the search index takes it, and
+   * while a search or filter is on each changed event is judged again (a new one is shown).
    */
-  narrow(change: Change): Change {
-    if (this.#shown !== null) {
+  follow(change: Change): void {
+    const shown = this.#shown;
+    if (shown !== null) {
       for (const event of change.upserted) if (!this.search.has(event.id)) this.#made.add(event.id);
     }
     this.search.apply(change);
-    if (this.#shown === null) return change;
-    const before = this.#visible();
-    const moved = this.#reshow(before, this.#matching());
-    const removed = new Set([...change.removed, ...moved.removed]);
-    const upserted = new Map<EventId, TimelineEvent>();
-    for (const event of moved.upserted) upserted.set(event.id, event);
-    for (const event of change.upserted) {
-      if (this.isShown(event.id)) upserted.set(event.id, event);
-      else if (before?.has(event.id) === true) removed.add(event.id);
+    if (shown === null) return;
+    this.#inTime = null;
+    for (const id of change.removed) {
+      this.#made.delete(id);
+      this.#mark(shown, this.slots.get(id), false);
     }
-    return { ...change, upserted: [...upserted.values()], removed: [...removed] };
+    for (const event of change.upserted) {
+      const is =
+        this.#made.has(event.id) ||
+        (EventSearch.matches(this.#query, event) && (this.#passes?.(event) ?? true));
+      this.#mark(shown, this.slots.of(event.id), is);
+    }
+  }
+
+  #mark(shown: SlotFlags, slot: number | undefined, is: boolean): void {
+    if (slot === undefined || shown.has(slot) === is) return;
+    shown.set(slot, is);
+    this.#shownCount += is ? 1 : -1;
   }
 
   /**
-   * The match after (or before) `from` in time, wrapping round; the first (or last) when
-   * `from` is not a match. Null when nothing matches.
+   * The shown event after (or before) `from` in time, wrapping round; the first (or last) when
+   * `from` is not shown. Null when nothing is.
    */
   step(from: EventId | null, direction: 1 | -1): EventId | null {
-    const inTime = this.#matchesInTime();
+    const inTime = this.#shownInTime();
     if (inTime.length === 0) return null;
     const at = from === null ? -1 : inTime.indexOf(from);
     const next = at === -1 ? (direction === 1 ? 0 : inTime.length - 1) : at + direction;
     return inTime[(next + inTime.length) % inTime.length] ?? null;
   }
 
-  #matchesInTime(): EventId[] {
+  #shownInTime(): EventId[] {
     if (this.#inTime !== null) return this.#inTime;
-    const matches: { id: EventId; start: number }[] = [];
+    const shown: { id: EventId; start: number }[] = [];
     for (const event of this.events.all()) {
-      if (this.isShown(event.id)) matches.push({ id: event.id, start: itemSpan(event).start });
+      if (this.isShown(event.id)) shown.push({ id: event.id, start: itemSpan(event).start });
     }
-    matches.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
-    return (this.#inTime = matches.map((match) => match.id));
-  }
-
-  /** What is shown now, as a predicate (null: everything). */
-  #visible(): ReadonlySet<EventId> | null {
-    if (this.#shown === null) return null;
-    return this.#made.size === 0 ? this.#shown : new Set([...this.#shown, ...this.#made]);
-  }
-
-  /** The ids shown now while narrowed: the matches and the events made meanwhile. */
-  *#visibleIds(): Generator<EventId> {
-    if (this.#shown !== null) yield* this.#shown;
-    for (const id of this.#made) if (this.#shown?.has(id) !== true) yield id;
-  }
-
-  #reshow(before: ReadonlySet<EventId> | null, next: ReadonlySet<EventId> | null): Change {
-    this.#shown = next;
-    this.#inTime = null;
-    const removed: EventId[] = [];
-    const upserted: TimelineEvent[] = [];
-    if (before === null && next === null) return { upserted, removed };
-    if (before !== null && next !== null) {
-      // Both narrowed (a search typed on): only the two sets need reading, not every event.
-      for (const id of before) if (!this.isShown(id)) removed.push(id);
-      for (const id of this.#visibleIds()) {
-        if (before.has(id)) continue;
-        const event = this.events.get(id);
-        if (event !== undefined) upserted.push(event);
-      }
-      return { upserted, removed };
-    }
-    for (const event of this.events.all()) {
-      const was = before === null || before.has(event.id);
-      const is = this.isShown(event.id);
-      if (was && !is) removed.push(event.id);
-      else if (!was && is) upserted.push(event);
-    }
-    return { upserted, removed };
+    shown.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+    return (this.#inTime = shown.map((match) => match.id));
   }
 }

@@ -101,6 +101,25 @@ describe('EventIndex', () => {
     expect(changing.extent()).toEqual(fresh.extent());
   });
 
+  it('keeps a subset as if built afresh from what passes, reading through to the whole', () => {
+    const whole = new EventIndex(all);
+    const keep = (entry: IndexEntry) => Number(entry.id.slice(1)) % 3 === 0;
+    const subset = whole.subset(keep);
+    const fresh = new EventIndex(all.filter(keep));
+    expect(subset.size).toBe(fresh.size);
+    for (const lane of LANES) {
+      expect(subset.runsOf(lane)).toEqual(fresh.runsOf(lane));
+      expect(subset.countStarting(lane, T0, T0 + 90 * DAY)).toBe(
+        fresh.countStarting(lane, T0, T0 + 90 * DAY),
+      );
+    }
+    expect(subset.get(all[0]!.id)).toBe(all[0]);
+    expect(subset.get(all[1]!.id)).toBeUndefined();
+    expect(ids([...subset.entries()])).toEqual(ids([...fresh.entries()]));
+    expect(subset.extent()).toEqual(fresh.extent());
+    expect(() => subset.remove(all[0]!.id)).toThrow(/cannot be changed/);
+  });
+
   it('has no extent when empty', () => {
     expect(new EventIndex().extent()).toBeNull();
   });

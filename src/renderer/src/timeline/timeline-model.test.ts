@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEvents, makeLane } from '../../../../test/builders';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { PartialDate } from '../../../shared/partial-date';
+import { EventSlots } from '../state/event-slots';
 import type { ViewWindow } from './level-of-detail';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
 
@@ -59,6 +60,41 @@ describe('TimelineModel', () => {
     expect(items.has(second!.id)).toBe(false);
     expect(model.item(first!.id)?.start).toBe(june(9));
     expect(model.entry(second!.id)).toBeUndefined();
+  });
+
+  it('shows only what the test lets through, and judges each change by it', () => {
+    const slots = new EventSlots();
+    const model = new TimelineModel([lane], slots);
+    const events = makeEvents(5);
+    model.load(events);
+    const [first, second, third] = events;
+    const shown = new Set([first!.id, third!.id]);
+    model.show((slot) => shown.has(slots.idOf(slot)!));
+    const planned = () =>
+      model
+        .plan(window, NONE)
+        .items.map((item) => item.id)
+        .sort();
+    expect(planned()).toEqual([first!.id, third!.id].sort());
+    expect(model.size).toBe(2);
+    expect(model.entry(second!.id)).toBeUndefined();
+    expect(
+      model.steps
+        .runsOf(lane.id)
+        .flat()
+        .map((entry) => entry.id)
+        .sort(),
+    ).toEqual(planned());
+    // An edit that the test now refuses leaves; a new event it lets through arrives.
+    shown.delete(first!.id);
+    const added = { ...makeEvents(1)[0]!, id: 'added' as EventId };
+    shown.add(added.id);
+    model.apply({ upserted: [{ ...first!, title: 'Renamed' }, added], removed: [] });
+    expect(planned()).toEqual([third!.id, added.id].sort());
+    // Every event comes back, the edit included.
+    model.show(null);
+    expect(model.size).toBe(6);
+    expect(model.item(first!.id)?.label).toBe('Renamed');
   });
 
   it('redraws items in their lane’s new colour and reports lanes that are gone', () => {

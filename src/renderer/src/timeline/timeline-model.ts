@@ -6,6 +6,7 @@
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import { EventSlots, type ShownTest } from '../state/event-slots';
 import {
   type AggregateItem,
   type BandItem,
@@ -37,7 +38,10 @@ export interface PlannedItems {
 
 export class TimelineModel {
   /** Every event, where it is drawn. */
-  readonly #index = new EventIndex<EventEntry>();
+  readonly #all = new EventIndex<EventEntry>();
+  /** The events shown: all of them, or the subset the search and filters let through. */
+  #index = this.#all;
+  #test: ShownTest = null;
   /** Items made so far, reused while their event and its lane's colour stay the same. */
   readonly #items = new Map<EventId, EventItem>();
   /** The same for day events drawn across their day (see acrossItsDay). */
@@ -48,10 +52,14 @@ export class TimelineModel {
   #bands = new Map<string, BandItem>();
   #lanes: ReadonlyMap<LaneId, Lane>;
 
-  constructor(lanes: readonly Lane[]) {
+  constructor(
+    lanes: readonly Lane[],
+    private readonly slots = new EventSlots(),
+  ) {
     this.#lanes = new Map(lanes.map((lane) => [lane.id, lane]));
   }
 
+  /** How many events are shown. */
   get size(): number {
     return this.#index.size;
   }
@@ -60,8 +68,25 @@ export class TimelineModel {
     this.#items.clear();
     this.#dayItems.clear();
     const entries: EventEntry[] = [];
-    for (const event of events) entries.push(indexEntryOf(event));
-    this.#index.reset(entries);
+    for (const event of events) entries.push(this.#entryOf(event));
+    this.#all.reset(entries);
+    this.#narrow();
+  }
+
+  /** Shows only the events `test` lets through (null: all), until the next call. */
+  show(test: ShownTest): void {
+    this.#test = test;
+    this.#narrow();
+  }
+
+  /** The shown events: every event, or a pass over them keeping what the test lets through. */
+  #narrow(): void {
+    const test = this.#test;
+    this.#index = test === null ? this.#all : this.#all.subset((entry) => test(entry.slot));
+  }
+
+  #entryOf(event: TimelineEvent): EventEntry {
+    return indexEntryOf(event, this.slots.of(event.id));
   }
 
   /** The lanes, in their order. */
@@ -69,18 +94,23 @@ export class TimelineModel {
     return [...this.#lanes.values()];
   }
 
-  /** Applies a Change; returns the lanes it took away. */
+  /** Applies a Change (to every event, shown or not); returns the lanes it took away. */
   apply(change: Change): LaneId[] {
     const gone = change.lanes ? this.#setLanes(change.lanes) : [];
     for (const event of change.upserted) this.#forget(event.id);
     for (const id of change.removed) this.#forget(id);
     if (change.upserted.length + change.removed.length > 1000) {
-      // A search, a filter, an import: a pass over the index, not one splice per event.
-      this.#index.applyMany(change.upserted.map(indexEntryOf), change.removed);
+      // An import or a restore: a pass over the index, not one splice per event.
+      this.#all.applyMany(
+        change.upserted.map((event) => this.#entryOf(event)),
+        change.removed,
+      );
     } else {
-      for (const event of change.upserted) this.#index.upsert(indexEntryOf(event));
-      for (const id of change.removed) this.#index.remove(id);
+      for (const event of change.upserted) this.#all.upsert(this.#entryOf(event));
+      for (const id of change.removed) this.#all.remove(id);
     }
+    // While narrowed, the changed events may come or go: the subset is made again.
+    if (this.#test !== null) this.#narrow();
     return gone;
   }
 

@@ -21,6 +21,7 @@ import {
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import type { EventSlots, ShownTest } from '../state/event-slots';
 import { type BandItem, countName, countSummary } from './aggregate-items';
 import { hideCutAxisLabels } from './axis-labels';
 import { CountCanvas } from './count-canvas';
@@ -128,10 +129,15 @@ export class TimelineView {
   /** A lane to scroll into view once vis has drawn (the keyboard went to it). */
   #laneToShow: LaneId | null = null;
 
-  constructor(container: HTMLElement, lanes: readonly Lane[], handlers: TimelineHandlers) {
+  constructor(
+    container: HTMLElement,
+    lanes: readonly Lane[],
+    handlers: TimelineHandlers,
+    slots: EventSlots,
+  ) {
     this.#container = container;
     this.#handlers = handlers;
-    this.#model = new TimelineModel(lanes);
+    this.#model = new TimelineModel(lanes, slots);
     this.#groups.add(lanes.map(laneToGroup));
     this.#timeline = new Timeline(
       container,
@@ -249,12 +255,23 @@ export class TimelineView {
     if (change.lanes) {
       this.#groups.update(change.lanes.map((lane, index) => this.#group(lane, index)));
     }
-    if (this.#selectedId !== null && change.removed.includes(this.#selectedId)) {
+    this.#shown();
+    // Lanes go last, once no item is left in them.
+    if (gone.length > 0) this.#groups.remove(gone);
+  }
+
+  /** Shows only the events the search and filters' test lets through (null: every event). */
+  show(test: ShownTest): void {
+    this.#model.show(test);
+    this.#shown();
+  }
+
+  /** Redraws what is shown now; a selected event no longer shown is no longer selected. */
+  #shown(): void {
+    if (this.#selectedId !== null && !this.#model.entry(this.#selectedId)) {
       this.#selectedId = null;
     }
     this.#refresh();
-    // Lanes go last, once no item is left in them.
-    if (gone.length > 0) this.#groups.remove(gone);
   }
 
   /** The current item of an event (after a saved move, with the saved dates). */
