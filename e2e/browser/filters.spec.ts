@@ -90,6 +90,20 @@ test('a user narrows the story with filters, keeps them across a restart, and cl
   await app.button('Fit').click();
   await expect.poll(shownTitles).toEqual(SEED_TITLES);
   await expect(filterButton).toHaveText('Filter');
+
+  // The open panel follows its own Clear filters: every box and date as at the start.
+  await filterButton.click();
+  await panel.getByRole('checkbox', { name: 'United Nations' }).uncheck();
+  await panel.getByRole('checkbox', { name: 'scheduled' }).check();
+  await from.fill('2024-06-17');
+  await from.press('Enter');
+  await expect(filterButton).toHaveText('Filter (3)');
+  await panel.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(filterButton).toHaveText('Filter');
+  await expect(panel.getByRole('checkbox', { name: 'United Nations' })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: 'scheduled' })).not.toBeChecked();
+  await expect(from).toHaveValue('');
+  await expect.poll(shownTitles).toEqual(SEED_TITLES);
   app.assertNothingWentWrong();
 });
 

@@ -109,6 +109,8 @@ export class ChronologyModel {
 
   /** Which events are shown (null: all), as the search and filters say. */
   #test: ShownTest = null;
+  /** The test changed since the marks were set: they are set when next read. */
+  #marksStale = false;
 
   constructor(
     private readonly heights: RowHeights,
@@ -127,13 +129,25 @@ export class ChronologyModel {
     this.show(this.#test);
   }
 
-  /** Shows only the events `test` lets through (null: all), until the next call. */
+  /**
+   * Shows only the events `test` lets through (null: all), until the next call. The marks are set
+   * when the rows or counts are next read, so a hidden list costs a search nothing.
+   */
   show(test: ShownTest): void {
     this.#test = test;
+    this.#marksStale = true;
+    this.#rows = null;
+  }
+
+  /** Marks each entry shown or hidden by the test, if it changed since they were last set. */
+  #mark(): void {
+    if (!this.#marksStale) return;
+    this.#marksStale = false;
+    const bytes = this.#test?.bytes;
     let count = 0;
     // Once sorted, the array is quicker to walk than the map; its dead entries stay hidden.
     for (const entry of this.#unsorted ? this.#byId.values() : this.#all) {
-      entry.shown = !entry.dead && (test === null || test(entry.slot));
+      entry.shown = !entry.dead && (bytes === undefined || bytes[entry.slot] === 1);
       if (entry.shown) count++;
     }
     this.#shownCount = count;
@@ -164,11 +178,13 @@ export class ChronologyModel {
   }
 
   get shownCount(): number {
+    this.#mark();
     return this.#shownCount;
   }
 
   /** The row of a shown event; -1 when it is not shown. */
   rowOf(id: EventId): number {
+    this.#mark();
     const entry = this.#byId.get(id);
     if (entry?.shown !== true) return -1;
     this.rows();
@@ -177,6 +193,7 @@ export class ChronologyModel {
 
   /** A shown event's place among the shown events; -1 when it is not shown. */
   indexOf(id: EventId): number {
+    this.#mark();
     const entry = this.#byId.get(id);
     if (entry?.shown !== true) return -1;
     this.rows();
@@ -184,12 +201,14 @@ export class ChronologyModel {
   }
 
   isShown(id: EventId): boolean {
+    this.#mark();
     return this.#byId.get(id)?.shown === true;
   }
 
   /** The shown events, in order. */
   shownEvents(): TimelineEvent[] {
     this.#sort();
+    this.#mark();
     const shown: TimelineEvent[] = [];
     for (const entry of this.#all) if (entry.shown) shown.push(entry.event);
     return shown;
@@ -199,6 +218,7 @@ export class ChronologyModel {
   rows(): ChronologyRows {
     if (this.#rows !== null) return this.#rows;
     this.#sort();
+    this.#mark();
     const rows: ChronologyRow[] = [];
     // At most a year and a month heading per event; trimmed below.
     const tops = new Float64Array(this.#shownCount * 3 + 1);
@@ -244,7 +264,7 @@ export class ChronologyModel {
 
   #entryOf(event: TimelineEvent, key = NO_KEY): ChronologyEntry {
     const slot = this.slots.of(event.id);
-    return entryOf(event, slot, this.#test === null || this.#test(slot), key);
+    return entryOf(event, slot, this.#test?.has(slot) ?? true, key);
   }
 
   /** Marks an event's old entry dead and drops it from the sorted array at the next merge. */

@@ -140,6 +140,7 @@ export class ChronologyView {
     this.#visible = visible;
     this.element.hidden = !visible;
     if (!visible) return;
+    this.#showCount();
     this.#draw();
     if (this.#selectedId !== null) this.#scrollTo(this.#selectedId);
   }
@@ -153,13 +154,17 @@ export class ChronologyView {
     return this.#model.shownEvents();
   }
 
+  /** Out of sight, the list waits until it is shown (a search need not mark 100,000 rows). */
   #changed(): void {
     this.#drawnFor = null;
-    this.#count.textContent =
-      this.#model.shownCount === 1
-        ? '1 event'
-        : `${this.#model.shownCount.toLocaleString('en-GB')} events`;
-    if (this.#visible) this.#drawSoon();
+    if (!this.#visible) return;
+    this.#showCount();
+    this.#drawSoon();
+  }
+
+  #showCount(): void {
+    const count = this.#model.shownCount;
+    this.#count.textContent = count === 1 ? '1 event' : `${count.toLocaleString('en-GB')} events`;
   }
 
   #drawSoon(): void {

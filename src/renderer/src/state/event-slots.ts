@@ -39,7 +39,20 @@ export class EventSlots {
 
 /** One flag per slot, growing as slots are given. */
 export class SlotFlags {
-  #bytes = new Uint8Array(1024);
+  #bytes: Uint8Array;
+
+  /** Room for `capacity` slots to start with. */
+  constructor(capacity = 1024) {
+    this.#bytes = new Uint8Array(Math.max(capacity, 16));
+  }
+
+  /**
+   * The flags as bytes (1: set), for a pass over many events without a call for each. Read it
+   * afresh for each pass: it is replaced when the flags grow.
+   */
+  get bytes(): Uint8Array {
+    return this.#bytes;
+  }
 
   has(slot: number): boolean {
     return this.#bytes[slot] === 1;
@@ -55,5 +68,5 @@ export class SlotFlags {
   }
 }
 
-/** Which events the views show, by slot; null: every event. */
-export type ShownTest = ((slot: number) => boolean) | null;
+/** Which events the views show: the slots flagged; null: every event. */
+export type ShownTest = Pick<SlotFlags, 'bytes' | 'has'> | null;

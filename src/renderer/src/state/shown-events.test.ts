@@ -24,7 +24,7 @@ async function searching(events = seedEvents()) {
   const drawn = () => {
     const test = view.test;
     return [...store.all()]
-      .filter((event) => test === null || test(slots.of(event.id)))
+      .filter((event) => test === null || test.has(slots.of(event.id)))
       .map((event) => event.id)
       .sort();
   };

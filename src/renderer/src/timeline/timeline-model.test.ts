@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEvents, makeLane } from '../../../../test/builders';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { PartialDate } from '../../../shared/partial-date';
-import { EventSlots } from '../state/event-slots';
+import { EventSlots, SlotFlags } from '../state/event-slots';
 import type { ViewWindow } from './level-of-detail';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
 
@@ -68,8 +68,9 @@ describe('TimelineModel', () => {
     const events = makeEvents(5);
     model.load(events);
     const [first, second, third] = events;
-    const shown = new Set([first!.id, third!.id]);
-    model.show((slot) => shown.has(slots.idOf(slot)!));
+    const shown = new SlotFlags();
+    for (const event of [first!, third!]) shown.set(slots.of(event.id), true);
+    model.show(shown);
     const planned = () =>
       model
         .plan(window, NONE)
@@ -86,9 +87,9 @@ describe('TimelineModel', () => {
         .sort(),
     ).toEqual(planned());
     // An edit that the test now refuses leaves; a new event it lets through arrives.
-    shown.delete(first!.id);
+    shown.set(slots.of(first!.id), false);
     const added = { ...makeEvents(1)[0]!, id: 'added' as EventId };
-    shown.add(added.id);
+    shown.set(slots.of(added.id), true);
     model.apply({ upserted: [{ ...first!, title: 'Renamed' }, added], removed: [] });
     expect(planned()).toEqual([third!.id, added.id].sort());
     // Every event comes back, the edit included.

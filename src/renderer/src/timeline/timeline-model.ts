@@ -81,8 +81,9 @@ export class TimelineModel {
 
   /** The shown events: every event, or a pass over them keeping what the test lets through. */
   #narrow(): void {
-    const test = this.#test;
-    this.#index = test === null ? this.#all : this.#all.subset((entry) => test(entry.slot));
+    const bytes = this.#test?.bytes;
+    this.#index =
+      bytes === undefined ? this.#all : this.#all.subset((entry) => bytes[entry.slot] === 1);
   }
 
   #entryOf(event: TimelineEvent): EventEntry {

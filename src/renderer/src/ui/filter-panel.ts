@@ -96,12 +96,34 @@ export class FilterPanel {
     if (returnFocus) this.#button.focus();
   }
 
-  /** The filter changed (a chip removed, a lane label pressed): the button and panel follow. */
+  /**
+   * The filter changed (a box ticked, a chip removed, a lane label pressed): the button and the
+   * panel follow. The open panel's boxes and dates are set in place (it is not built again for
+   * each tick), unless a chosen tag or actor has no box yet.
+   */
   sync(filter: EventFilter, active: number): void {
     this.#button.classList.toggle('filter-button--active', active > 0);
     const label = this.#button.querySelector('.button-label');
     if (label) label.textContent = active > 0 ? `Filter (${active})` : 'Filter';
-    if (this.isOpen) this.#render(filter);
+    if (!this.isOpen) return;
+    const boxes = new Map<string, HTMLInputElement>();
+    for (const input of this.#panel.querySelectorAll<HTMLInputElement>('input[data-key]')) {
+      boxes.set(input.dataset['key'] ?? '', input);
+    }
+    const listed = [
+      ...filter.tags.map((tag) => `tags:${tag}`),
+      ...filter.actors.map((actor) => `actors:${actor}`),
+    ];
+    if (!listed.every((key) => boxes.has(key))) {
+      this.#render(filter);
+      return;
+    }
+    for (const [key, input] of boxes) {
+      if (input.type === 'checkbox') input.checked = isTicked(filter, key);
+      else if ((key === 'from' || key === 'to') && document.activeElement !== input) {
+        input.value = filter[key] ?? '';
+      }
+    }
   }
 
   #render(filter = this.#parts.filter()): void {
@@ -288,4 +310,16 @@ export class FilterPanel {
     button.addEventListener('click', run);
     return button;
   }
+}
+
+/** Whether the box of this data-key is ticked under the filter (lanes: ticked when shown). */
+function isTicked(filter: EventFilter, key: string): boolean {
+  if (key === 'withoutSource') return filter.withoutSource;
+  const at = key.indexOf(':');
+  const [kind, value] = [key.slice(0, at), key.slice(at + 1)];
+  if (kind === 'lane') return !filter.hiddenLanes.includes(value as LaneId);
+  if (kind === 'statuses' || kind === 'certainties' || kind === 'tags' || kind === 'actors') {
+    return (filter[kind] as readonly string[]).includes(value);
+  }
+  return false;
 }
