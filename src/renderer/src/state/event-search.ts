@@ -110,7 +110,7 @@ export class EventSearch {
     return slot !== undefined && this.#indexed.has(slot);
   }
 
-  /** The slots of the events that hold every word of the query; null for a blank query. */
+  /** The slots of the events that hold every word of the query, each once; null for a blank query. */
   match(query: string): number[] | null {
     const words = queryWords(query);
     if (words.length === 0) return null;
@@ -124,10 +124,11 @@ export class EventSearch {
       const hits = this.#index.search(word, { limit }) as number[];
       found = [];
       for (const slot of hits) {
-        if (index === 0 || this.#marks[slot] === pass - 1) {
-          this.#marks[slot] = pass;
-          found.push(slot);
-        }
+        // Each event once, and after the first word only those every word before found.
+        const mark = this.#marks[slot];
+        if (mark === pass || (index > 0 && mark !== pass - 1)) continue;
+        this.#marks[slot] = pass;
+        found.push(slot);
       }
     });
     return found;

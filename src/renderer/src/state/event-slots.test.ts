@@ -6,7 +6,8 @@ import { EventSlots, SlotFlags } from './event-slots';
 describe('EventSlots', () => {
   it('numbers each id once, in the order first asked, and never reuses a number', () => {
     const slots = new EventSlots();
-    const [a, b] = ['a', 'b'] as EventId[];
+    const a = 'a' as EventId;
+    const b = 'b' as EventId;
     expect(slots.get(a)).toBeUndefined();
     expect([slots.of(a), slots.of(b), slots.of(a)]).toEqual([0, 1, 0]);
     expect(slots.idOf(1)).toBe(b);

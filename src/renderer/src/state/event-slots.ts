@@ -46,6 +46,14 @@ export class SlotFlags {
     this.#bytes = new Uint8Array(Math.max(capacity, 16));
   }
 
+  /** Flags set at these slots, with room for `capacity` (one pass, no call per slot). */
+  static of(slots: readonly number[], capacity: number): SlotFlags {
+    const flags = new SlotFlags(capacity);
+    const bytes = flags.#bytes;
+    for (const slot of slots) bytes[slot] = 1;
+    return flags;
+  }
+
   /**
    * The flags as bytes (1: set), for a pass over many events without a call for each. Read it
    * afresh for each pass: it is replaced when the flags grow.

@@ -99,29 +99,24 @@ export class ShownEvents {
       this.#shown = null;
       return;
     }
-    const shown = new SlotFlags(this.slots.count);
-    let count = 0;
-    const show = (slot: number): void => {
-      shown.set(slot, true);
-      count++;
-    };
-    if (passes === null) {
-      for (const slot of matches ?? []) show(slot);
-    } else {
+    let shown: number[] = matches ?? [];
+    if (passes !== null) {
       const bySlot = this.#eventsBySlot();
+      shown = [];
       if (matches === null) {
         bySlot.forEach((event, slot) => {
-          if (event !== undefined && passes(event)) show(slot);
+          if (event !== undefined && passes(event)) shown.push(slot);
         });
       } else {
         for (const slot of matches) {
           const event = bySlot[slot];
-          if (event !== undefined && passes(event)) show(slot);
+          if (event !== undefined && passes(event)) shown.push(slot);
         }
       }
     }
-    this.#shown = shown;
-    this.#shownCount = count;
+    // Each slot once: the index answers an event once, and a pass reads each slot once.
+    this.#shown = SlotFlags.of(shown, this.slots.count);
+    this.#shownCount = shown.length;
   }
 
   /**

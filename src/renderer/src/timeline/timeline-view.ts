@@ -263,7 +263,8 @@ export class TimelineView {
   /** Shows only the events the search and filters' test lets through (null: every event). */
   show(test: ShownTest): void {
     this.#model.show(test);
-    this.#shown();
+    // Before the first load there is nothing to draw: load plans the window.
+    if (this.#loaded) this.#shown();
   }
 
   /** Redraws what is shown now; a selected event no longer shown is no longer selected. */
