@@ -135,7 +135,9 @@ export const searchStep: Step = {
       ok(
         percentile(times, 95),
         `"${QUERY}" typed key by key: first key ${Math.round(times[0] ?? NaN)} ms, ` +
-          `median ${Math.round(percentile(times, 50))} ms of ${times.length}; then ${shown}`,
+          `median ${Math.round(percentile(times, 50))} ms of ${times.length}, slowest ` +
+          `${Math.round(Math.max(...times))} ms at "${QUERY.slice(0, times.indexOf(Math.max(...times)) + 1)}"; ` +
+          `then ${shown}`,
       ),
     );
     await field.press('Escape');
@@ -175,7 +177,8 @@ export const filterStep: Step = {
       'filter.change',
       ok(
         Math.max(...times),
-        `slowest of ${times.length} status/certainty boxes ticked or unticked`,
+        `slowest of ${times.length} status/certainty boxes ticked or unticked ` +
+          `(${times.map((time) => Math.round(time)).join(', ')} ms)`,
       ),
     );
     await waitForQuiet(page, 0, 300);
