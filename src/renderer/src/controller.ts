@@ -48,9 +48,11 @@ export class AppController {
       this.#p.timeline().select(store.selectedId);
       return false;
     }
-    store.select(id);
+    // The timeline first: vis reads the layout as it draws the selection, which is quicker
+    // before the editor and the chronology have changed theirs (they follow the store).
     if (id !== null && options.reveal) this.#p.timeline().reveal(id);
-    else this.#p.timeline().select(store.selectedId);
+    else this.#p.timeline().select(id);
+    store.select(id);
     return true;
   }
 
