@@ -159,10 +159,12 @@ export async function benchRenderer(doc: TimelineDocument, limits: Limits): Prom
     const steps = visSteps(harness.url, AXIS, {
       extra: [
         dragStep(harness.services.storePath, doc),
+        // The chronology opens first: its first opening sorts the events (the search step
+        // opens it too).
+        chronologyStep,
         searchStep,
         filterStep,
         keyStepStep,
-        chronologyStep,
       ],
     });
     return await visit(

@@ -214,6 +214,12 @@ test('a user reads the story as a chronology, by keyboard and mouse, and publish
     await expect(list).toBeHidden();
     await search.fill('vladimir');
     await expect(list.getByRole('option')).toHaveCount(3);
+    // The timeline behind the list is drawn again when it comes back, with the same events.
+    await page.keyboard.press('Control+1');
+    await expect(app.item(VISIT)).toHaveCount(1);
+    await expect(app.item(VETO)).toHaveCount(0);
+    await page.keyboard.press('Control+2');
+    await expect(list.getByRole('option')).toHaveCount(3);
   });
 
   await test.step('Copy chronology puts the rows shown on the clipboard, as Markdown', async () => {

@@ -198,7 +198,10 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     chronology,
     isSwitch: (element) =>
       toolbar.element.querySelector('.toolbar-group--views')?.contains(element) === true,
-    onChange: () => registry.refresh(),
+    onChange: () => {
+      timeline.setHidden(storyViews.view !== 'timeline');
+      registry.refresh();
+    },
   });
   const externalChange = new ExternalChangeFlow({
     api,

@@ -115,6 +115,10 @@ export class TimelineView {
   #rows: ReadonlyMap<LaneId, readonly string[]> = new Map();
   /** False until load has fitted the events (see the range listeners). */
   #loaded = false;
+  /** Out of sight (the chronology is shown): vis is not drawn again until the timeline is back. */
+  #hidden = false;
+  /** Something changed while hidden: plan and draw once shown again. */
+  #staleWhileHidden = false;
   /** An idle callback that will measure items vis has not drawn yet. */
   #measuring: number | null = null;
   #hiddenLanes: ReadonlySet<LaneId> = new Set();
@@ -342,7 +346,20 @@ export class TimelineView {
    * Plans the window afresh and hands vis the difference. A Change or a selection is applied at
    * once; during a gesture, many new items in view may take a few frames to move in.
    */
+  /** The timeline is out of sight (the chronology is shown), or back in sight. */
+  setHidden(hidden: boolean): void {
+    this.#hidden = hidden;
+    if (hidden || !this.#staleWhileHidden) return;
+    this.#staleWhileHidden = false;
+    this.#refresh();
+  }
+
   #refresh(gradually = false): void {
+    // Typing a search in the chronology would redraw the timeline behind it for every key.
+    if (this.#hidden) {
+      this.#staleWhileHidden = true;
+      return;
+    }
     const pinned = new Set<EventId>();
     if (this.#selectedId !== null) pinned.add(this.#selectedId);
     if (this.#saving !== null) pinned.add(this.#saving);
