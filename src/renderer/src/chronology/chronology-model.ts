@@ -184,20 +184,21 @@ export class ChronologyModel {
 
   /** The row of a shown event; -1 when it is not shown. */
   rowOf(id: EventId): number {
-    this.#mark();
-    const entry = this.#byId.get(id);
-    if (entry?.shown !== true) return -1;
-    this.rows();
-    return entry.row;
+    return this.#placed(id)?.row ?? -1;
   }
 
   /** A shown event's place among the shown events; -1 when it is not shown. */
   indexOf(id: EventId): number {
+    return this.#placed(id)?.index ?? -1;
+  }
+
+  /** A shown event's entry with its row and place set (the rows made); null when not shown. */
+  #placed(id: EventId): ChronologyEntry | null {
     this.#mark();
     const entry = this.#byId.get(id);
-    if (entry?.shown !== true) return -1;
+    if (entry?.shown !== true) return null;
     this.rows();
-    return entry.index;
+    return entry;
   }
 
   isShown(id: EventId): boolean {

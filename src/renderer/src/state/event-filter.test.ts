@@ -9,7 +9,6 @@ import {
   type EventFilter,
   EventFilterSchema,
   filterChips,
-  isFilterActive,
   NO_FILTER,
   toggled,
   valueCounts,
@@ -60,7 +59,7 @@ function titles(filter: Partial<EventFilter>): string[] {
 describe('event filter', () => {
   it('lets everything through when nothing is set', () => {
     expect(compileFilter(NO_FILTER)).toBeNull();
-    expect(isFilterActive(NO_FILTER)).toBe(false);
+    expect(filterChips(NO_FILTER, [])).toHaveLength(0);
   });
 
   it('takes any chosen value within a kind, and every kind that is set', () => {
@@ -116,7 +115,7 @@ describe('event filter', () => {
     expect(chips[2]!.without.tags).toEqual(['summit']);
     expect(chips[0]!.without.hiddenLanes).toEqual([]);
     expect(chips[4]!.without.from).toBeNull();
-    expect(isFilterActive(filter)).toBe(true);
+    expect(filterChips(filter, []).length).toBeGreaterThan(0);
   });
 
   it('toggles values and counts the story’s tags, most used first', () => {

@@ -69,10 +69,6 @@ export const EventFilterSchema = z.object({
   withoutSource: z.boolean(),
 });
 
-export function isFilterActive(filter: EventFilter): boolean {
-  return filterChips(filter, []).length > 0;
-}
-
 /** "UN" and "un" are one tag to a filter, as they are to the eye. */
 function fold(value: string): string {
   return value.toLocaleLowerCase('en');
