@@ -1,9 +1,9 @@
 /**
  * The Chronology: the story as a list, in date order under year and month headings. It is fed
- * as the timeline is (load, then every filtered Change), shares the selection through its
- * handlers, and draws only the rows in and near the viewport, so 100,000 events scroll as
- * smoothly as ten. The list is one tab stop (a list box whose active option is the selection):
- * Up/Down, Page Up/Down, Home/End select, Enter opens the editor.
+ * as the timeline is (load, every Change, the search and filters' test), shares the selection
+ * through its handlers, and draws only the rows in and near the viewport, so 100,000 events
+ * scroll as smoothly as ten. The list is one tab stop (a list box whose active option is the
+ * selection): Up/Down, Page Up/Down, Home/End select, Enter opens the editor.
  */
 import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
