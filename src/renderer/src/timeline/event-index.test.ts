@@ -101,11 +101,13 @@ describe('EventIndex', () => {
     expect(changing.extent()).toEqual(fresh.extent());
   });
 
-  it('keeps a subset as if built afresh from what passes, reading through to the whole', () => {
-    const whole = new EventIndex(all);
-    const keep = (entry: IndexEntry) => Number(entry.id.slice(1)) % 3 === 0;
-    const subset = whole.subset(keep);
-    const fresh = new EventIndex(all.filter(keep));
+  /** Each test entry's slot is the number in its id. */
+  const slotOf = (entry: IndexEntry): number => Number(entry.id.slice(1));
+  /** Every third slot shown, as ShownEvents' bytes would say. */
+  const everyThird = Uint8Array.from({ length: 4000 }, (_, slot) => (slot % 3 === 0 ? 1 : 0));
+  const shown = (entry: IndexEntry): boolean => everyThird[slotOf(entry)] === 1;
+
+  function expectSubsetLike(subset: EventIndex, fresh: EventIndex): void {
     expect(subset.size).toBe(fresh.size);
     for (const lane of LANES) {
       expect(subset.runsOf(lane)).toEqual(fresh.runsOf(lane));
@@ -113,11 +115,47 @@ describe('EventIndex', () => {
         fresh.countStarting(lane, T0, T0 + 90 * DAY),
       );
     }
-    expect(subset.get(all[0]!.id)).toBe(all[0]);
-    expect(subset.get(all[1]!.id)).toBeUndefined();
     expect(ids([...subset.entries()])).toEqual(ids([...fresh.entries()]));
     expect(subset.extent()).toEqual(fresh.extent());
+  }
+
+  it('keeps a subset as if built afresh from what passes, reading through to the whole', () => {
+    const whole = new EventIndex(all, slotOf);
+    const subset = whole.subset(everyThird);
+    expectSubsetLike(subset, new EventIndex(all.filter(shown)));
+    expect(subset.get(all[0]!.id)).toBe(all[0]);
+    expect(subset.get(all[1]!.id)).toBeUndefined();
     expect(() => subset.remove(all[0]!.id)).toThrow(/cannot be changed/);
+  });
+
+  it('makes a subset of what the index holds after each kind of change', () => {
+    const whole = new EventIndex(all.slice(0, 2000), slotOf);
+    let now = all.slice(0, 2000);
+    whole.subset(everyThird);
+    const lane = LANES.find((other) => other !== now[3]!.lane)!;
+    const moved = {
+      ...now[3]!,
+      lane,
+      start: now[3]!.start + 40 * DAY,
+      end: now[3]!.end + 40 * DAY,
+    };
+    whole.upsert(moved);
+    whole.remove(now[6]!.id);
+    now = now.map((entry) => (entry.id === moved.id ? moved : entry));
+    now = now.filter((entry) => entry.id !== now[6]!.id);
+    expectSubsetLike(whole.subset(everyThird), new EventIndex(now.filter(shown)));
+    const added = all.slice(2000, 3500);
+    whole.applyMany(added, []);
+    now = [...now, ...added];
+    expectSubsetLike(whole.subset(everyThird), new EventIndex(now.filter(shown)));
+    const gone = new Set([now[9]!.id, now[12]!.id]);
+    whole.applyMany([], gone);
+    now = now.filter((entry) => !gone.has(entry.id));
+    expectSubsetLike(whole.subset(everyThird), new EventIndex(now.filter(shown)));
+  });
+
+  it('has no subsets when made without slots', () => {
+    expect(() => new EventIndex(all).subset(everyThird)).toThrow(/without slots/);
   });
 
   it('has no extent when empty', () => {

@@ -38,7 +38,7 @@ export interface PlannedItems {
 
 export class TimelineModel {
   /** Every event, where it is drawn. */
-  readonly #all = new EventIndex<EventEntry>();
+  readonly #all = new EventIndex<EventEntry>([], (entry) => entry.slot);
   /** The events shown: all of them, or the subset the search and filters let through. */
   #index = this.#all;
   #test: ShownTest = null;
@@ -82,8 +82,7 @@ export class TimelineModel {
   /** The shown events: every event, or a pass over them keeping what the test lets through. */
   #narrow(): void {
     const bytes = this.#test?.bytes;
-    this.#index =
-      bytes === undefined ? this.#all : this.#all.subset((entry) => bytes[entry.slot] === 1);
+    this.#index = bytes === undefined ? this.#all : this.#all.subset(bytes);
   }
 
   #entryOf(event: TimelineEvent): EventEntry {
