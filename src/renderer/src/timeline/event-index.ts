@@ -95,13 +95,16 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
   #extent: { min: number; max: number } | null | undefined = undefined;
   /** A subset's index and test (see subset); null for an index of its own. */
   #of: { readonly index: EventIndex<T>; keep(entry: T): boolean } | null = null;
-  /** Each entry's slot (state/event-slots.ts): what a subset is chosen by. */
-  readonly #slotOf: (entry: T) => number;
+  /**
+   * Each entry's slot (state/event-slots.ts): what a subset is chosen by. A method, so an index of
+   * EventEntry is still an index of IndexEntry to code that only reads it.
+   */
+  readonly #slots: { of(entry: T): number };
   #subsetSize = 0;
 
   /** `slotOf` gives an entry's slot, for subsets; without it an index has no subsets. */
   constructor(entries: Iterable<T> = [], slotOf: (entry: T) => number = noSlots) {
-    this.#slotOf = slotOf;
+    this.#slots = { of: slotOf };
     this.reset(entries);
   }
 
@@ -112,7 +115,7 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
    * Read-only: make it again after this index or `shown` changes.
    */
   subset(shown: Uint8Array): EventIndex<T> {
-    const slotOf = this.#slotOf;
+    const slotOf = (entry: T): number => this.#slots.of(entry);
     const subset = new EventIndex<T>([], slotOf);
     subset.#of = { index: this, keep: (entry) => shown[slotOf(entry)] === 1 };
     for (const [lane, runs] of this.#lanes) {
