@@ -298,7 +298,10 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       narrowed();
     });
   }
-  void search.ready.then(() => searchBox.setReady());
+  void search.ready.then(() => {
+    searchBox.setReady();
+    requestIdleCallback(() => shown.prepare());
+  });
   window.addEventListener('pagehide', () => viewState.flush());
   showShown();
   chronology.show(shown.test);

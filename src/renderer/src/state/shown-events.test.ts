@@ -191,6 +191,21 @@ describe('ShownEvents', () => {
     expect(view.shownCount).toBe(store.size);
   });
 
+  it('filters the story as it is after edits made between preparing and filtering', async () => {
+    const { store, view, drawn, edit } = await searching();
+    // Prepared while idle, before any filter: the events by slot are then kept up to date.
+    view.prepare();
+    const [first, second] = [...store.all()].filter((event) => event.status !== 'cancelled');
+    edit({ upserted: [{ ...first!, status: 'cancelled' }], removed: [second!.id] });
+    const added = makeEvent({ title: 'Talks called off', status: 'cancelled' });
+    edit({ upserted: [added], removed: [] });
+    view.setFilter({ ...NO_FILTER, statuses: ['cancelled'] });
+    const cancelled = [...store.all()].filter((event) => event.status === 'cancelled');
+    expect(drawn()).toEqual(idsOf(cancelled));
+    expect(drawn()).toContain(first!.id);
+    expect(drawn()).toContain(added.id);
+  });
+
   it('steps through the matches in time, wrapping round', async () => {
     const late = makeEvent({ title: 'Talks, round three', start: '2024-09' as PartialDate });
     const early = makeEvent({ title: 'Talks, round one', start: '2023' as PartialDate });

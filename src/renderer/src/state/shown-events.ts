@@ -76,6 +76,11 @@ export class ShownEvents {
     return slot !== undefined && this.#shown.has(slot);
   }
 
+  /** Prepares, while the page is idle, what the first filter would: each event by its slot. */
+  prepare(): void {
+    this.#eventsBySlot();
+  }
+
   /** Sets the query; the views then show what `test` lets through. */
   setQuery(query: string): void {
     this.#query = query;

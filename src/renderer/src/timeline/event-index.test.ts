@@ -121,6 +121,7 @@ describe('EventIndex', () => {
 
   it('keeps a subset as if built afresh from what passes, reading through to the whole', () => {
     const whole = new EventIndex(all, slotOf);
+    whole.prepareSubsets();
     const subset = whole.subset(everyThird);
     expectSubsetLike(subset, new EventIndex(all.filter(shown)));
     expect(subset.get(all[0]!.id)).toBe(all[0]);

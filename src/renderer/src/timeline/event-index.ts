@@ -120,7 +120,7 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
     subset.#of = { index: this, keep: (entry) => shown[slotOf(entry)] === 1 };
     for (const [lane, runs] of this.#lanes) {
       const kept = runs.map((run): Run<T> => {
-        const slots = (run.slots ??= Int32Array.from(run.entries, slotOf));
+        const slots = this.#slotsOf(run);
         const entries: T[] = [];
         for (let i = 0; i < slots.length; i++) {
           if (shown[slots[i] as number] === 1) entries.push(run.entries[i] as T);
@@ -131,6 +131,15 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
       subset.#lanes.set(lane, kept);
     }
     return subset;
+  }
+
+  /** Reads the slots a subset needs now (while the page is idle), sparing the first subset. */
+  prepareSubsets(): void {
+    for (const runs of this.#lanes.values()) for (const run of runs) this.#slotsOf(run);
+  }
+
+  #slotsOf(run: Run<T>): Int32Array {
+    return (run.slots ??= Int32Array.from(run.entries, (entry) => this.#slots.of(entry)));
   }
 
   get size(): number {

@@ -73,6 +73,11 @@ export class TimelineModel {
     this.#narrow();
   }
 
+  /** Prepares, while the page is idle, what the first search or filter would (see subset). */
+  prepareSubsets(): void {
+    this.#all.prepareSubsets();
+  }
+
   /** Shows only the events `test` lets through (null: all), until the next call. */
   show(test: ShownTest): void {
     this.#test = test;

@@ -237,7 +237,10 @@ export class TimelineView {
       // fit() plans for the fitted window itself; the range listeners plan from then on.
       if (this.#model.size > 0) this.fit(false);
       this.#loaded = true;
-      this.#afterDraw(onReady);
+      this.#afterDraw(() => {
+        onReady();
+        requestIdleCallback(() => this.#model.prepareSubsets());
+      });
     };
     if (this.#centreWidth() > 0) fitAndDraw();
     else this.#afterDraw(fitAndDraw);
