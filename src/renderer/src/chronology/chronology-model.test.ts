@@ -117,6 +117,53 @@ describe('the chronology model', () => {
     ]);
   });
 
+  /** 20,000 events in a shuffled order of dates, days, months and years, some on one day. */
+  function shuffledStory(): TimelineEvent[] {
+    const starts = ['2023', '2023-09', '2024-06-18', '2024-06-18T09:30Z', '2022-02-24'];
+    return makeEvents(20_000).map((event, n) => ({
+      ...event,
+      start: ((n * 7919) % 3 === 0 ? starts[n % starts.length] : event.start) as PartialDate,
+    }));
+  }
+
+  const ordered = (model: ChronologyModel) =>
+    model.rows().rows.map((row) => (row.kind === 'event' ? row.id : row.label));
+
+  it('sorts ahead, a slice at a time, into the order a sort at opening gives', () => {
+    const events = shuffledStory();
+    const ahead = new ChronologyModel(HEIGHTS);
+    ahead.load(events);
+    let slices = 0;
+    // One step per call, as an idle callback with little time left would allow.
+    for (let step = 1; ahead.prepare(() => step-- > 0); step = 1) slices++;
+    // Dates read and runs sorted in slices of a few thousand, then the runs merged.
+    expect(slices).toBeGreaterThan(10);
+    expect(ahead.prepare(() => true)).toBe(false);
+    const atOpening = new ChronologyModel(HEIGHTS);
+    atOpening.load(events);
+    expect(ordered(ahead)).toEqual(ordered(atOpening));
+  });
+
+  it('starts the sort ahead over after a change, and ends with the changed story', () => {
+    const events = shuffledStory();
+    const model = new ChronologyModel(HEIGHTS);
+    model.load(events);
+    for (let slice = 0; slice < 8; slice++) {
+      let step = 1;
+      expect(model.prepare(() => step-- > 0)).toBe(true);
+    }
+    const moved = { ...events[5]!, start: '1999-01-02' as PartialDate, title: 'Moved' };
+    const added = at('2100-05', 'Added');
+    model.apply({ upserted: [moved, added], removed: [events[6]!.id] });
+    while (model.prepare(() => true));
+    const now = [...events.filter((_, n) => n !== 5 && n !== 6), moved, added];
+    const fresh = new ChronologyModel(HEIGHTS);
+    fresh.load(now);
+    expect(ordered(model)).toEqual(ordered(fresh));
+    expect(model.shownEvents()[0]?.title).toBe('Moved');
+    expect(model.shownEvents().at(-1)?.title).toBe('Added');
+  });
+
   it('hides 99,990 of 100,000 events and shows them again by marks, not by sorting', () => {
     const events = makeEvents(100_000);
     const slots = new EventSlots();

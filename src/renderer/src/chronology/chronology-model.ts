@@ -89,6 +89,24 @@ export function pinLabel(key: ChronologyKey): string {
 
 const NO_KEY: ChronologyKey = { earliest: 0, latest: 0, year: 0, month: null };
 
+/** Reads an entry's dates, once (an entry is made again when its event changes). */
+function readKey(entry: ChronologyEntry): void {
+  if (entry.key === NO_KEY) entry.key = keyOf(entry.event);
+}
+
+/** Entries whose dates are read, or sorted, in one step of prepare. */
+const PREPARE_SLICE = 4096;
+
+interface Preparing {
+  /** The entries when the work began. */
+  readonly entries: ChronologyEntry[];
+  /** How many have their dates read. */
+  keyed: number;
+  /** How many are in sorted runs. */
+  sorted: number;
+  readonly runs: ChronologyEntry[][];
+}
+
 function entryOf(
   event: TimelineEvent,
   slot: number,
@@ -106,6 +124,8 @@ export class ChronologyModel {
   #shownCount = 0;
   /** Loaded but not yet sorted: the entries are in #byId only, until the rows are first asked for. */
   #unsorted = false;
+  /** The sort done ahead, a slice at a time (see prepare); null when none is under way. */
+  #preparing: Preparing | null = null;
 
   /** Which events are shown (null: all), as the search and filters say. */
   #test: ShownTest = null;
@@ -126,6 +146,7 @@ export class ChronologyModel {
     this.#all = [];
     for (const event of events) this.#byId.set(event.id, this.#entryOf(event));
     this.#unsorted = true;
+    this.#preparing = null;
     this.show(this.#test);
   }
 
@@ -154,8 +175,46 @@ export class ChronologyModel {
     this.#rows = null;
   }
 
+  /**
+   * Sorts ahead of the first opening, a slice at a time while `more()` says there is time (an
+   * idle callback's deadline): dates read, runs of a few thousand sorted, runs merged. Opening
+   * the list then only marks and makes rows. A change before the end starts it over (the dates
+   * read are kept). True while there is work left.
+   */
+  prepare(more: () => boolean): boolean {
+    if (!this.#unsorted) return false;
+    const work = (this.#preparing ??= {
+      entries: [...this.#byId.values()],
+      keyed: 0,
+      sorted: 0,
+      runs: [],
+    });
+    const { entries, runs } = work;
+    while (more()) {
+      if (work.keyed < entries.length) {
+        const end = Math.min(entries.length, work.keyed + PREPARE_SLICE);
+        for (let i = work.keyed; i < end; i++) readKey(entries[i] as ChronologyEntry);
+        work.keyed = end;
+      } else if (work.sorted < entries.length) {
+        const end = Math.min(entries.length, work.sorted + PREPARE_SLICE);
+        runs.push(entries.slice(work.sorted, end).sort(compareChronology));
+        work.sorted = end;
+      } else if (runs.length > 1) {
+        // The two oldest runs, merged to the back: runs of like length meet, as in a merge sort.
+        runs.push(merge(runs.shift() ?? [], runs.shift() ?? []));
+      } else {
+        this.#all = runs[0] ?? [];
+        this.#unsorted = false;
+        this.#preparing = null;
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Applies a change: "removed" are deleted, "upserted" new or edited (shown as the test says). */
   apply(change: Change): void {
+    this.#preparing = null;
     let touched = false;
     for (const id of change.removed) {
       if (this.#byId.has(id)) touched = true;
@@ -258,8 +317,9 @@ export class ChronologyModel {
   #sort(): void {
     if (!this.#unsorted) return;
     this.#unsorted = false;
+    this.#preparing = null;
     this.#all = [...this.#byId.values()];
-    for (const entry of this.#all) entry.key = keyOf(entry.event);
+    for (const entry of this.#all) readKey(entry);
     this.#all.sort(compareChronology);
   }
 

@@ -45,6 +45,8 @@ export class ChronologyView {
   #drawn = new Map<number, HTMLElement>();
   #drawnFor: ChronologyRows | null = null;
   #frame = 0;
+  /** The idle callback that sorts ahead of the first opening (see ChronologyModel.prepare). */
+  #preparing: number | null = null;
 
   constructor(
     lanes: readonly Lane[],
@@ -104,6 +106,7 @@ export class ChronologyView {
   load(events: Iterable<TimelineEvent>): void {
     this.#model.load(events);
     this.#changed();
+    this.#prepareSoon();
   }
 
   /** A change, as the timeline gets it. */
@@ -112,6 +115,16 @@ export class ChronologyView {
     this.#model.apply(change);
     // A follow-up's row names its parent: any change may rename one, so redraw what is drawn.
     this.#changed();
+    this.#prepareSoon();
+  }
+
+  /** Sorts the events while the page is idle, so opening the list does not (at 100,000: ~150 ms). */
+  #prepareSoon(): void {
+    if (this.#preparing !== null) return;
+    this.#preparing = requestIdleCallback((deadline) => {
+      this.#preparing = null;
+      if (this.#model.prepare(() => deadline.timeRemaining() > 2)) this.#prepareSoon();
+    });
   }
 
   /** Shows only the events the search and filters' test lets through (null: every event). */
