@@ -22,6 +22,9 @@ test('a user narrows the story with filters, keeps them across a restart, and cl
     return shown;
   };
 
+  const timelineTop = async (): Promise<number | undefined> =>
+    (await page.locator('.timeline-host').boundingBox())?.y;
+  const topBefore = await timelineTop();
   await filterButton.click();
   await expect(panel).toBeVisible();
   await expect(filterButton).toHaveAttribute('aria-expanded', 'true');
@@ -31,6 +34,8 @@ test('a user narrows the story with filters, keeps them across a restart, and cl
   await expect(app.item(VETO!)).toHaveCount(0);
   await expect(count).toHaveText('4 of 5 events');
   await expect(chips.getByText('Lane hidden: United Nations')).toBeVisible();
+  // The chips take the toolbar's spare room: the timeline does not jump down under them.
+  expect(await timelineTop()).toBe(topBefore);
   await expect(page.locator('[data-lane-toggle="un"]')).toHaveAttribute(
     'data-events-hidden',
     'true',
