@@ -5,9 +5,10 @@
  */
 import type { Change, ExportFormat, TimelineApi } from '../../shared/contract';
 import type { EventId, LaneId } from '../../shared/ids';
-import { partialDateFromInstant } from '../../shared/partial-date';
+import { type PartialDate, partialDateFromInstant } from '../../shared/partial-date';
 import type { Result } from '../../shared/result';
 import type { EventPatch } from '../../shared/schema';
+import { localDateContext, newEventStart } from '../../shared/typed-date';
 import type { EditorPanel } from './editor/editor-panel';
 import type { EventStore } from './state/event-store';
 import type { HistoryModel } from './state/history';
@@ -65,14 +66,17 @@ export class AppController {
     const { store } = this.#p;
     const laneId = store.selected?.laneId ?? store.lanes[0]?.id;
     if (laneId === undefined) return;
-    await this.addEventAt(this.#p.timeline().centre(), laneId);
+    await this.#addEventOn(newEventStart(this.#p.timeline().view(), localDateContext()), laneId);
   }
 
   /** Creates "New event" on the day of an instant, selects it and puts the caret in Title. */
   async addEventAt(instant: number, laneId: LaneId | null): Promise<void> {
+    await this.#addEventOn(partialDateFromInstant(instant, 'day'), laneId);
+  }
+
+  async #addEventOn(start: PartialDate, laneId: LaneId | null): Promise<void> {
     const lane = laneId ?? this.#p.store.selected?.laneId ?? this.#p.store.lanes[0]?.id;
     if (lane === undefined || !(await this.#p.editor().leave())) return;
-    const start = partialDateFromInstant(instant, 'day');
     const change = await this.#perform(
       this.#p.api.createEvent({ title: NEW_TITLE, start, laneId: lane }),
     );

@@ -1,16 +1,22 @@
 /** The readings under the Start and End fields: what a typed date means, and its precision. */
-import { formatPartialDate, parsePartialDate } from '../../../shared/partial-date';
+import { localDateContext, readTypedDate, TYPED_DATE_EXAMPLES } from '../../../shared/typed-date';
 
-export const DATE_FORMAT_HINT = 'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mmZ';
+/** The one visible note on the dates the editor takes (ISO as well: 2024-06-19T09:30Z). */
+export const DATE_FORMAT_HINT = `${TYPED_DATE_EXAMPLES}, 19 June 2024 09:30 WIB or ISO`;
 
 /** The id of the one visible note that spells out the date formats. */
 export const DATE_NOTE_ID = 'date-format-note';
 
-/** "February 2022 · month"; `emptyMeaning` when blank; a nudge when not (yet) a date. */
-export function describeDateInput(text: string, emptyMeaning: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return emptyMeaning;
-  const parsed = parsePartialDate(trimmed);
-  if (!parsed) return 'Not a date yet';
-  return `${formatPartialDate(parsed.text)} · ${parsed.precision}`;
+/**
+ * How a typed date reads: "19 June 2024 · day", "5 June 2024 · day · read day first";
+ * `emptyMeaning` when blank; a nudge when not (yet) a date.
+ */
+export function describeDateInput(
+  text: string,
+  emptyMeaning: string,
+  dates = localDateContext(),
+): string {
+  const typed = readTypedDate(text, dates);
+  if (typed === null) return emptyMeaning;
+  return typed.ok ? typed.reading : typed.hint;
 }

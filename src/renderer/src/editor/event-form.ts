@@ -25,7 +25,7 @@ export class EventForm {
       start: textInput('Start', {
         hint: START_EMPTY,
         describedBy,
-        placeholder: 'YYYY-MM-DD',
+        placeholder: 'e.g. 19 June 2024',
         maxLength: FIELD_LIMITS.start,
       }),
       end: textInput('End', {

@@ -4,6 +4,7 @@
  * limit instead of making every keystroke after it slow.
  */
 import { LIMITS } from '../../../shared/schema';
+import { TYPED_DATE_LENGTH } from '../../../shared/typed-date';
 import type { ScalarKey, SourceKey } from './form-values';
 
 /** The longest list the schema accepts, written as the form writes one: entries joined by ", ". */
@@ -13,8 +14,9 @@ export function listFieldLength(entryLimit: number): number {
 
 export const FIELD_LIMITS = {
   title: LIMITS.title,
-  start: LIMITS.date,
-  end: LIMITS.date,
+  // Dates as people type them ("19 September 2024 09:30 +07:00"); the ISO form stored is shorter.
+  start: TYPED_DATE_LENGTH,
+  end: TYPED_DATE_LENGTH,
   description: LIMITS.description,
   tags: listFieldLength(LIMITS.tag),
   actors: listFieldLength(LIMITS.actor),
@@ -25,7 +27,7 @@ export const SOURCE_FIELD_LIMITS = {
   title: LIMITS.shortText,
   url: LIMITS.url,
   publisher: LIMITS.shortText,
-  published: LIMITS.date,
+  published: TYPED_DATE_LENGTH,
   quote: LIMITS.description,
   language: LIMITS.language,
 } as const satisfies Record<SourceKey, number>;

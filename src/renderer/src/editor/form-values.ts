@@ -6,6 +6,12 @@ import type { z } from 'zod';
 
 import { endsBeforeStart, isPartialDate } from '../../../shared/partial-date';
 import { type EventPatch, EventPatchSchema, type TimelineEvent } from '../../../shared/schema';
+import {
+  type DateContext,
+  localDateContext,
+  readTypedDate,
+  storedDate,
+} from '../../../shared/typed-date';
 import { formatPath } from '../../../shared/validation';
 
 export const SOURCE_KEYS = ['title', 'url', 'publisher', 'published', 'quote', 'language'] as const;
@@ -65,18 +71,30 @@ export function emptySource(): SourceValues {
   return { title: '', url: '', publisher: '', published: '', quote: '', language: '' };
 }
 
-/** Checks the form with the shared schemas; on success returns the whole patch it describes. */
-export function validate(values: FormValues): Validation {
-  const parsed = EventPatchSchema.safeParse(rawPatch(values));
-  const errors = parsed.success ? [] : issuesOf(parsed.error);
-  const start = values.start.trim();
-  const end = values.end.trim();
+/**
+ * Checks the form with the shared schemas; on success returns the whole patch it describes. Dates
+ * are read as people type them ("19 Juni 2024", "today"; see typed-date.ts) against `dates`, the
+ * user's clock and zone, and stored in the ISO form; one that cannot be read says why.
+ */
+export function validate(values: FormValues, dates = localDateContext()): Validation {
+  const parsed = EventPatchSchema.safeParse(rawPatch(values, dates));
+  // A date that cannot be read says why, in place of the schema's "is not a date".
+  const errors = (parsed.success ? [] : issuesOf(parsed.error)).map((error) => {
+    const key = DATE_KEYS.find((date) => date === error.path);
+    const typed = key === undefined ? null : readTypedDate(values[key], dates);
+    return typed !== null && !typed.ok ? { path: error.path, message: typed.message } : error;
+  });
+  const start = storedDate(values.start, dates);
+  const end = storedDate(values.end, dates);
   if (end !== '' && isPartialDate(start) && isPartialDate(end) && endsBeforeStart(start, end)) {
     errors.push({ path: 'end', message: 'is before the start' });
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, patch: parsed.data };
 }
+
+/** The form's fields that take a date as people type it. */
+const DATE_KEYS = ['start', 'end'] as const satisfies readonly ScalarKey[];
 
 /** Keeps only the fields of a patch that differ from the event. */
 export function changesFrom(patch: EventPatch, event: TimelineEvent): EventPatch {
@@ -100,11 +118,11 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
-function rawPatch(values: FormValues): Record<string, unknown> {
+function rawPatch(values: FormValues, dates: DateContext): Record<string, unknown> {
   return {
     title: values.title.trim(),
-    start: values.start.trim(),
-    end: orNull(values.end),
+    start: storedDate(values.start, dates),
+    end: orNull(storedDate(values.end, dates)),
     laneId: values.laneId,
     status: values.status,
     certainty: values.certainty,
@@ -116,7 +134,7 @@ function rawPatch(values: FormValues): Record<string, unknown> {
       title: source.title.trim(),
       url: orNull(source.url),
       publisher: source.publisher.trim(),
-      published: orNull(source.published),
+      published: orNull(storedDate(source.published, dates)),
       quote: source.quote,
       language: source.language.trim(),
     })),

@@ -88,7 +88,7 @@ export class SourcesEditor {
       publisher: textInput(name('publisher'), common('publisher')),
       published: textInput(name('published'), {
         ...common('published'),
-        placeholder: 'YYYY-MM-DD',
+        placeholder: 'e.g. 17 June 2024',
         describedBy: [DATE_NOTE_ID],
       }),
       quote: textArea(name('quote'), { ...common('quote'), className: 'span-2', rows: 3 }),

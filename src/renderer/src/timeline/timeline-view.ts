@@ -311,10 +311,10 @@ export class TimelineView {
     }
   }
 
-  /** The instant at the centre of the visible window. */
-  centre(): number {
+  /** The instants in view. */
+  view(): { start: number; end: number } {
     const window = this.#timeline.getWindow();
-    return (window.start.getTime() + window.end.getTime()) / 2;
+    return { start: window.start.getTime(), end: window.end.getTime() };
   }
 
   /**
