@@ -257,3 +257,28 @@ test('the import preview is a keyboard-usable dialog', async ({ app, page }) => 
   await expect(dialog).toBeHidden();
   await expect(app.status()).toHaveText('Imported 2 events: 2 new, 0 changed');
 });
+
+test('the preview of a TimelineJS file lists what is not kept as the file had it', async ({
+  app,
+}) => {
+  // TimelineJS's own example of every media kind (test/fixtures/timelinejs/SOURCE.md).
+  const file = fileURLToPath(
+    new URL('../../test/fixtures/timelinejs/all-media-types.json', import.meta.url),
+  );
+  await app.chooseImportFile(file);
+  const dialog = app.importDialog('all-media-types.json');
+  const notes = dialog.getByRole('region', { name: 'Not kept as in the file' });
+  await expect(notes.getByRole('listitem')).toHaveText([
+    "2 media embeds (tweets, iframes, quotes) are kept as a source's quote",
+    '1 media embed with no text or link is not kept',
+  ]);
+  await app.screenshot('import-notes');
+  await app.answerImport('all-media-types.json', 'Merge');
+  await expect
+    .poll(async () =>
+      (await app.stored()).events.some((event) =>
+        event.sources.some((source) => source.quote === 'This is a block quote.'),
+      ),
+    )
+    .toBe(true);
+});

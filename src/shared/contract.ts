@@ -65,6 +65,8 @@ export const ImportPreviewSchema = z.strictObject({
   unchangedEvents: z.number().int().nonnegative(),
   /** Titles of lanes the timeline does not have yet. */
   newLanes: z.array(z.string()),
+  /** What the file held that is not kept as it was, and why ("2 eras … are not kept"). */
+  notes: z.array(z.string().max(300)).max(100).default([]),
 });
 
 export const BackupInfoSchema = z.strictObject({

@@ -111,7 +111,8 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         if (pending.size <= MAX_PENDING_IMPORTS) break;
         pending.delete(oldest);
       }
-      return { token, fileName, format: parsed.value.format, ...diff.counts };
+      const notes = parsed.value.notes ?? [];
+      return { token, fileName, format: parsed.value.format, ...diff.counts, notes: [...notes] };
     },
     applyImport: async ({ token, mode }) => {
       forgetExpired();

@@ -44,6 +44,7 @@ describe('previewing an import', () => {
       changedEvents: 1,
       unchangedEvents: 4,
       newLanes: ['Sanctions'],
+      notes: [],
     });
     expect(await app.documentNow()).toEqual(before);
     expect((await app.call('getHistory')).canUndo).toBe(false);

@@ -19,7 +19,7 @@ import { toMarkwhen } from './markwhen';
 import { isJsonObject } from './migrate';
 import { fromTimelineDeskJsonInBatches, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
-import type { ExportedFile, ImportContext, ParsedImport } from './types';
+import { type ExportedFile, type ImportContext, ImportNotes, type ParsedImport } from './types';
 
 export { detectImportFormat } from './detect';
 export { migrateDocument, MIGRATIONS, type MigrationStep } from './migrate';
@@ -88,20 +88,36 @@ function* parseKnownSize(
         tooManyEvents(sniffed.json) ??
         tagged('json', yield* fromTimelineDeskJsonInBatches(sniffed.json))
       );
-    case 'timelinejs':
-      return tooManyEvents(sniffed.json) ?? tagged('timelinejs', checked(sniffed.json, context));
+    case 'timelinejs': {
+      const notes = new ImportNotes();
+      const document = tooManyEvents(sniffed.json) ?? checked(sniffed.json, context, notes);
+      return tagged('timelinejs', document, notes.list());
+    }
     case 'csv':
       return tagged('csv', fromCsv(text, sniffed.delimiter, context));
   }
 }
 
-function tagged(format: ImportFormat, document: Result<TimelineDocument>): Result<ParsedImport> {
-  return document.ok ? ok({ format, document: document.value }) : document;
+function tagged(
+  format: ImportFormat,
+  document: Result<TimelineDocument>,
+  notes: readonly string[] = [],
+): Result<ParsedImport> {
+  if (!document.ok) return document;
+  return ok(
+    notes.length > 0
+      ? { format, document: document.value, notes }
+      : { format, document: document.value },
+  );
 }
 
 /** A converter's document checked once more, so only valid documents ever leave here. */
-function checked(json: unknown, context: ImportContext): Result<TimelineDocument> {
-  const document = fromTimelineJs(json, context);
+function checked(
+  json: unknown,
+  context: ImportContext,
+  notes: ImportNotes,
+): Result<TimelineDocument> {
+  const document = fromTimelineJs(json, context, notes);
   return document.ok ? parseWith(TimelineDocumentSchema, document.value) : document;
 }
 

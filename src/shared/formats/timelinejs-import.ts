@@ -32,7 +32,7 @@ import {
 } from '../schema';
 import { formatPath, parseWith } from '../validation';
 import { readHtml } from './html-text';
-import { isJsonObject } from './migrate';
+import { isJsonObject, type JsonObject } from './migrate';
 import { uuidFromString } from './stable-uuid';
 import {
   sourcesHtml,
@@ -43,8 +43,17 @@ import {
   toTimelineJsEvent,
 } from './timelinejs-export';
 import { LaneBook } from './timelinejs-lanes';
-import { clip, oneLine, own, type Place, placeFail, readDate, readString } from './timelinejs-read';
-import type { ImportContext } from './types';
+import {
+  clip,
+  isBlankDate,
+  oneLine,
+  own,
+  type Place,
+  placeFail,
+  readDate,
+  readString,
+} from './timelinejs-read';
+import { counted, type ImportContext, ImportNotes, isAre } from './types';
 
 const DocumentExtraSchema = z.strictObject({
   format: z.literal(FORMAT),
@@ -53,9 +62,14 @@ const DocumentExtraSchema = z.strictObject({
   lanes: z.array(LaneSchema).min(1).max(LIMITS.lanes),
 });
 
-export function fromTimelineJs(json: unknown, context: ImportContext): Result<TimelineDocument> {
+/** Reads a TimelineJS file; what it held that is not kept as it was goes into `notes`. */
+export function fromTimelineJs(
+  json: unknown,
+  context: ImportContext,
+  notes = new ImportNotes(),
+): Result<TimelineDocument> {
   try {
-    return readTimelineJs(json, context);
+    return readTimelineJs(json, context, notes);
   } catch (error) {
     // Nothing above should throw; if it does, the user gets a message, not a crash.
     const reason = error instanceof Error ? error.message : String(error);
@@ -63,7 +77,11 @@ export function fromTimelineJs(json: unknown, context: ImportContext): Result<Ti
   }
 }
 
-function readTimelineJs(json: unknown, context: ImportContext): Result<TimelineDocument> {
+function readTimelineJs(
+  json: unknown,
+  context: ImportContext,
+  notes: ImportNotes,
+): Result<TimelineDocument> {
   if (!isJsonObject(json)) {
     return fail('invalid', 'This is not a TimelineJS timeline (an object with a list of events)');
   }
@@ -77,9 +95,14 @@ function readTimelineJs(json: unknown, context: ImportContext): Result<TimelineD
   const lanes = new LaneBook(extra.value?.lanes ?? context.current.lanes, context.current.lanes);
   const timeline = readTitleSlide(own(json, 'title'), extra.value, context);
   if (!timeline.ok) return timeline;
+  const eras = own(json, 'eras');
+  if (Array.isArray(eras) && eras.length > 0) {
+    const count = eras.length;
+    notes.add('eras', () => `${counted(count, 'era')} (shaded spans) ${isAre(count)} not kept`);
+  }
   const events: TimelineEvent[] = [];
   for (const [index, slide] of slides.entries()) {
-    const event = readSlide(slide, ['events', index], lanes, context);
+    const event = readSlide(slide, ['events', index], lanes, context, notes);
     if (!event.ok) return event;
     events.push(event.value);
   }
@@ -107,12 +130,17 @@ function readSlide(
   place: Place,
   lanes: LaneBook,
   context: ImportContext,
+  notes: ImportNotes,
 ): Result<TimelineEvent> {
   if (!isJsonObject(slide)) return placeFail(place, 'is not a slide (an object)');
   const start = readDate(own(slide, 'start_date'), [...place, 'start_date']);
   if (!start.ok) return start;
   const endValue = own(slide, 'end_date');
-  const end = endValue == null ? ok(null) : readDate(endValue, [...place, 'end_date']);
+  // A blank end date (every part empty, as spreadsheets export one) is no end: TimelineJS too.
+  const end =
+    endValue == null || isBlankDate(endValue)
+      ? ok(null)
+      : readDate(endValue, [...place, 'end_date']);
   if (!end.ok) return end;
   const text = readText(own(slide, 'text'), [...place, 'text']);
   if (!text.ok) return text;
@@ -155,8 +183,9 @@ function readSlide(
     certainty: saved?.certainty ?? 'reported',
     tags: saved?.tags ?? [],
     actors: saved?.actors ?? [],
-    location: saved?.location ?? '',
-    sources: saved?.sources ?? sourcesOf(readHtml(text.value.text).links, own(slide, 'media')),
+    location: saved?.location ?? locationOf(own(slide, 'location')),
+    sources:
+      saved?.sources ?? sourcesOf(readHtml(text.value.text).links, own(slide, 'media'), notes),
     followUpOf: saved?.followUpOf ?? null,
     createdAt: saved?.createdAt ?? context.now,
     updatedAt: unchanged && saved ? saved.updatedAt : context.now,
@@ -244,34 +273,97 @@ function groupTitle(group: string | null): string {
   return clip(title || 'Imported', LIMITS.title);
 }
 
-function sourcesOf(links: readonly { href: string; text: string }[], media: unknown): Source[] {
-  const found = links.map((link) => ({ url: link.href, title: link.text, publisher: '' }));
-  if (isJsonObject(media)) {
-    const url = own(media, 'url');
-    const credit = own(media, 'credit');
-    const caption = own(media, 'caption');
-    const plain = (value: unknown) =>
-      typeof value === 'string' ? oneLine(readHtml(value).text) : '';
-    if (typeof url === 'string') {
-      const publisher = plain(credit);
-      found.push({ url: url.trim(), title: plain(caption) || publisher, publisher });
-    }
-  }
+/** A slide's location ({name, lat, lon}) as the event's location: "Pyongyang (39.03, 125.75)". */
+function locationOf(value: unknown): string {
+  if (!isJsonObject(value)) return '';
+  const name = own(value, 'name');
+  const [lat, lon] = [own(value, 'lat'), own(value, 'lon')];
+  const place = typeof name === 'string' ? oneLine(readHtml(name).text) : '';
+  const numbers = [lat, lon].map((part) => (typeof part === 'string' ? Number(part) : part));
+  const where = numbers.every((part) => typeof part === 'number' && Number.isFinite(part))
+    ? `${String(numbers[0])}, ${String(numbers[1])}`
+    : '';
+  const location = place && where ? `${place} (${where})` : place || where;
+  return clip(location, LIMITS.shortText);
+}
+
+interface FoundSource {
+  readonly url: string | null;
+  readonly title: string;
+  readonly publisher: string;
+  readonly quote: string;
+}
+
+function sourcesOf(
+  links: readonly { href: string; text: string }[],
+  media: unknown,
+  notes: ImportNotes,
+): Source[] {
+  const found: FoundSource[] = links.map((link) => ({
+    url: link.href,
+    title: link.text,
+    publisher: '',
+    quote: '',
+  }));
+  const fromMedia = isJsonObject(media) ? mediaSource(media, notes) : null;
+  if (fromMedia) found.push(fromMedia);
   const seen = new Set<string>();
   const sources: Source[] = [];
-  for (const { url, title, publisher } of found) {
-    if (!isHttpUrl(url) || url.length > 2000 || seen.has(url)) continue;
-    seen.add(url);
+  for (const { url, title, publisher, quote } of found) {
+    if (url !== null && (!isHttpUrl(url) || url.length > 2000 || seen.has(url))) continue;
+    if (url !== null) seen.add(url);
     sources.push({
-      title: clip(oneLine(title) || url, LIMITS.shortText),
+      title: clip(oneLine(title) || url || 'Quote', LIMITS.shortText),
       url,
       publisher: clip(publisher, LIMITS.shortText),
       published: null,
-      quote: '',
+      quote: quote.slice(0, LIMITS.description),
       language: '',
     });
   }
   return sources.slice(0, LIMITS.sources);
+}
+
+/**
+ * A slide's media as a source: a web link as itself ("//host/…" as https); an embed given as HTML
+ * (a tweet's blockquote, an iframe) as a quote of its text, linked to the first web link in it.
+ */
+function mediaSource(media: JsonObject, notes: ImportNotes): FoundSource | null {
+  const plain = (value: unknown) =>
+    typeof value === 'string' ? oneLine(readHtml(value).text) : '';
+  const raw = own(media, 'url');
+  const url = typeof raw === 'string' ? raw.trim() : '';
+  if (url === '') return null;
+  const publisher = plain(own(media, 'credit'));
+  const title = plain(own(media, 'caption')) || publisher;
+  if (url.startsWith('<')) {
+    const html = readHtml(url);
+    const link = html.links.find((candidate) => isHttpUrl(candidate.href))?.href ?? null;
+    const quote = html.text.trim();
+    if (quote === '' && link === null) {
+      notes.add(
+        'embed-dropped',
+        (n) => `${counted(n, 'media embed')} with no text or link ${isAre(n)} not kept`,
+      );
+      return null;
+    }
+    notes.add(
+      'embed-quoted',
+      (n) =>
+        `${counted(n, 'media embed')} (tweets, iframes, quotes) ${isAre(n)} kept as a source's quote`,
+    );
+    return { url: link, title: title || 'Quote', publisher, quote };
+  }
+  const web = url.startsWith('//') ? `https:${url}` : url;
+  if (!isHttpUrl(web)) {
+    notes.add('media-not-web', (n) =>
+      n === 1
+        ? '1 media link that is not a web address (http or https) is not kept'
+        : `${counted(n, 'media link')} that are not web addresses (http or https) are not kept`,
+    );
+    return null;
+  }
+  return { url: web, title, publisher, quote: '' };
 }
 
 /** The place in the file of a problem the document's checks found. */

@@ -48,6 +48,17 @@ const RANGES: Readonly<Record<Exclude<Part, 'year' | 'day'>, readonly [number, n
 };
 
 /** A TimelineJS date object as a partial date in UTC, at the precision of the parts given. */
+/** A date whose parts are all empty, as a spreadsheet exports a blank end date: no date. */
+export function isBlankDate(value: unknown): boolean {
+  return (
+    isJsonObject(value) &&
+    PARTS.every((part) => {
+      const raw = own(value, part);
+      return raw == null || (typeof raw === 'string' && raw.trim() === '');
+    })
+  );
+}
+
 export function readDate(value: unknown, place: Place): Result<PartialDate> {
   if (value == null) return placeFail(place, 'is missing');
   if (!isJsonObject(value))

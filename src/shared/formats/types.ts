@@ -28,4 +28,35 @@ export interface ParsedImport {
    * event again. By index of document.events; undefined where not known.
    */
   readonly eventJson?: readonly (string | undefined)[];
+  /** What the file held that was not kept as it was, and why: the preview lists it. */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * What a converter did not keep as the file had it, counted by kind and said once per kind with
+ * its count ("3 media embeds (tweets, iframes) are kept as quotes").
+ */
+export class ImportNotes {
+  readonly #kinds = new Map<string, { count: number; say: (count: number) => string }>();
+
+  /** Counts one more of a kind; `say` words the kind for its final count. */
+  add(kind: string, say: (count: number) => string): void {
+    const found = this.#kinds.get(kind);
+    if (found) found.count++;
+    else this.#kinds.set(kind, { count: 1, say });
+  }
+
+  list(): string[] {
+    return [...this.#kinds.values()].map(({ count, say }) => say(count));
+  }
+}
+
+/** "is" for one, "are" for more: "1 era is", "3 eras are". */
+export function isAre(count: number): string {
+  return count === 1 ? 'is' : 'are';
+}
+
+/** "1 era", "3 eras". */
+export function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }

@@ -48,6 +48,19 @@ export function previewContent(
         count('Unchanged', String(preview.unchangedEvents)),
         count('New lanes', lanes),
       ]),
+      preview.notes.length > 0 &&
+        el(
+          'section',
+          { className: 'import-notes', attrs: { 'aria-label': 'Not kept as in the file' } },
+          [
+            el('p', { className: 'import-notes-heading', text: 'Not kept as in the file' }),
+            el(
+              'ul',
+              {},
+              preview.notes.map((note) => el('li', { text: note })),
+            ),
+          ],
+        ),
       encodingNote !== null &&
         el('p', { className: 'import-encoding-note', text: encodingNote, attrs: { role: 'note' } }),
       nothingNew &&
