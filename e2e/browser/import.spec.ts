@@ -282,3 +282,22 @@ test('the preview of a TimelineJS file lists what is not kept as the file had it
     )
     .toBe(true);
 });
+
+test('a TimelineJS Google-sheet CSV is imported as TimelineJS reads it', async ({ app }) => {
+  // TimelineJS's own sheet template saved as CSV (test/fixtures/timelinejs/SOURCE.md).
+  const file = fileURLToPath(
+    new URL('../../test/fixtures/timelinejs/my-own-timeline.csv', import.meta.url),
+  );
+  await app.chooseImportFile(file);
+  expect(await app.importPreview('my-own-timeline.csv')).toMatchObject({
+    Format: 'TimelineJS sheet (CSV)',
+    'Events in the file': '10',
+    'New events': '10',
+  });
+  await app.answerImport('my-own-timeline.csv', 'Replace');
+  await expect(app.status()).toHaveText('Imported 10 events; they replace the timeline');
+  // The sheet's title row names the story.
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('MY OWN CSV');
+  const ada = (await app.stored()).events.find((event) => event.title === 'Ada Lovelace');
+  expect([ada?.start, ada?.end]).toEqual(['1815-12-10', '1852-11-27']);
+});

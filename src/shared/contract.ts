@@ -42,7 +42,7 @@ export const HistoryStateSchema = z.strictObject({
 
 /** The interchange formats. Markwhen and iCalendar are export only. */
 export const EXPORT_FORMATS = ['json', 'timelinejs', 'csv', 'markwhen', 'ics'] as const;
-export const IMPORT_FORMATS = ['json', 'timelinejs', 'csv'] as const;
+export const IMPORT_FORMATS = ['json', 'timelinejs', 'csv', 'timelinejs-sheet'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
 /** The chronology's export formats: a dated list newsrooms publish. */

@@ -11,7 +11,7 @@ import { isJsonObject } from './migrate';
 /** What a file looks like, with the JSON already parsed so it is parsed once. */
 export type Sniffed =
   | { readonly format: 'json' | 'timelinejs'; readonly json: unknown }
-  | { readonly format: 'csv'; readonly delimiter: CsvDelimiter }
+  | { readonly format: 'csv' | 'timelinejs-sheet'; readonly delimiter: CsvDelimiter }
   | { readonly format: null; readonly reason: string };
 
 /** Comma first (our export); semicolon and tab as spreadsheets in some locales save them. */
@@ -20,6 +20,13 @@ export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /** The columns that make a CSV file a timeline. */
 export const REQUIRED_CSV_COLUMNS = ['id', 'title', 'start'] as const;
+
+/** The columns that make a CSV file TimelineJS's Google-sheet template (it has all of them). */
+const SHEET_COLUMNS = ['Year', 'Month', 'Day', 'Headline', 'Text'] as const;
+
+export function isTimelineJsSheet(header: readonly string[]): boolean {
+  return SHEET_COLUMNS.every((column) => header.includes(column));
+}
 
 export const NOT_A_TIMELINE = 'This file is not a Timeline Desk, TimelineJS or CSV timeline';
 
@@ -37,8 +44,8 @@ export function sniffImport(text: string, fileName: string): Sniffed {
     if (looksLikeTimelineJs(json.value)) return { format: 'timelinejs', json: json.value };
     return { format: null, reason: NOT_A_TIMELINE };
   }
-  const delimiter = csvDelimiter(body);
-  if (delimiter !== null) return { format: 'csv', delimiter };
+  const csv = csvFormat(body);
+  if (csv !== null) return csv;
   if (/^\s*[[{]/.test(body) || /\.json$/i.test(fileName)) {
     return { format: null, reason: `${NOT_A_TIMELINE}: it is not valid JSON (${json.reason})` };
   }
@@ -64,10 +71,14 @@ export function isFilledRow(row: readonly string[]): boolean {
   return row.some((cell) => cell.trim() !== '');
 }
 
-function csvDelimiter(text: string): CsvDelimiter | null {
+/** Our CSV by its id, title and start columns; TimelineJS's sheet template by its own. */
+function csvFormat(text: string): Sniffed | null {
   for (const delimiter of CSV_DELIMITERS) {
     const header = csvHeader(text, delimiter);
-    if (REQUIRED_CSV_COLUMNS.every((column) => header.includes(column))) return delimiter;
+    if (REQUIRED_CSV_COLUMNS.every((column) => header.includes(column))) {
+      return { format: 'csv', delimiter };
+    }
+    if (isTimelineJsSheet(header)) return { format: 'timelinejs-sheet', delimiter };
   }
   return null;
 }

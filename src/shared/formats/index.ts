@@ -19,6 +19,7 @@ import { toMarkwhen } from './markwhen';
 import { isJsonObject } from './migrate';
 import { fromTimelineDeskJsonInBatches, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
+import { fromTimelineJsSheet } from './timelinejs-sheet';
 import { type ExportedFile, type ImportContext, ImportNotes, type ParsedImport } from './types';
 
 export { detectImportFormat } from './detect';
@@ -95,6 +96,15 @@ function* parseKnownSize(
     }
     case 'csv':
       return tagged('csv', fromCsv(text, sniffed.delimiter, context));
+    case 'timelinejs-sheet': {
+      const notes = new ImportNotes();
+      const document = fromTimelineJsSheet(text, sniffed.delimiter, context, notes);
+      return tagged(
+        'timelinejs-sheet',
+        document.ok ? parseWith(TimelineDocumentSchema, document.value) : document,
+        notes.list(),
+      );
+    }
   }
 }
 

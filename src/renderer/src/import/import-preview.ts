@@ -11,6 +11,7 @@ const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
   json: 'Timeline Desk JSON',
   timelinejs: 'TimelineJS JSON',
   csv: 'CSV',
+  'timelinejs-sheet': 'TimelineJS sheet (CSV)',
 };
 
 /** The formats the user may pick or drop, as the file chooser's filter and the hints say. */

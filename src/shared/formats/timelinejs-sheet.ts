@@ -1,0 +1,149 @@
+/**
+ * TimelineJS's Google-sheet template saved as CSV (the template most newsroom timelines start
+ * from), recognised by its columns. Each row becomes the slide TimelineJS itself makes of it
+ * (its ConfigFactory.extractEventFromCSVObject: date parts, "Time" as h:mm[:ss] with an optional
+ * AM/PM, media, group, type), and the slides are read as TimelineJS JSON (timelinejs-import.ts):
+ * the "title" row is the story's title, "era" rows are eras. A refusal names the row as a
+ * spreadsheet numbers it and the column, not the slide.
+ */
+import Papa from 'papaparse';
+
+import { fail, type Result } from '../result';
+import type { TimelineDocument } from '../schema';
+import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
+import { fromTimelineJs } from './timelinejs-import';
+import type { ImportContext, ImportNotes } from './types';
+
+type Row = Readonly<Record<string, string>>;
+
+/** Where each slide's date parts come from in the sheet, for messages. */
+const DATE_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  start_date: { year: 'Year', month: 'Month', day: 'Day', hour: 'Time', minute: 'Time' },
+  end_date: { year: 'End Year', month: 'End Month', day: 'End Day', hour: 'End Time' },
+};
+const TEXT_COLUMNS: Readonly<Record<string, string>> = { headline: 'Headline', text: 'Text' };
+
+export function fromTimelineJsSheet(
+  text: string,
+  delimiter: CsvDelimiter,
+  context: ImportContext,
+  notes: ImportNotes,
+): Result<TimelineDocument> {
+  const parsed = Papa.parse<string[]>(stripBom(text), { delimiter, skipEmptyLines: false });
+  const headerAt = Math.max(parsed.data.findIndex(isFilledRow), 0);
+  const header = (parsed.data[headerAt] ?? []).map((cell) => cell.trim());
+  const slides: object[] = [];
+  const eras: object[] = [];
+  let title: object | null = null;
+  /** The spreadsheet row of each slide, for messages. */
+  const rowOf: number[] = [];
+  for (const [i, cells] of parsed.data.slice(headerAt + 1).entries()) {
+    if (!isFilledRow(cells)) continue;
+    const rowNumber = headerAt + i + 2;
+    const row: Row = Object.fromEntries(header.map((name, at) => [name, (cells[at] ?? '').trim()]));
+    const slide = slideOf(row);
+    if (!slide.ok) return fail('invalid', `row ${rowNumber}, ${slide.error}`);
+    const type = row['Type']?.toLowerCase() ?? '';
+    if (type === 'title') title = slide.value;
+    else if (type === 'era') eras.push(slide.value);
+    else {
+      slides.push(slide.value);
+      rowOf.push(rowNumber);
+    }
+  }
+  const document = fromTimelineJs({ title, eras, events: slides }, context, notes);
+  if (document.ok) return document;
+  return fail(document.error.code, inSheetTerms(document.error.message, rowOf));
+}
+
+/** One row as TimelineJS makes it a slide; a time it cannot read is refused at its column. */
+function slideOf(row: Row): Read<object> {
+  const cell = (name: string): string => row[name] ?? '';
+  const number = (name: string): string => cell(name).replace(/[\s,]+/g, '');
+  const date = (
+    parts: [year: string, month: string, day: string, time: string],
+  ): Read<object | null> => {
+    const [year, month, day, time] = parts;
+    if (number(year) === '') {
+      return cell(time) === '' ? ok(null) : err(`${time}: is given without a ${year}`);
+    }
+    const clock = cell(time) === '' ? ok({}) : readTime(cell(time), time);
+    if (!clock.ok) return clock;
+    return ok({ year: number(year), month: number(month), day: number(day), ...clock.value });
+  };
+  const start = date(['Year', 'Month', 'Day', 'Time']);
+  if (!start.ok) return start;
+  const end = date(['End Year', 'End Month', 'End Day', 'End Time']);
+  if (!end.ok) return end;
+  const slide: Record<string, unknown> = {
+    text: { headline: cell('Headline'), text: cell('Text') },
+    media: {
+      url: cell('Media'),
+      credit: cell('Media Credit'),
+      caption: cell('Media Caption'),
+      thumbnail: cell('Media Thumbnail'),
+    },
+    group: cell('Group') || cell('Tag'),
+    display_date: cell('Display Date'),
+  };
+  if (start.value !== null) slide['start_date'] = start.value;
+  if (end.value !== null) slide['end_date'] = end.value;
+  return ok(slide);
+}
+
+/** "9:30", "09:30:15", "0930", "3:45 PM", "9.30", as TimelineJS reads a sheet's time. */
+function readTime(text: string, column: string): Read<Record<string, number>> {
+  const match = /^(.*?)\s*([AaPp])\.?[Mm]\.?$/.exec(text);
+  const clock = match ? (match[1] ?? '') : text;
+  const period = match?.[2]?.toLowerCase() ?? null;
+  const packed = /^(\d{1,2})(\d{2})$/.exec(clock);
+  const parts = packed ? packed.slice(1) : clock.split(clock.includes(':') ? ':' : '.');
+  const [hourText = '', minuteText = '0', secondText] = parts;
+  let hour = /^\d{1,2}$/.test(hourText) ? Number(hourText) : NaN;
+  if (period === 'p' && hour !== 12) hour += 12;
+  if (period === 'a' && hour === 12) hour = 0;
+  const minute = /^\d{1,2}$/.test(minuteText) ? Number(minuteText) : NaN;
+  const second =
+    secondText === undefined ? 0 : /^\d{1,2}$/.test(secondText) ? Number(secondText) : NaN;
+  if (
+    parts.length > 3 ||
+    !(hour >= 0 && hour <= 23) ||
+    !(minute >= 0 && minute <= 59) ||
+    !(second >= 0 && second <= 59)
+  ) {
+    return err(`${column}: "${text}" is not a time such as 9:30 or 3:45 PM`);
+  }
+  const read: Record<string, number> = { hour, minute };
+  if (secondText !== undefined) read['second'] = second;
+  return ok(read);
+}
+
+/**
+ * "events[2].start_date.month: 13 is not a month" as "row 4, Month: 13 is not a month": the
+ * TimelineJS reader's places put back in the sheet's rows and columns.
+ */
+function inSheetTerms(message: string, rowOf: readonly number[]): string {
+  const place = /^events\[(\d+)\]\.(\w+)(?:\.(\w+))?: /.exec(message);
+  if (place) {
+    const row = rowOf[Number(place[1])] ?? Number(place[1]) + 2;
+    const [, , field = '', part = ''] = place;
+    const column = DATE_COLUMNS[field]?.[part] ?? TEXT_COLUMNS[part] ?? field;
+    return `row ${row}, ${column}: ${message.slice(place[0].length)}`;
+  }
+  return message.replace(
+    /^title\.text\.(\w+)/,
+    (_, part: string) => `the title row's ${TEXT_COLUMNS[part] ?? part}`,
+  );
+}
+
+/** A cell read, or why not (a message that follows the row's number). */
+type Read<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+function ok<T>(value: T): Read<T> {
+  return { ok: true, value };
+}
+
+function err(message: string): Read<never> {
+  return { ok: false, error: message };
+}
