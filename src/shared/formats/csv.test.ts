@@ -8,6 +8,7 @@ import type { TimelineDocument } from '../schema';
 import { CSV_COLUMNS, fromCsv, guardFormula, toCsv, unguardFormula } from './csv';
 import type { ImportContext } from './index';
 import { LANE_PALETTE } from './lane-palette';
+import { uuidFromString } from './stable-uuid';
 
 const NOW = '2024-06-20T12:00:00.000Z' as Timestamp;
 /** New ids in order: …0001, …0002, and so on. */
@@ -207,7 +208,6 @@ describe('fromCsv', () => {
       [{ start: '' }, 'row 3, start: "" is not a date'],
       [{ start: '2024', title: '  ' }, 'row 3, title: is empty'],
       [{ start: '2024', end: '2023' }, 'row 3, end: is before the start'],
-      [{ start: '2024', id: '42' }, 'row 3, id: is not an event id (a UUID)'],
       [{ start: '2024', lane: 'War & Peace' }, 'row 3, lane: is not a lane id'],
       [{ start: '2024', lane: 'new', laneColor: 'red' }, 'row 3, laneColor: is not a colour'],
       [{ start: '2024', tags: '["a", 3]' }, 'row 3, tags[1]: Invalid input: expected string'],
@@ -220,6 +220,22 @@ describe('fromCsv', () => {
     ])('%j', (cells, message) => {
       expect(refusal(table([header, good, row(cells)]))).toContain(message);
     });
+  });
+
+  it('gives ids that are not UUIDs the same UUID every time, follow-ups included', () => {
+    const text = table([
+      ['id', 'title', 'start', 'followUpOf'],
+      ['1', 'Visit announced', '2024-06-16', ''],
+      ['a-slug', 'Visit begins', '2024-06-18', '1'],
+    ]);
+    const first = fromCsv(text, ',', contextFor());
+    const again = fromCsv(text, ',', contextFor());
+    if (!first.ok || !again.ok) throw new Error('refused');
+    const [announced, begins] = first.value.events;
+    expect(announced?.id).toBe(uuidFromString('1'));
+    expect(begins?.id).toBe(uuidFromString('a-slug'));
+    expect(begins?.followUpOf).toBe(announced?.id);
+    expect(again.value.events.map((event) => event.id)).toEqual([announced?.id, begins?.id]);
   });
 
   it('names the row of a duplicate id and of a follow-up to an event not in the file', () => {

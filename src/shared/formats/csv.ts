@@ -16,6 +16,7 @@ import Papa from 'papaparse';
 import type { LaneId } from '../ids';
 import { fail, ok, type Result } from '../result';
 import {
+  EventIdSchema,
   FORMAT,
   FORMAT_VERSION,
   type Lane,
@@ -29,6 +30,7 @@ import {
 import { formatPath } from '../validation';
 import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
 import { LANE_PALETTE } from './lane-palette';
+import { uuidFromString } from './stable-uuid';
 import type { ImportContext } from './types';
 
 export const CSV_COLUMNS = [
@@ -218,7 +220,7 @@ function readRow(row: RowReader, lanes: LaneBook, context: ImportContext): Resul
     if (list.value !== undefined) lists[column] = list.value;
   }
   const input = {
-    id: row.optional('id') ?? context.newId(),
+    id: fileId(row.optional('id')) ?? context.newId(),
     title: row.text('title'),
     start: row.text('start').trim(),
     end: row.optional('end'),
@@ -227,7 +229,7 @@ function readRow(row: RowReader, lanes: LaneBook, context: ImportContext): Resul
     status: row.optional('status'),
     certainty: row.optional('certainty'),
     location: row.text('location') || undefined,
-    followUpOf: row.optional('followUpOf'),
+    followUpOf: fileId(row.optional('followUpOf')),
     createdAt: row.optional('createdAt') ?? context.now,
     updatedAt: row.optional('updatedAt') ?? context.now,
     ...lists,
@@ -236,6 +238,17 @@ function readRow(row: RowReader, lanes: LaneBook, context: ImportContext): Resul
   if (event.success) return ok(event.data);
   const issue = event.error.issues[0];
   return rowFail(row.number, issue?.path ?? [], issue?.message ?? 'is not valid');
+}
+
+/**
+ * An id as the file gives it: a UUID as itself; another ("1", "a-slug") as the UUID it always
+ * gives (stable-uuid.ts), so importing the edited file again updates the same events, and a
+ * follow-up's "followUpOf" of "1" still names the event whose id is "1".
+ */
+function fileId(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const id = text.trim();
+  return EventIdSchema.safeParse(id).success ? id : uuidFromString(id);
 }
 
 const LIST_EXAMPLE = { tags: '["a", "b"]', actors: '["a", "b"]', sources: '[{"title": "…"}]' };
