@@ -149,6 +149,28 @@ export const contract = {
     output: ChangeSchema,
   },
   deleteEvent: { input: z.strictObject({ id: EventIdSchema }), output: ChangeSchema },
+  addLane: {
+    input: z.strictObject({ title: LaneSchema.shape.title, color: LaneSchema.shape.color }),
+    output: ChangeSchema,
+  },
+  updateLane: {
+    input: z.strictObject({
+      id: LaneIdSchema,
+      title: LaneSchema.shape.title.optional(),
+      color: LaneSchema.shape.color.optional(),
+    }),
+    output: ChangeSchema,
+  },
+  /** To position `to` in the list (0: the top). */
+  moveLane: {
+    input: z.strictObject({ id: LaneIdSchema, to: z.number().int().min(0).max(LIMITS.lanes) }),
+    output: ChangeSchema,
+  },
+  /** Its events move to `moveEventsTo`. */
+  deleteLane: {
+    input: z.strictObject({ id: LaneIdSchema, moveEventsTo: LaneIdSchema }),
+    output: ChangeSchema,
+  },
   addFollowUp: {
     input: z.strictObject({ parentId: EventIdSchema, patch: EventPatchSchema.optional() }),
     output: ChangeSchema,

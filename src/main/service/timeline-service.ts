@@ -18,6 +18,14 @@ import { exportChronology, exportDocument } from './export-file';
 import type { CommandHandlers } from './handlers';
 import type { Host } from './host';
 import { createImportCommands } from './import-commands';
+import {
+  laneName,
+  newLaneId,
+  planAddLane,
+  planDeleteLane,
+  planMoveLane,
+  planUpdateLane,
+} from './lane-changes';
 import { settledStore } from './settled-store';
 import { createStatusFeed } from './store-status';
 import { createRecorder } from './undo-redo';
@@ -102,6 +110,25 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
       recorder.commit(
         'Add follow-up',
         planCreate(followUpFields(find(parentId), patch), newId(), now(), store),
+      ),
+    ),
+    addLane: saved(({ title, color }) => {
+      const id = newLaneId(store.lanes, laneName(title), () => randomUUID());
+      return recorder.commit('Add lane', planAddLane(store.lanes, { id, title, color }));
+    }),
+    updateLane: saved(({ id, title, color }) =>
+      recorder.commit(
+        title === undefined ? 'Recolour lane' : 'Rename lane',
+        planUpdateLane(store.lanes, id, { title, color }),
+      ),
+    ),
+    moveLane: saved(({ id, to }) =>
+      recorder.commit('Move lane', planMoveLane(store.lanes, id, to)),
+    ),
+    deleteLane: saved(({ id, moveEventsTo }) =>
+      recorder.commit(
+        'Delete lane',
+        planDeleteLane(store.lanes, store.events(), id, moveEventsTo, now()),
       ),
     ),
     exportJson: () => exportDocument('json', store, host, options.write),
