@@ -1,7 +1,7 @@
 /**
  * Accessibility, measured (issue 16, part 5): axe-core finds no violation of serious or critical
- * impact on each screen a user meets (main screen, editor with a field error, filter panel, delete
- * confirmation, import preview, chronology), in the light theme and in the dark one.
+ * impact on each screen a user meets (main screen, editor with a field error, filter panel, lanes
+ * panel, delete confirmation, import preview, chronology), in the light theme and in the dark one.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.screenshot(`a11y-filters-${scheme}`);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    await page.getByRole('button', { name: 'Lanes', exact: true }).click();
+    const lanes = page.getByRole('dialog', { name: 'Lanes' });
+    await lanes.getByRole('button', { name: 'Delete lane “United Nations”' }).click();
+    await check('lanes panel');
+    await app.screenshot(`a11y-lanes-${scheme}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
 
     await app.selectEvent(VISIT!);
     await page.keyboard.press('Delete');

@@ -25,12 +25,14 @@ import { ShownEvents } from './state/shown-events';
 import { ViewStateStore } from './state/view-state';
 import { buildLegend } from './timeline/legend';
 import { TimelineView } from './timeline/timeline-view';
+import { isolated } from './ui/bidi';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
 import { EditorToggle } from './ui/editor-toggle';
 import { ExternalChangeFlow } from './ui/external-change';
 import { FilterChips } from './ui/filter-chips';
 import { FilterPanel } from './ui/filter-panel';
+import { LanesPanel } from './ui/lanes-panel';
 import { NoticeBanner } from './ui/notice-banner';
 import { SearchBox } from './ui/search-box';
 import { StatusLine } from './ui/status-line';
@@ -119,6 +121,42 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     events: () => store.all(),
     filter: () => shown.filter,
     onChange: setFilter,
+  });
+  const lanesPanel = new LanesPanel({
+    lanes: () => store.lanes,
+    eventCount: (laneId) => [...store.all()].filter((event) => event.laneId === laneId).length,
+    add: (title, color) =>
+      controller.changeLanes(api.addLane({ title, color }), [
+        'Added lane “',
+        isolated(title.trim()),
+        '”',
+      ]),
+    rename: (lane, title) =>
+      controller.changeLanes(api.updateLane({ id: lane.id, title }), [
+        'Renamed lane “',
+        isolated(lane.title),
+        '” to “',
+        isolated(title.trim()),
+        '”',
+      ]),
+    recolour: (lane, color) =>
+      controller.changeLanes(api.updateLane({ id: lane.id, color }), [
+        'Recoloured lane “',
+        isolated(lane.title),
+        '”',
+      ]),
+    move: (lane, to) =>
+      controller.changeLanes(api.moveLane({ id: lane.id, to }), [
+        'Moved lane “',
+        isolated(lane.title),
+        '”',
+      ]),
+    remove: (lane, moveEventsTo) =>
+      controller.changeLanes(api.deleteLane({ id: lane.id, moveEventsTo }), [
+        'Deleted lane “',
+        isolated(lane.title),
+        '”',
+      ]),
   });
   const registry: CommandRegistry = new CommandRegistry(
     commandActions({
@@ -219,6 +257,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   toolbar.element.append(
     searchBox.element,
     filterPanel.element,
+    lanesPanel.element,
     editorToggle.button,
     chips.element,
   );
@@ -262,6 +301,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     showShown();
     editor.onChange(change);
     if (change.timeline) toolbar.setTitle(change.timeline.title);
+    if (change.lanes) lanesPanel.sync();
     status.setCount(store.size);
     registry.refresh();
   });

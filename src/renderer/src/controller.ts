@@ -18,6 +18,7 @@ import { describeDates, itemSpan } from './timeline/items';
 import type { MoveRequest, TimelineView } from './timeline/timeline-view';
 import { isolated } from './ui/bidi';
 import type { ConfirmDeleteDialog } from './ui/confirm-delete';
+import type { Phrase } from './ui/dom';
 import type { StatusLine } from './ui/status-line';
 
 export interface ControllerParts {
@@ -186,6 +187,13 @@ export class AppController {
   }
 
   /** Applies a change made elsewhere (an import, a restored backup) and reports it. */
+  /** A lane command (Lanes panel): applied and said in the status line; false if refused. */
+  async changeLanes(call: Promise<Result<Change>>, message: Phrase): Promise<boolean> {
+    const change = await this.#perform(call);
+    if (change !== null) this.#p.status.info(message);
+    return change !== null;
+  }
+
   applied(change: Change, message: string): void {
     this.#applied(change);
     this.#p.status.info(message);

@@ -12,6 +12,7 @@ import './styles/timeline.css';
 import './styles/legend.css';
 import './styles/overlays.css';
 import './styles/filters.css';
+import './styles/lanes.css';
 import './styles/chronology.css';
 
 import { appApi } from './api';

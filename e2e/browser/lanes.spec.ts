@@ -1,0 +1,75 @@
+/**
+ * Lanes (issue 17, part 2): a user adds, renames, recolours, reorders and deletes lanes in the
+ * Lanes panel, by keyboard, each one step of Undo; what the timeline shows and what is on disk
+ * follow.
+ */
+import { expect, test } from './fixtures';
+
+const VETO = 'Russia vetoes continued UN monitoring of North Korea sanctions violations';
+
+test('a user adds, renames, recolours, moves and deletes lanes, and undoes a delete', async ({
+  app,
+  page,
+}) => {
+  const laneLabels = page.locator('[data-lane-toggle]');
+  const before = await app.stored();
+  const panel = page.getByRole('dialog', { name: 'Lanes' });
+  const lanesButton = page.getByRole('button', { name: 'Lanes', exact: true });
+
+  // By keyboard: the button opens the panel with the focus in it.
+  await lanesButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await expect(lanesButton).toHaveAttribute('aria-expanded', 'true');
+
+  await panel.getByRole('button', { name: 'Add lane' }).click();
+  await panel.getByRole('textbox', { name: 'Lane name' }).fill('Sanctions');
+  await page.keyboard.press('Enter');
+  await expect(app.status()).toHaveText('Added lane “Sanctions”');
+  await expect(laneLabels.filter({ hasText: 'Sanctions' })).toBeVisible();
+  await expect
+    .poll(async () => (await app.stored()).lanes.map((lane) => lane.title))
+    .toEqual([...before.lanes.map((lane) => lane.title), 'Sanctions']);
+
+  await panel.getByRole('button', { name: 'Rename lane “Sanctions”' }).click();
+  const name = panel.getByRole('textbox', { name: 'Lane name' });
+  await expect(name).toBeFocused();
+  await name.fill('UN sanctions');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(laneLabels.filter({ hasText: 'UN sanctions' })).toBeVisible();
+
+  await panel.getByRole('combobox', { name: 'Colour of lane “UN sanctions”' }).selectOption('Teal');
+  await panel.getByRole('button', { name: 'Move up lane “UN sanctions”' }).click();
+  await expect(panel.getByRole('button', { name: 'Move up lane “UN sanctions”' })).toBeFocused();
+  await expect
+    .poll(async () => (await app.stored()).lanes.map((lane) => [lane.title, lane.color]).at(-2))
+    .toEqual(['UN sanctions', '#16839c']);
+  await expect(laneLabels.nth(before.lanes.length - 1)).toContainText('UN sanctions');
+  await app.screenshot('lanes-panel');
+
+  // Delete "United Nations": its event moves to the lane chosen; Undo brings both back.
+  const un = before.lanes.find((lane) => lane.title === 'United Nations')!;
+  await panel.getByRole('button', { name: 'Delete lane “United Nations”' }).click();
+  await panel.getByRole('combobox', { name: 'Move its events to' }).selectOption('UN sanctions');
+  await expect(panel.getByText('Its event moves to the lane chosen here')).toBeVisible();
+  await app.screenshot('lanes-delete');
+  await panel.getByRole('button', { name: 'Delete lane', exact: true }).click();
+  await expect(app.status()).toHaveText('Deleted lane “United Nations”');
+  await expect(laneLabels.filter({ hasText: /^United Nations$/ })).toHaveCount(0);
+  await expect
+    .poll(async () => {
+      const stored = await app.stored();
+      const moved = stored.events.find((event) => event.title === VETO);
+      return stored.lanes.find((lane) => lane.id === moved?.laneId)?.title;
+    })
+    .toBe('UN sanctions');
+
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(lanesButton).toBeFocused();
+  await app.undo();
+  await expect
+    .poll(async () => (await app.stored()).events.find((event) => event.title === VETO)?.laneId)
+    .toBe(un.id);
+  await expect(laneLabels.filter({ hasText: 'United Nations' })).toBeVisible();
+});

@@ -1,0 +1,321 @@
+/**
+ * The toolbar's "Lanes" button and its panel: every lane with its colour, to rename, recolour,
+ * move up or down, or delete (its events go to a lane the user picks); and "Add lane". Each
+ * change is one command (one step of Undo) sent through `run`; the panel is built again from the
+ * lanes the store then has. Not modal, like the Filter panel: Escape or Close shuts it and gives
+ * focus back to the button. Everything works by keyboard, and every control names its lane.
+ */
+import type { LaneId } from '../../../shared/ids';
+import type { Lane } from '../../../shared/schema';
+import { USER_TEXT } from './bidi';
+import { el, icon } from './dom';
+
+/** The lane colours offered: the import palette, each with a name a screen reader can say. */
+export const LANE_COLOURS: readonly { readonly value: string; readonly name: string }[] = [
+  { value: '#2e6fba', name: 'Blue' },
+  { value: '#c0392b', name: 'Red' },
+  { value: '#27865f', name: 'Green' },
+  { value: '#8e44ad', name: 'Purple' },
+  { value: '#d35400', name: 'Orange' },
+  { value: '#16839c', name: 'Teal' },
+  { value: '#b7950b', name: 'Ochre' },
+  { value: '#6d4c41', name: 'Brown' },
+];
+
+const LANES_ICON = ['M2.5 4h11', 'M2.5 8h11', 'M2.5 12h11'];
+
+/** What the panel asks of the app: the lanes, how many events each holds, and the commands. */
+export interface LanesPanelParts {
+  readonly lanes: () => readonly Lane[];
+  readonly eventCount: (lane: LaneId) => number;
+  readonly add: (title: string, color: string) => Promise<boolean>;
+  readonly rename: (lane: Lane, title: string) => Promise<boolean>;
+  readonly recolour: (lane: Lane, color: string) => Promise<boolean>;
+  readonly move: (lane: Lane, to: number) => Promise<boolean>;
+  readonly remove: (lane: Lane, moveEventsTo: LaneId) => Promise<boolean>;
+}
+
+/** What a row shows instead of its buttons while the user renames or deletes it. */
+type Editing = { readonly kind: 'rename' | 'delete'; readonly lane: LaneId } | { kind: 'add' };
+
+export class LanesPanel {
+  readonly element: HTMLElement;
+  readonly #button: HTMLButtonElement;
+  readonly #panel = el('div', {
+    className: 'lanes-panel',
+    attrs: { id: 'lanes-panel', role: 'dialog', 'aria-label': 'Lanes' },
+  });
+  readonly #parts: LanesPanelParts;
+  #editing: Editing | null = null;
+
+  constructor(parts: LanesPanelParts) {
+    this.#parts = parts;
+    this.#button = el(
+      'button',
+      {
+        className: 'button lanes-button',
+        attrs: {
+          type: 'button',
+          'aria-expanded': 'false',
+          'aria-controls': 'lanes-panel',
+          title: 'Add, rename, recolour, order or delete lanes',
+        },
+      },
+      [icon(LANES_ICON), el('span', { className: 'button-label', text: 'Lanes' })],
+    );
+    this.#panel.hidden = true;
+    this.element = el('div', { className: 'lanes' }, [this.#button, this.#panel]);
+    this.#button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
+    this.#panel.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      // Escape leaves a rename or delete first, then the panel.
+      if (this.#editing !== null) this.#show(null, this.#focusAfter(this.#editing));
+      else this.close();
+    });
+    document.addEventListener('pointerdown', (event) => {
+      if (this.isOpen && !this.element.contains(event.target as Node)) this.close(false);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.#panel.hidden;
+  }
+
+  open(): void {
+    this.#editing = null;
+    this.#render();
+    this.#panel.hidden = false;
+    const button = this.#button.getBoundingClientRect();
+    const left = Math.max(
+      12,
+      Math.min(button.left, window.innerWidth - this.#panel.offsetWidth - 12),
+    );
+    this.#panel.style.setProperty('top', `${button.bottom + 4}px`);
+    this.#panel.style.setProperty('left', `${left}px`);
+    this.#button.setAttribute('aria-expanded', 'true');
+    this.#panel.querySelector<HTMLElement>('button, input, select')?.focus();
+  }
+
+  close(returnFocus = true): void {
+    this.#panel.hidden = true;
+    this.#editing = null;
+    this.#button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.#button.focus();
+  }
+
+  /** The lanes changed (here, by Undo, by an import): an open panel shows them as they are now. */
+  sync(): void {
+    if (!this.isOpen) return;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset['focus'] ?? null;
+    if (this.#editing && this.#editing.kind !== 'add') {
+      const lane = this.#editing.lane;
+      if (!this.#parts.lanes().some((each) => each.id === lane)) this.#editing = null;
+    }
+    this.#render(focused);
+  }
+
+  #show(editing: Editing | null, focus: string | null): void {
+    this.#editing = editing;
+    this.#render(focus);
+  }
+
+  #focusAfter(editing: Editing): string {
+    return editing.kind === 'add' ? 'add' : `${editing.kind}:${editing.lane}`;
+  }
+
+  /** Runs a command; the panel then shows the lanes as they are, with the focus on `focus`. */
+  async #run(command: Promise<boolean>, focus: string | null): Promise<void> {
+    if (await command) this.#show(null, focus);
+  }
+
+  #render(focus: string | null = null): void {
+    const lanes = this.#parts.lanes();
+    const rows = lanes.map((lane, index) => this.#row(lane, index, lanes));
+    const add =
+      this.#editing?.kind === 'add'
+        ? this.#nameForm('Add', '', (title) =>
+            this.#run(this.#parts.add(title, nextColour(lanes)), 'add'),
+          )
+        : button('Add lane', 'button', { 'data-focus': 'add' }, () =>
+            this.#show({ kind: 'add' }, 'name'),
+          );
+    this.#panel.replaceChildren(
+      el('div', { className: 'lanes-panel-head' }, [
+        el('h2', { className: 'lanes-panel-title', text: 'Lanes' }),
+        button('Close', 'button button--quiet', {}, () => this.close()),
+      ]),
+      el('ul', { className: 'lanes-list' }, rows),
+      el('div', { className: 'lanes-add' }, [add]),
+    );
+    const target =
+      focus === null ? null : this.#panel.querySelector<HTMLElement>(`[data-focus="${focus}"]`);
+    target?.focus();
+  }
+
+  #row(lane: Lane, index: number, lanes: readonly Lane[]): HTMLElement {
+    const editing = this.#editing;
+    const name = el('span', { className: 'lanes-name', text: lane.title, attrs: USER_TEXT });
+    const swatch = el('span', { className: 'lane-swatch', attrs: { 'aria-hidden': 'true' } });
+    swatch.style.setProperty('--lane', lane.color);
+    if (editing?.kind === 'rename' && editing.lane === lane.id) {
+      return el('li', { className: 'lanes-row' }, [
+        swatch,
+        this.#nameForm('Save', lane.title, (title) =>
+          this.#run(this.#parts.rename(lane, title), `rename:${lane.id}`),
+        ),
+      ]);
+    }
+    if (editing?.kind === 'delete' && editing.lane === lane.id) {
+      return el('li', { className: 'lanes-row lanes-row--delete' }, [
+        swatch,
+        name,
+        this.#deleteForm(lane, lanes),
+      ]);
+    }
+    const labelled = (text: string): Record<string, string> => ({
+      'aria-label': `${text} “${lane.title}”`,
+    });
+    const colour = el(
+      'select',
+      {
+        className: 'input lanes-colour',
+        attrs: {
+          'aria-label': `Colour of lane “${lane.title}”`,
+          'data-focus': `colour:${lane.id}`,
+        },
+      },
+      colourChoices(lane.color),
+    );
+    colour.addEventListener('change', () => {
+      void this.#run(this.#parts.recolour(lane, colour.value), `colour:${lane.id}`);
+    });
+    return el('li', { className: 'lanes-row' }, [
+      swatch,
+      name,
+      colour,
+      button(
+        'Up',
+        'button button--quiet',
+        { ...labelled('Move up lane'), 'data-focus': `up:${lane.id}`, disabled: index === 0 },
+        () => void this.#run(this.#parts.move(lane, index - 1), `up:${lane.id}`),
+      ),
+      button(
+        'Down',
+        'button button--quiet',
+        {
+          ...labelled('Move down lane'),
+          'data-focus': `down:${lane.id}`,
+          disabled: index === lanes.length - 1,
+        },
+        () => void this.#run(this.#parts.move(lane, index + 1), `down:${lane.id}`),
+      ),
+      button(
+        'Rename',
+        'button button--quiet',
+        { ...labelled('Rename lane'), 'data-focus': `rename:${lane.id}` },
+        () => this.#show({ kind: 'rename', lane: lane.id }, 'name'),
+      ),
+      button(
+        'Delete',
+        'button button--quiet',
+        {
+          ...labelled('Delete lane'),
+          'data-focus': `delete:${lane.id}`,
+          disabled: lanes.length === 1,
+          title: lanes.length === 1 ? 'A story keeps at least one lane' : undefined,
+        },
+        () => this.#show({ kind: 'delete', lane: lane.id }, 'move-to'),
+      ),
+    ]);
+  }
+
+  /** A field labelled "Lane name" with its button; Enter submits, Escape cancels. */
+  #nameForm(action: string, value: string, submit: (title: string) => Promise<void>): HTMLElement {
+    const input = el('input', {
+      className: 'input',
+      attrs: { type: 'text', 'aria-label': 'Lane name', maxlength: '200', 'data-focus': 'name' },
+    });
+    input.value = value;
+    const form = el('form', { className: 'lanes-form' }, [
+      input,
+      el('button', {
+        className: 'button button--primary',
+        text: action,
+        attrs: { type: 'submit' },
+      }),
+      button('Cancel', 'button button--quiet', {}, () => {
+        if (this.#editing) this.#show(null, this.#focusAfter(this.#editing));
+      }),
+    ]);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void submit(input.value);
+    });
+    return form;
+  }
+
+  #deleteForm(lane: Lane, lanes: readonly Lane[]): HTMLElement {
+    const count = this.#parts.eventCount(lane.id);
+    const others = lanes.filter((other) => other.id !== lane.id);
+    const select = el(
+      'select',
+      {
+        className: 'input',
+        attrs: { 'aria-label': 'Move its events to', 'data-focus': 'move-to' },
+      },
+      others.map((other) => el('option', { text: other.title, attrs: { value: other.id } })),
+    );
+    const words =
+      count === 0
+        ? 'It has no events. Undo brings it back.'
+        : count === 1
+          ? 'Its event moves to the lane chosen here. Undo brings it back.'
+          : `Its ${count.toLocaleString('en')} events move to the lane chosen here. Undo brings them back.`;
+    return el('form', { className: 'lanes-form lanes-form--delete' }, [
+      el('p', { className: 'lanes-note', text: words }),
+      el('label', { className: 'lanes-move-to' }, [
+        el('span', { text: 'Move its events to' }),
+        select,
+      ]),
+      button(
+        'Delete lane',
+        'button button--danger-outline',
+        {},
+        () => void this.#run(this.#parts.remove(lane, select.value as LaneId), 'add'),
+      ),
+      button('Cancel', 'button button--quiet', {}, () => this.#show(null, `delete:${lane.id}`)),
+    ]);
+  }
+}
+
+function button(
+  text: string,
+  className: string,
+  attrs: Readonly<Record<string, string | boolean | undefined>>,
+  onClick: () => void,
+): HTMLButtonElement {
+  const made = el('button', { className, text, attrs: { type: 'button', ...attrs } });
+  made.addEventListener('click', onClick);
+  return made;
+}
+
+function colourChoices(current: string): HTMLOptionElement[] {
+  const known = LANE_COLOURS.some((colour) => colour.value === current.toLowerCase());
+  const choices = known
+    ? LANE_COLOURS
+    : [{ value: current.toLowerCase(), name: 'Its own colour' }, ...LANE_COLOURS];
+  return choices.map((colour) => {
+    const option = el('option', { text: colour.name, attrs: { value: colour.value } });
+    option.selected = colour.value === current.toLowerCase();
+    return option;
+  });
+}
+
+/** The first palette colour no lane has yet, else the palette round again. */
+export function nextColour(lanes: readonly Lane[]): string {
+  const used = new Set(lanes.map((lane) => lane.color.toLowerCase()));
+  const free = LANE_COLOURS.find((colour) => !used.has(colour.value));
+  return free?.value ?? LANE_COLOURS[lanes.length % LANE_COLOURS.length]?.value ?? '#2e6fba';
+}
