@@ -1,7 +1,8 @@
 /**
  * Accessibility, measured (issue 16, part 5): axe-core finds no violation of serious or critical
  * impact on each screen a user meets (main screen, editor with a field error, filter panel, lanes
- * panel, delete confirmation, import preview, chronology), in the light theme and in the dark one.
+ * panel, rename story, delete confirmation, import preview, chronology), in the light theme and
+ * in the dark one.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -61,6 +62,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await check('lanes panel');
     await app.screenshot(`a11y-lanes-${scheme}`);
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+
+    await app.runFromMoreMenu('Rename story');
+    await expect(page.getByRole('dialog', { name: 'Rename story' })).toBeVisible();
+    await check('rename story');
     await page.keyboard.press('Escape');
 
     await app.selectEvent(VISIT!);

@@ -14,6 +14,7 @@ const VISIT = "Putin's state visit to North Korea";
 
 /** The items of the Linux/Windows menu as the app builds it, and the test that proves each. */
 const EXPECTED_ITEMS = [
+  '&File>Rename story…',
   '&File>Import…',
   '&File>Export>JSON…',
   '&File>Export>TimelineJS…',
@@ -65,7 +66,7 @@ test('the production menu has exactly these items: no reload, no DevTools', asyn
   await desk.app.quit();
 });
 
-test('File: Import, each Export through the save dialog, and Restore backup', async ({
+test('File: Rename story, Import, each Export through the save dialog, and Restore backup', async ({
   launch,
   home,
 }) => {
@@ -121,6 +122,13 @@ test('File: Import, each Export through the save dialog, and Restore backup', as
     );
     expect(await readFile(markdown!.answer!, 'utf8')).toContain('### June 2024');
     expect(await readFile(html!.answer!, 'utf8')).toContain('<h3>June 2024</h3>');
+  });
+  await test.step('Rename story… renames the story', async () => {
+    await click(desk, '&File>Rename story…');
+    const dialog = desk.page.getByRole('dialog', { name: 'Rename story' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Putin in Pyongyang');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(desk.page.getByRole('heading', { level: 1 })).toHaveText('Putin in Pyongyang');
   });
   await test.step('Restore backup… lists the backups', async () => {
     await click(desk, '&File>Restore backup…');

@@ -77,7 +77,7 @@ describe('the application menu', () => {
       const ids = (name: string) => submenu(menu, name).flatMap((item) => item.id ?? []);
       expect(ids('Event')).toEqual(['addEvent', 'addFollowUp', 'deleteEvent', 'save']);
       expect(ids('View')).toEqual(['showTimeline', 'showChronology', 'zoomIn', 'zoomOut', 'fit']);
-      expect(ids('File')).toEqual(['import', 'exportChronology', 'restoreBackup']);
+      expect(ids('File')).toEqual(['renameStory', 'import', 'exportChronology', 'restoreBackup']);
       expect(ids('Edit')).toEqual([
         'undo',
         'redo',
@@ -88,6 +88,8 @@ describe('the application menu', () => {
       ]);
       const file = submenu(menu, 'File');
       expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual([
+        'Rename story…',
+        'separator',
         'Import…',
         'Export',
         'Export chronology…',

@@ -87,6 +87,8 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
   const fileMenu: MenuItemSpec = {
     label: title('&File', isMac),
     submenu: [
+      item('renameStory'),
+      separator,
       item('import'),
       exportMenu,
       item('exportChronology'),

@@ -14,6 +14,7 @@ export const COMMAND_NAMES = [
   'updateLane',
   'moveLane',
   'deleteLane',
+  'updateStory',
   'exportJson',
   'exportAs',
   'exportChronology',

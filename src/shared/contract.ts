@@ -166,6 +166,14 @@ export const contract = {
     input: z.strictObject({ id: LaneIdSchema, to: z.number().int().min(0).max(LIMITS.lanes) }),
     output: ChangeSchema,
   },
+  /** The story's title and description. */
+  updateStory: {
+    input: z.strictObject({
+      title: TimelineInfoSchema.shape.title,
+      description: TimelineInfoSchema.shape.description,
+    }),
+    output: ChangeSchema,
+  },
   /** Its events move to `moveEventsTo`. */
   deleteLane: {
     input: z.strictObject({ id: LaneIdSchema, moveEventsTo: LaneIdSchema }),

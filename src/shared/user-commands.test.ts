@@ -59,6 +59,7 @@ describe('the user command registry', () => {
         'Chronology',
         'Copy chronology',
         'Export chronology',
+        'Rename story',
       ].sort(),
     );
   });
@@ -77,7 +78,7 @@ describe('the user command registry', () => {
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 
-  it('leaves the further exports, Restore backup and the chronology copy and export without a shortcut', () => {
+  it('leaves the further exports, Restore backup, Rename story and the chronology copy and export without a shortcut', () => {
     const without = USER_COMMANDS.filter((command) => command.accelerator === '');
     expect(without.map((command) => command.id).sort()).toEqual(
       [
@@ -88,6 +89,7 @@ describe('the user command registry', () => {
         'restoreBackup',
         'copyChronology',
         'exportChronology',
+        'renameStory',
       ].sort(),
     );
   });
@@ -123,6 +125,7 @@ describe('each command entry holds its toolbar place and dialog flag', () => {
       'exportMarkwhen',
       'exportIcs',
       'restoreBackup',
+      'renameStory',
     ]);
     for (const { id } of [...TOOLBAR_GROUPS, { id: 'more' as const }]) {
       const positions = toolbarCommands(id).map((command) => command.toolbar?.position);

@@ -163,6 +163,15 @@ export const USER_COMMANDS = [
     toolbar: { group: 'more', position: 4, separatorBefore: true },
     opensDialog: true,
   },
+  {
+    id: 'renameStory',
+    label: 'Rename story',
+    menu: 'file',
+    accelerator: '',
+    icon: 'timeline',
+    toolbar: { group: 'more', position: 5, separatorBefore: true },
+    opensDialog: true,
+  },
   // In the chronology's own header, not the toolbar (chronology-view.ts places them).
   { id: 'copyChronology', label: 'Copy chronology', menu: 'edit', accelerator: '', icon: 'copy' },
   {

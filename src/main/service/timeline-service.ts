@@ -18,6 +18,8 @@ import { exportChronology, exportDocument } from './export-file';
 import type { CommandHandlers } from './handlers';
 import type { Host } from './host';
 import { createImportCommands } from './import-commands';
+import { settledStore } from './settled-store';
+import { createStatusFeed } from './store-status';
 import {
   laneName,
   newLaneId,
@@ -25,9 +27,8 @@ import {
   planDeleteLane,
   planMoveLane,
   planUpdateLane,
-} from './lane-changes';
-import { settledStore } from './settled-store';
-import { createStatusFeed } from './store-status';
+  planUpdateStory,
+} from './story-changes';
 import { createRecorder } from './undo-redo';
 
 export interface ServiceOptions {
@@ -111,6 +112,9 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
         'Add follow-up',
         planCreate(followUpFields(find(parentId), patch), newId(), now(), store),
       ),
+    ),
+    updateStory: saved(({ title, description }) =>
+      recorder.commit('Rename story', planUpdateStory(store.info, title, description)),
     ),
     addLane: saved(({ title, color }) => {
       const id = newLaneId(store.lanes, laneName(title), () => randomUUID());

@@ -36,6 +36,7 @@ import { LanesPanel } from './ui/lanes-panel';
 import { NoticeBanner } from './ui/notice-banner';
 import { SearchBox } from './ui/search-box';
 import { StatusLine } from './ui/status-line';
+import { StoryDialog } from './ui/story-dialog';
 import { buildToolbar, commandButton } from './ui/toolbar';
 
 export interface LoadedTimeline {
@@ -122,17 +123,18 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     filter: () => shown.filter,
     onChange: setFilter,
   });
+  const storyDialog = new StoryDialog();
   const lanesPanel = new LanesPanel({
     lanes: () => store.lanes,
     eventCount: (laneId) => [...store.all()].filter((event) => event.laneId === laneId).length,
     add: (title, color) =>
-      controller.changeLanes(api.addLane({ title, color }), [
+      controller.changeStory(api.addLane({ title, color }), [
         'Added lane “',
         isolated(title.trim()),
         '”',
       ]),
     rename: (lane, title) =>
-      controller.changeLanes(api.updateLane({ id: lane.id, title }), [
+      controller.changeStory(api.updateLane({ id: lane.id, title }), [
         'Renamed lane “',
         isolated(lane.title),
         '” to “',
@@ -140,19 +142,19 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
         '”',
       ]),
     recolour: (lane, color) =>
-      controller.changeLanes(api.updateLane({ id: lane.id, color }), [
+      controller.changeStory(api.updateLane({ id: lane.id, color }), [
         'Recoloured lane “',
         isolated(lane.title),
         '”',
       ]),
     move: (lane, to) =>
-      controller.changeLanes(api.moveLane({ id: lane.id, to }), [
+      controller.changeStory(api.moveLane({ id: lane.id, to }), [
         'Moved lane “',
         isolated(lane.title),
         '”',
       ]),
     remove: (lane, moveEventsTo) =>
-      controller.changeLanes(api.deleteLane({ id: lane.id, moveEventsTo }), [
+      controller.changeStory(api.deleteLane({ id: lane.id, moveEventsTo }), [
         'Deleted lane “',
         isolated(lane.title),
         '”',
@@ -167,6 +169,15 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       editor: () => editor,
       chooseImport: (askFirst) => importFlow.choose(askFirst),
       openBackups: () => restoreFlow.open(),
+      renameStory: async () => {
+        const typed = await storyDialog.ask(store.info);
+        if (typed === null) return;
+        await controller.changeStory(api.updateStory(typed), [
+          'Renamed the story “',
+          isolated(typed.title.trim()),
+          '”',
+        ]);
+      },
       focusSearch: () => searchBox.focus(),
       stepSearch,
       searching: () => shown.active,
@@ -267,6 +278,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     workspace,
     status.element,
     confirmDelete.element,
+    storyDialog.element,
     restoreFlow.element,
     externalChange.element,
     ...importFlow.elements,

@@ -187,8 +187,11 @@ export class AppController {
   }
 
   /** Applies a change made elsewhere (an import, a restored backup) and reports it. */
-  /** A lane command (Lanes panel): applied and said in the status line; false if refused. */
-  async changeLanes(call: Promise<Result<Change>>, message: Phrase): Promise<boolean> {
+  /**
+   * A command on the story itself (its title, its lanes): applied and said in the status line;
+   * false if refused (the status line says why).
+   */
+  async changeStory(call: Promise<Result<Change>>, message: Phrase): Promise<boolean> {
     const change = await this.#perform(call);
     if (change !== null) this.#p.status.info(message);
     return change !== null;

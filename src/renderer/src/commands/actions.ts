@@ -16,6 +16,8 @@ export interface ActionParts {
   /** Opens the file chooser of the import; `askFirst` when no user gesture is at hand. */
   readonly chooseImport: (askFirst: boolean) => Promise<void>;
   readonly openBackups: () => Promise<void>;
+  /** Asks for the story's title and description, and saves them. */
+  readonly renameStory: () => Promise<void>;
   /** Puts the caret in the search field. */
   readonly focusSearch: () => void;
   /** Selects the next (1) or previous (-1) match of the search in time. */
@@ -78,6 +80,7 @@ export function commandActions(parts: ActionParts): CommandActions {
     exportMarkwhen: { perform: () => controller.exportAs('markwhen'), enabled: always },
     exportIcs: { perform: () => controller.exportAs('ics'), enabled: always },
     restoreBackup: { perform: parts.openBackups, enabled: always },
+    renameStory: { perform: parts.renameStory, enabled: always },
     find: { perform: async () => parts.focusSearch(), enabled: always },
     findNext: { perform: () => parts.stepSearch(1), enabled: parts.searching },
     findPrevious: { perform: () => parts.stepSearch(-1), enabled: parts.searching },

@@ -1,12 +1,13 @@
 /**
- * Pure planning of lane commands: add, rename or recolour, move, delete. Each returns the one
+ * Pure planning of the story's own commands: its title, and its lanes (add, rename or recolour,
+ * move, delete). Each returns the one
  * Change (the whole new lane list, and for a delete the lane's events moved to the lane the user
  * picked) that the recorder applies and can undo as one step.
  */
 import type { Change } from '../../shared/contract';
 import type { LaneId, Timestamp } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
-import { type Lane, LIMITS, type TimelineEvent } from '../../shared/schema';
+import { type Lane, LIMITS, type TimelineEvent, type TimelineInfo } from '../../shared/schema';
 
 export function planAddLane(lanes: readonly Lane[], lane: Lane): Change {
   if (lanes.length >= LIMITS.lanes) {
@@ -68,6 +69,14 @@ export function planDeleteLane(
     if (event.laneId === id) moved.push({ ...event, laneId: moveTo, updatedAt: at });
   }
   return { upserted: moved, removed: [], lanes: lanes.filter((lane) => lane.id !== id) };
+}
+
+/** The story's title (trimmed, never empty) and description, as one change. */
+export function planUpdateStory(info: TimelineInfo, title: string, description: string): Change {
+  const name = title.trim();
+  if (name === '') throw invalid('A story needs a title.');
+  if (name === info.title && description === info.description) return { upserted: [], removed: [] };
+  return { upserted: [], removed: [], timeline: { ...info, title: name, description } };
 }
 
 /** A lane id not in use, from the title where it can be ("Sanctions" → "sanctions"). */

@@ -1,6 +1,7 @@
 /**
- * Lanes (issue 17, part 2): add, rename, recolour, move and delete, each one undoable change,
- * kept across a restart; through the real service and store, as the window calls them.
+ * The story's own commands (issue 17, parts 1 and 2): its title, and its lanes (add, rename,
+ * recolour, move and delete), each one undoable change, kept across a restart; through the real
+ * service and store, as the window calls them.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -80,6 +81,27 @@ describe('lanes', () => {
     for (const event of inFirst) {
       expect(undone.events.find((each) => each.id === event.id)).toEqual(event);
     }
+  });
+
+  it('renames the story: title and description, one step of Undo', async () => {
+    const app = await start();
+    const before = (await app.documentNow()).timeline;
+    const change = await app.call('updateStory', {
+      title: '  Putin in Pyongyang and Hanoi ',
+      description: 'June 2024 visits',
+    });
+    expect(change.timeline).toEqual({
+      ...before,
+      title: 'Putin in Pyongyang and Hanoi',
+      description: 'June 2024 visits',
+    });
+    expect(await app.call('getHistory')).toMatchObject({ undoLabel: 'Undo Rename story' });
+    expect(await app.refuse('updateStory', { title: ' ', description: '' })).toEqual({
+      code: 'invalid',
+      message: 'A story needs a title.',
+    });
+    await app.call('undo');
+    expect((await app.documentNow()).timeline).toEqual(before);
   });
 
   it('refuses a bad lane command with a clear message and changes nothing', async () => {
