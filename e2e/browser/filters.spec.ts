@@ -54,11 +54,12 @@ test('a user narrows the story with filters, keeps them across a restart, and cl
   await from.fill('17 June');
   await from.press('Enter');
   await expect(panel.getByRole('alert')).toHaveText(
-    '“17 June” is not a date: write 2024, 2024-06 or 2024-06-16.',
+    '“17 June” needs the year too, as in 19 June 2024.',
   );
   await expect(count).toHaveText('2 of 5 events');
-  // From 17 June 2024: the visit (16 June) ends before it; "June 2024" overlaps it and stays.
-  await from.fill('2024-06-17');
+  // From 17 June 2024 (typed as people write it): the visit (16 June) ends before it; "June 2024"
+  // overlaps it and stays.
+  await from.fill('17 Juni 2024');
   await from.press('Enter');
   await expect.poll(shownTitles).toEqual([VIETNAM]);
   await expect(chips.getByText('From 17 June 2024')).toBeVisible();

@@ -4,8 +4,8 @@
  * timeline stays live beside it). Escape or Close shuts it and gives focus back to the button.
  */
 import type { LaneId } from '../../../shared/ids';
-import { parsePartialDate, type PartialDate } from '../../../shared/partial-date';
 import { CERTAINTIES, EVENT_STATUSES, type Lane, type TimelineEvent } from '../../../shared/schema';
+import { localDateContext, readTypedDate } from '../../../shared/typed-date';
 import { type EventFilter, NO_FILTER, toggled, valueCounts } from '../state/event-filter';
 import { USER_TEXT } from './bidi';
 import { el, icon } from './dom';
@@ -258,8 +258,7 @@ export class FilterPanel {
         attrs: {
           id,
           type: 'text',
-          inputmode: 'numeric',
-          placeholder: 'YYYY-MM-DD',
+          placeholder: 'e.g. 17 June 2024',
           autocomplete: 'off',
           spellcheck: 'false',
           'data-key': key,
@@ -272,15 +271,17 @@ export class FilterPanel {
         attrs: { id: `${id}-error`, role: 'alert' },
       });
       const commit = (): void => {
+        // Dates as people type them ("17 Juni 2024", "June 2024"), as in the editor.
         const text = input.value.trim();
-        if (text !== '' && parsePartialDate(text) === null) {
-          error.textContent = `“${text}” is not a date: write 2024, 2024-06 or 2024-06-16.`;
+        const typed = readTypedDate(text, localDateContext());
+        if (typed !== null && !typed.ok) {
+          error.textContent = `“${text}” ${typed.message}.`;
           input.setAttribute('aria-invalid', 'true');
           return;
         }
         error.textContent = '';
         input.removeAttribute('aria-invalid');
-        const value = text === '' ? null : (text as PartialDate);
+        const value = typed === null ? null : typed.date;
         if (value !== this.#parts.filter()[key]) change({ ...this.#parts.filter(), [key]: value });
       };
       input.addEventListener('change', commit);
@@ -299,7 +300,7 @@ export class FilterPanel {
       field('to', 'Until'),
       el('p', {
         className: 'filter-empty',
-        text: 'A year, a month or a day; events that overlap the range stay.',
+        text: 'A year, a month or a day (2024, June 2024, 17/06/2024); events that overlap the range stay.',
         attrs: { id: 'filter-date-hint' },
       }),
     ]);
