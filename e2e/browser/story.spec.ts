@@ -10,6 +10,8 @@ test('a user renames the story; an empty title is refused; Undo brings the old t
 }) => {
   const before = await app.stored();
   const heading = page.getByRole('heading', { level: 1 });
+  // The window's title names the story (its title isolated as user text).
+  await expect(page).toHaveTitle(`\u2068${before.timeline.title}\u2069 — Timeline Desk`);
   await app.runFromMoreMenu('Rename story');
   const dialog = page.getByRole('dialog', { name: 'Rename story' });
   const title = dialog.getByRole('textbox', { name: 'Title' });
@@ -28,6 +30,7 @@ test('a user renames the story; an empty title is refused; Undo brings the old t
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(heading).toHaveText('Putin in Pyongyang and Hanoi');
+  await expect(page).toHaveTitle('\u2068Putin in Pyongyang and Hanoi\u2069 — Timeline Desk');
   await expect
     .poll(async () => (await app.stored()).timeline)
     .toEqual({

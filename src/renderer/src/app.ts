@@ -261,6 +261,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   });
   const notices = new NoticeBanner(loaded.notices);
   const toolbar = buildToolbar(registry, loaded.document.timeline.title);
+  nameWindow(loaded.document.timeline.title);
   // The chips take a row of the header's own: the window's grid rows stay as they are.
   editor.element.id = 'editor';
   const workspace = el('div', { className: 'workspace' }, [storyViews.element, editor.element]);
@@ -312,7 +313,10 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     chronology.apply(change);
     showShown();
     editor.onChange(change);
-    if (change.timeline) toolbar.setTitle(change.timeline.title);
+    if (change.timeline) {
+      toolbar.setTitle(change.timeline.title);
+      nameWindow(change.timeline.title);
+    }
     if (change.lanes) lanesPanel.sync();
     status.setCount(store.size);
     registry.refresh();
@@ -363,4 +367,12 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');
   });
+}
+
+/**
+ * The window's title names the story (Electron takes the page's title for the window's). The
+ * story's title is user text: isolated (FSI … PDI), its direction cannot reorder the app's name.
+ */
+function nameWindow(storyTitle: string): void {
+  document.title = `\u2068${storyTitle}\u2069 — Timeline Desk`;
 }
