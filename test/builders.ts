@@ -1,5 +1,13 @@
 /** Test-data builders: valid domain values with fresh ids, overridden where a test cares. */
-import { type LaneId, newEventId, newTimelineId, timestamp } from '../src/shared/ids';
+import type { ImportContext } from '../src/shared/formats/types';
+import {
+  type EventId,
+  type LaneId,
+  newEventId,
+  newTimelineId,
+  type Timestamp,
+  timestamp,
+} from '../src/shared/ids';
 import type { PartialDate } from '../src/shared/partial-date';
 import {
   FORMAT,
@@ -72,5 +80,15 @@ export function makeDocument(
       makeLane({ id: 'lane-b' as LaneId, title: 'War', color: '#c0392b' }),
     ],
     events: overrides.events ?? [],
+  };
+}
+
+/** An import's context: a fixed clock, ids numbered from 1, and the timeline imported into. */
+export function importContext(current: TimelineDocument = makeDocument()): ImportContext {
+  let n = 0;
+  return {
+    now: '2026-12-01T10:00:00.000Z' as Timestamp,
+    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as EventId,
+    current,
   };
 }

@@ -6,7 +6,8 @@
  */
 import { mustParse, type ParsedDate, type PartialDate } from './partial-date';
 
-const MONTHS = [
+/** The months' names in English, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -11,6 +11,7 @@
  */
 import { GB } from 'chrono-node/en';
 
+import { MONTHS } from './date-words';
 import {
   formatPartialDate,
   type ParsedDate,
@@ -174,21 +175,6 @@ function relativeDay(text: string, { now, offsetAt }: DateContext): TypedDate | 
   });
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /**
  * "19/06/2024", "19.06.2024", "19-06-2024" (a time may follow): day first, as Indonesia and most
  * of the world write it; month first only when the first number cannot be a month's day
@@ -205,7 +191,7 @@ function numericDay(text: string, context: DateContext): TypedDate | null {
     : first !== second && first <= 12
       ? 'read day first'
       : undefined;
-  const name = MONTH_NAMES[month - 1];
+  const name = MONTHS[month - 1];
   if (rest === '' || name === undefined) return fromParts({ year, month, day }, note);
   const read = chronoDate(`${day} ${name} ${year}${rest}`, context);
   return read.ok && note ? { ...read, reading: `${read.reading} · ${note}` } : read;

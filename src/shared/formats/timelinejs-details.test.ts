@@ -4,24 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { makeDocument } from '../../../test/builders';
+import { importContext } from '../../../test/builders';
 import allMediaTypes from '../../../test/fixtures/timelinejs/all-media-types.json?raw';
 import withEras from '../../../test/fixtures/timelinejs/eras.json?raw';
-import type { EventId, Timestamp } from '../ids';
 import type { TimelineEvent } from '../schema';
-import { type ImportContext, parseImport } from './index';
-
-function contextFor(): ImportContext {
-  let n = 0;
-  return {
-    now: '2026-12-01T10:00:00.000Z' as Timestamp,
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as EventId,
-    current: makeDocument(),
-  };
-}
+import { parseImport } from './index';
 
 function imported(text: string): { events: TimelineEvent[]; notes: readonly string[] } {
-  const result = parseImport(text, 'story.json', contextFor());
+  const result = parseImport(text, 'story.json', importContext());
   if (!result.ok) throw new Error(result.error.message);
   return { events: result.value.document.events, notes: result.value.notes ?? [] };
 }
@@ -67,7 +57,7 @@ describe('TimelineJS details', () => {
     const half = parseImport(
       slide({ end_date: { year: '', month: '6' }, text: { headline: 'x' } }),
       'story.json',
-      contextFor(),
+      importContext(),
     );
     expect(half.ok ? '' : half.error.message).toBe('events[0].end_date.year: is missing');
   });

@@ -4,31 +4,21 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { makeDocument } from '../../../test/builders';
+import { importContext } from '../../../test/builders';
 import ownTimeline from '../../../test/fixtures/timelinejs/my-own-timeline.csv?raw';
-import type { EventId, Timestamp } from '../ids';
-import { type ImportContext, parseImport } from './index';
+import { parseImport } from './index';
 
 const HEADER =
   'Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background';
 
-function contextFor(): ImportContext {
-  let n = 0;
-  return {
-    now: '2026-12-01T10:00:00.000Z' as Timestamp,
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as EventId,
-    current: makeDocument(),
-  };
-}
-
 function read(text: string) {
-  const result = parseImport(text, 'sheet.csv', contextFor());
+  const result = parseImport(text, 'sheet.csv', importContext());
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 
 function refusal(text: string): string {
-  const result = parseImport(text, 'sheet.csv', contextFor());
+  const result = parseImport(text, 'sheet.csv', importContext());
   if (result.ok) throw new Error('read');
   return result.error.message;
 }
