@@ -2,8 +2,11 @@
  * Finding and reaching events at size (issue 16, part 7): a keystroke in Search until the views
  * show the new matches, and a change of filter until the timeline shows what passes. The peers
  * have no search or filters: these figures are ours alone. Each is timed in the page, from the
- * key or click event to two frames after the window says it shows the result (the search box's
- * data-shown-query; the Filter button's count), so vis-timeline's redraw is inside the figure.
+ * key or click event to the paint of the frame that shows the result (after the window says it
+ * shows it: the search box's data-shown-query, the Filter button's count), so vis-timeline's
+ * redraw is inside the figure. "Painted" is what page-probe.ts takes it to be: a message posted
+ * from the frame's first animation-frame callback, which runs once its style, layout and paint
+ * are done.
  */
 import type { Page } from '@playwright/test';
 
@@ -28,6 +31,10 @@ interface FindGlobals {
   readonly document: { querySelector(selector: string): FindElement | null };
   readonly performance: { now(): number };
   requestAnimationFrame(run: () => void): number;
+  readonly MessageChannel: new () => {
+    port1: { onmessage: (() => void) | null };
+    port2: { postMessage(value: unknown): void };
+  };
   __findTimer?: Promise<number>;
   readonly MutationObserver: new (run: () => void) => {
     observe(target: FindElement, options: object): void;
@@ -37,8 +44,9 @@ interface FindGlobals {
 
 /**
  * Arms a timer in the page: it starts at the next `startOn` event on the element `from`, and
- * stops two frames after the element `until` has `attribute` equal to `value` (or its text,
- * when attribute is null, equal to value). Resolves once armed; `timerResult` waits for it.
+ * stops when the element `until` has `attribute` equal to `value` (or its text, when attribute
+ * is null, equal to value), or, with `painted`, once the frame showing that has been painted.
+ * Resolves once armed; `timerResult` waits for it.
  */
 async function armTimer(
   page: Page,
@@ -49,11 +57,11 @@ async function armTimer(
     attribute: string | null;
     /** The value that ends the timer; null: any value other than the one when armed. */
     value: string | null;
-    /** Frames to wait after that: 2 to include the redraw, 0 for the step's own work. */
-    frames: number;
+    /** True to include the frame that draws it; false for the step's own work. */
+    painted: boolean;
   },
 ): Promise<void> {
-  await page.evaluate(({ from, startOn, until, attribute, value, frames }) => {
+  await page.evaluate(({ from, startOn, until, attribute, value, painted }) => {
     const page = globalThis as unknown as FindGlobals;
     const source = page.document.querySelector(from);
     const target = page.document.querySelector(until);
@@ -65,13 +73,13 @@ async function armTimer(
       let started = 0;
       const done = (): boolean =>
         started > 0 && (value === null ? read() !== armedWith : read() === value);
+      const stop = (): void => resolve(page.performance.now() - started);
       const finish = (): void => {
         observer.disconnect();
-        const after = (left: number): void => {
-          if (left === 0) resolve(page.performance.now() - started);
-          else page.requestAnimationFrame(() => after(left - 1));
-        };
-        after(frames);
+        if (!painted) return stop();
+        const channel = new page.MessageChannel();
+        channel.port1.onmessage = stop;
+        page.requestAnimationFrame(() => channel.port2.postMessage(null));
       };
       const observer = new page.MutationObserver(() => {
         if (done()) finish();
@@ -130,7 +138,7 @@ export const searchStep: Step = {
           until: '.search',
           attribute: 'data-shown-query',
           value: QUERY.slice(0, typed),
-          frames: 2,
+          painted: true,
         });
         await page.keyboard.press(QUERY[typed - 1] === ' ' ? 'Space' : QUERY[typed - 1]!);
         times.push(await timerResult(page));
@@ -193,7 +201,7 @@ export const filterStep: Step = {
           until: '.filter-button .button-label',
           attribute: null,
           value: active > 0 ? `Filter (${active})` : 'Filter',
-          frames: 2,
+          painted: true,
         });
         await box.click();
         times.push(await timerResult(page));
@@ -232,7 +240,7 @@ export const keyStepStep: Step = {
         until: '.timeline-host',
         attribute: 'aria-activedescendant',
         value: null,
-        frames: 0,
+        painted: false,
       });
       await page.keyboard.press('ArrowRight');
       times.push(await timerResult(page));
@@ -253,7 +261,7 @@ export const keyStepStep: Step = {
 const CHRONOLOGY_NOTCHES = 30;
 
 /**
- * The chronology at size: Ctrl+2 until its rows are drawn (two frames after the list box is
+ * The chronology at size: Ctrl+2 until its rows are drawn (the paint after the list box is
  * shown), then its scroll's work per frame while the wheel turns through it, and Ctrl+1 back.
  */
 export const chronologyStep: Step = {
@@ -269,7 +277,7 @@ export const chronologyStep: Step = {
       until: '.chronology-pane',
       attribute: 'hidden',
       value: null,
-      frames: 2,
+      painted: true,
     });
     await page.keyboard.press('Control+2');
     const openMs = await timerResult(page);
