@@ -5,12 +5,13 @@
  * but not Electron's own start (the stand-in's TypeScript and Playwright's Chromium launch take
  * its place), so it is labelled as such and has no budget; the Electron figure needs the binary.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { BuiltApp } from '../e2e/built-app/launch';
 import type { TimelineDocument } from '../src/shared/schema';
+import { deskWithStory } from '../test/fixtures/on-disk';
 import type { Measurement } from './measurement';
 
 export async function benchBuiltApp(doc: TimelineDocument, limitMs: number): Promise<Measurement> {
@@ -24,7 +25,7 @@ export async function benchBuiltApp(doc: TimelineDocument, limitMs: number): Pro
   const workDir = await mkdtemp(join(tmpdir(), 'timeline-desk-bench-built-'));
   const dataDir = join(workDir, 'data');
   await mkdir(dataDir);
-  await writeFile(join(dataDir, 'timeline.json'), JSON.stringify(doc));
+  await deskWithStory(dataDir, JSON.stringify(doc));
   const started = Date.now();
   let app: BuiltApp | undefined;
   try {

@@ -4,7 +4,7 @@
  * window's `data-ready`. Where no Electron binary is installed it is skipped, and says why.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication } from '@playwright/test';
 
 import type { TimelineDocument } from '../src/shared/schema';
+import { deskWithStory } from '../test/fixtures/on-disk';
 import type { Measurement } from './measurement';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -42,7 +43,7 @@ export async function benchElectron(doc: TimelineDocument, limitMs: number): Pro
   const missing = missingElectron();
   if (missing !== null) return { ...measurement, value: null, skipped: missing };
   const dataDir = await mkdtemp(join(tmpdir(), 'timeline-desk-bench-electron-'));
-  await writeFile(join(dataDir, 'timeline.json'), JSON.stringify(doc));
+  await deskWithStory(dataDir, JSON.stringify(doc));
   const env = { ...process.env } as Record<string, string>;
   delete env.ELECTRON_RENDERER_URL; // the built page, never a dev server
   const started = Date.now();

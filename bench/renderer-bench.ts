@@ -4,7 +4,7 @@
  * plus what only an editor does: an event dragged to another lane and the time until that change
  * is in the store file on disk.
  */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -14,7 +14,7 @@ import { startHarness } from '../e2e/harness/server';
 import { listJournals } from '../src/main/store/journal';
 import { STORE_FILE_NAME } from '../src/main/store/timeline-repository';
 import type { TimelineDocument, TimelineEvent } from '../src/shared/schema';
-import { storeOnDisk } from '../test/fixtures/on-disk';
+import { deskWithStory, storeOnDisk, storyFolder } from '../test/fixtures/on-disk';
 import { chronologyStep, filterStep, keyStepStep, searchStep } from './find-steps';
 import { pause, type Point, visibleCentre, wheel } from './gestures';
 import { waitForQuiet } from './page-probe';
@@ -94,9 +94,10 @@ const moved = (a: TimelineEvent, b: TimelineEvent | undefined) =>
  * save changes it (a journal line, or a new snapshot); reading it costs a few stats.
  */
 async function savedState(dataDir: string): Promise<string> {
-  const snapshot = await stat(join(dataDir, STORE_FILE_NAME));
+  const folder = await storyFolder(dataDir);
+  const snapshot = await stat(join(folder, STORE_FILE_NAME));
   const journals = await Promise.all(
-    (await listJournals(dataDir)).map(
+    (await listJournals(folder)).map(
       async (file) => `${file.generation}:${(await stat(file.path)).size}`,
     ),
   );
@@ -153,7 +154,7 @@ function dragStep(storePath: string, doc: TimelineDocument): Step {
 /** Writes `doc` as the harness's store, serves the renderer build with it, and visits it. */
 export async function benchRenderer(doc: TimelineDocument, limits: Limits): Promise<Figures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'timeline-desk-bench-'));
-  await writeFile(join(dataDir, 'timeline.json'), JSON.stringify(doc));
+  await deskWithStory(dataDir, JSON.stringify(doc));
   const harness = await startHarness({ dataDir, port: 0 });
   try {
     const steps = visSteps(harness.url, AXIS, {

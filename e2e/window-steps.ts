@@ -120,8 +120,11 @@ export class WindowSteps {
     return figures;
   }
 
-  /** Answers the open import preview with Merge, Replace or Cancel. */
-  async answerImport(fileName: string, answer: 'Merge' | 'Replace' | 'Cancel'): Promise<void> {
+  /** Answers the open import preview with Merge, Replace, Import as a new story or Cancel. */
+  async answerImport(
+    fileName: string,
+    answer: 'Merge' | 'Replace' | 'Cancel' | 'Import as a new story',
+  ): Promise<void> {
     const dialog = this.importDialog(fileName);
     await dialog.getByRole('button', { name: answer, exact: true }).click();
     await expect(dialog).toBeHidden();

@@ -6,26 +6,12 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-
 import { SEED_TITLES } from '../window-steps';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const [, , , VISIT] = SEED_TITLES;
 const SANCTIONS_CSV = fileURLToPath(new URL('../fixtures/sanctions.csv', import.meta.url));
-
-/** The violations of serious or critical impact, each as "rule: target (summary)". */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? ''})`,
-      ),
-    );
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious accessibility violation on any screen, ${scheme} theme`, async ({

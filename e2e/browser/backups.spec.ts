@@ -2,6 +2,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { storyFolder } from '../../test/fixtures/on-disk';
 import { expect, test } from './fixtures';
 
 const ADDED = 'Added after the backup';
@@ -63,9 +64,9 @@ test('Cancel in the restore dialog changes nothing', async ({ app, page }) => {
 });
 
 test('with no backups the dialog says so', async ({ app, shell }) => {
-  // The services keep backups in <dataDir>/backups/; with that folder gone there are none.
+  // The services keep a story's backups in its folder's backups/; with that gone there are none.
   await shell.flush();
-  await rm(join(shell.dataDir, 'backups'), { recursive: true, force: true });
+  await rm(join(await storyFolder(shell.dataDir), 'backups'), { recursive: true, force: true });
   expect(await app.storedBackups()).toEqual([]);
   await app.runFromMoreMenu('Restore backup');
   const dialog = app.dialog('Restore backup');

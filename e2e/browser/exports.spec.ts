@@ -39,7 +39,7 @@ test('the More menu works from the keyboard', async ({ app, page }) => {
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Export CSV' })).toBeFocused();
   await page.keyboard.press('End');
-  await expect(page.getByRole('menuitem', { name: 'Rename story' })).toBeFocused();
+  await expect(page.getByRole('menuitem', { name: 'Delete story' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(more).toBeFocused();

@@ -4,12 +4,13 @@
  * "browser" runs the harness; "built-app" launches out/main/index.js with the Electron stand-in,
  * and `page` is its window.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type Page, test as base } from '@playwright/test';
 
+import { deskWithStory } from '../../test/fixtures/on-disk';
 import { BuiltApp } from '../built-app/launch';
 import { type Harness, startHarness } from '../harness/server';
 import { AppDriver } from './app-driver';
@@ -52,8 +53,7 @@ export const test = base.extend<Fixtures & Options & { launched: Launched | null
   dataDir: async ({ workDir, initialStoreText }, use) => {
     const dataDir = join(workDir, 'data');
     await mkdir(dataDir, { recursive: true });
-    if (initialStoreText !== null)
-      await writeFile(join(dataDir, 'timeline.json'), initialStoreText);
+    if (initialStoreText !== null) await deskWithStory(dataDir, initialStoreText);
     await use(dataDir);
   },
   startHarness: async ({ dataDir }, use) => {

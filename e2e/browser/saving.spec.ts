@@ -10,7 +10,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { TimelineDocumentSchema } from '../../src/shared/schema';
-import { storeOnDisk } from '../../test/fixtures/on-disk';
+import { storeFileOf, storeOnDisk, storyFolder } from '../../test/fixtures/on-disk';
 import { AppDriver } from './app-driver';
 import { harnessShell } from './app-shell';
 import { expect, test } from './fixtures';
@@ -22,8 +22,9 @@ async function replaceStoreFile(dataDir: string, title: string): Promise<void> {
   const theirs = await storeOnDisk(dataDir);
   const [first, ...rest] = theirs.events;
   const text = JSON.stringify({ ...theirs, events: [{ ...first!, title }, ...rest] });
-  await writeFile(join(dataDir, 'sync-client.tmp'), text);
-  await rename(join(dataDir, 'sync-client.tmp'), join(dataDir, 'timeline.json'));
+  const folder = await storyFolder(dataDir);
+  await writeFile(join(folder, 'sync-client.tmp'), text);
+  await rename(join(folder, 'sync-client.tmp'), join(folder, 'timeline.json'));
 }
 
 /** What the page script below uses of the DOM (this tsconfig has no DOM types). */
@@ -107,7 +108,7 @@ test('another program replaces the store file: keeping mine saves it and keeps t
 }) => {
   await expect(app.saveState()).toHaveText('All changes saved');
   await replaceStoreFile(shell.dataDir, 'Changed by the sync client');
-  const theirs = await readFile(join(shell.dataDir, 'timeline.json'), 'utf8');
+  const theirs = await readFile(await storeFileOf(shell.dataDir), 'utf8');
   const dialog = app.page.getByRole('dialog', {
     name: 'Another program changed your timeline file',
   });

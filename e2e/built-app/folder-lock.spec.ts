@@ -8,6 +8,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
+import { storeFileOf } from '../../test/fixtures/on-disk';
 import { expect, test } from './fixtures';
 
 /** `npm run preview -- --data-dir DIR` as its own process; resolves once it serves. */
@@ -35,7 +36,7 @@ test('the app will not open a data folder the preview holds: an error box, exit 
   const preview = await startPreview(dataDir);
   const previewEnded = new Promise((done) => preview.on('exit', done));
   try {
-    const store = join(dataDir, 'timeline.json');
+    const store = await storeFileOf(dataDir);
     const lock = join(dataDir, 'timeline.lock');
     const before = [await readFile(store), await readFile(lock)];
 

@@ -14,7 +14,11 @@ const VISIT = "Putin's state visit to North Korea";
 
 /** The items of the Linux/Windows menu as the app builds it, and the test that proves each. */
 const EXPECTED_ITEMS = [
+  '&File>New story…',
+  '&File>Open story…',
   '&File>Rename story…',
+  '&File>Duplicate story',
+  '&File>Delete story…',
   '&File>Import…',
   '&File>Export>JSON…',
   '&File>Export>TimelineJS…',
@@ -129,6 +133,19 @@ test('File: Rename story, Import, each Export through the save dialog, and Resto
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Putin in Pyongyang');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(desk.page.getByRole('heading', { level: 1 })).toHaveText('Putin in Pyongyang');
+  });
+  await test.step('New story… and Open story… switch the window between stories', async () => {
+    const heading = desk.page.getByRole('heading', { level: 1 });
+    await click(desk, '&File>New story…');
+    const dialog = desk.page.getByRole('dialog', { name: 'New story' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('A second story');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(heading).toHaveText('A second story');
+    await click(desk, '&File>Open story…');
+    const open = desk.page.getByRole('dialog', { name: 'Open story' });
+    await open.getByRole('combobox', { name: 'Find a story' }).fill('pyongyang');
+    await desk.page.keyboard.press('Enter');
+    await expect(heading).toHaveText('Putin in Pyongyang');
   });
   await test.step('Restore backup… lists the backups', async () => {
     await click(desk, '&File>Restore backup…');

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 
 import { backupName, nextSeq } from '../../src/main/store/backup-schedule';
 import type { TimelineDocument } from '../../src/shared/schema';
-import { storeOnDisk } from '../../test/fixtures/on-disk';
+import { storeFileOf, storeOnDisk, storyFolder } from '../../test/fixtures/on-disk';
 import { makeReadOnly, makeWritable } from '../../test/read-only-folder';
 import { SEED_TITLES } from '../window-steps';
 import { type Desk, expect, test } from './fixtures';
@@ -50,26 +50,27 @@ test('a damaged store is set aside, the newest valid backup is restored, and the
   await expect(first.item('Only in the backup')).toBeVisible();
   expect(await first.app.quit()).toBe(0);
   const document = await stored(dataDir);
-  const backups = join(dataDir, 'backups');
+  const folder = await storyFolder(dataDir);
+  const backups = join(folder, 'backups');
   await mkdir(backups, { recursive: true });
   const newest = backupName(nextSeq(await readdir(backups)), new Date());
   await writeFile(join(backups, newest), gzipSync(JSON.stringify(document)));
-  await writeFile(join(dataDir, 'timeline.json'), '{"format":"timeline-desk","version":1,"eve');
+  await writeFile(join(folder, 'timeline.json'), '{"format":"timeline-desk","version":1,"eve');
 
   const desk = await launch();
-  const damaged = (await readdir(dataDir)).find((name) => name.includes('.damaged-'));
+  const damaged = (await readdir(folder)).find((name) => name.includes('.damaged-'));
   expect(damaged).toBeDefined();
   const notice = desk.page.getByRole('alert').filter({ hasText: damaged! });
   await expect(notice).toContainText('restored the backup');
   // The journal written beside the damaged file belongs to it: kept aside, not replayed.
-  const unused = (await readdir(dataDir)).find((name) => name.includes('.unused-'));
+  const unused = (await readdir(folder)).find((name) => name.includes('.unused-'));
   expect(unused).toBeDefined();
   await expect(desk.page.getByRole('alert').filter({ hasText: unused! })).toContainText(
     'could not be replayed',
   );
   await expect(desk.item('Only in the backup')).toHaveCount(1);
   // The damaged file is kept as it was.
-  expect(await readFile(join(dataDir, damaged!), 'utf8')).toContain('"eve');
+  expect(await readFile(join(folder, damaged!), 'utf8')).toContain('"eve');
   await desk.page.screenshot({ path: 'test-results/screenshots/built-damaged-store.png' });
   expect(await desk.app.quit()).toBe(0);
 });
@@ -80,7 +81,8 @@ test('a read-only data folder: the window says changes cannot be saved, and noth
 }) => {
   const first = await launch();
   expect(await first.app.quit()).toBe(0);
-  const before = await readFile(join(dataDir, 'timeline.json'), 'utf8');
+  const store = await storeFileOf(dataDir);
+  const before = await readFile(store, 'utf8');
   await makeReadOnly(dataDir);
   try {
     const desk = await launch();
@@ -95,7 +97,7 @@ test('a read-only data folder: the window says changes cannot be saved, and noth
   } finally {
     await makeWritable(dataDir);
   }
-  expect(await readFile(join(dataDir, 'timeline.json'), 'utf8')).toBe(before);
+  expect(await readFile(store, 'utf8')).toBe(before);
 });
 
 test('a second launch brings the first window forward and hands it its file', async ({
@@ -204,7 +206,7 @@ test('quitting with a change that cannot be written asks first, and staying keep
       buttons: ['Keep Timeline Desk Open', 'Quit Without Saving'],
       answer: 0,
     });
-    expect(question!.detail).toContain(join(dataDir, 'timeline.json'));
+    expect(question!.detail).toContain(await storeFileOf(dataDir));
     expect(desk.app.exitCode).toBeUndefined();
     expect(await desk.app.windows()).toHaveLength(1);
 

@@ -19,6 +19,7 @@ import {
 import { APP_ENTRY_URL } from '../../src/main/app-files';
 import type { TimelineApi } from '../../src/shared/contract';
 import { type TimelineDocument, TimelineDocumentSchema } from '../../src/shared/schema';
+import { storeFileOf } from '../../test/fixtures/on-disk';
 import { WindowSteps } from '../window-steps';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -97,7 +98,7 @@ export class Desk extends WindowSteps {
 
   /** The timeline as it is on disk: what the next start of the app will find. */
   async stored(): Promise<TimelineDocument> {
-    const text = await readFile(join(this.dataDir, 'timeline.json'), 'utf8');
+    const text = await readFile(await storeFileOf(this.dataDir), 'utf8');
     return TimelineDocumentSchema.parse(JSON.parse(text));
   }
 

@@ -5,16 +5,14 @@
  */
 import seed from '../../data/seed-timeline.json' with { type: 'json' };
 import { TimelineDocumentSchema } from '../shared/schema';
-import { prestartWorkerFor } from './document-worker/client';
 import { createDispatcher, type TypedDispatch } from './service/dispatch';
 import type { Host } from './service/host';
-import { createTimelineService } from './service/timeline-service';
+import { StoryDesk } from './service/story-desk';
 import type { AtomicWriteOptions } from './store/atomic-write';
 import { lockDataFolder } from './store/folder-lock';
-import { openTimelineRepository } from './store/timeline-repository';
 
 export interface AppServicesOptions {
-  /** The folder that holds timeline.json. */
+  /** The data folder: the desk of stories (store/desk-folder.ts). */
   readonly dataDir: string;
   readonly host: Host;
   /** How long changes gather before a file write. */
@@ -31,7 +29,7 @@ export interface AppServicesOptions {
 export interface AppServices {
   /** Validates `input` against the contract, runs the command, and returns a typed result. */
   readonly dispatch: TypedDispatch;
-  /** Where the store file is. */
+  /** Where the open story's store file is. */
   readonly storePath: string;
   /** How many store file writes have been tried since opening (tests and benchmarks). */
   readonly writeCount: number;
@@ -54,8 +52,9 @@ export function seedDocument() {
 /** Throws DataFolderInUseError, changing nothing, when another process has the folder open. */
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
   const lock = await lockDataFolder(options.dataDir);
-  const { repository, backups, notices } = await openTimelineRepository({
+  const desk = await StoryDesk.start({
     dataDir: options.dataDir,
+    host: options.host,
     seed: seedDocument,
     writeDelayMs: options.writeDelayMs,
     backupIntervalMs: options.backupIntervalMs,
@@ -68,25 +67,18 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     await lock.release();
     throw error;
   });
-  prestartWorkerFor(repository.eventCount(), repository.events());
-  const handlers = createTimelineService({
-    repository,
-    backups,
-    host: options.host,
-    notices,
-    now: options.now,
-    write: options.write,
-  });
   return {
-    dispatch: createDispatcher(handlers),
-    storePath: repository.path,
-    get writeCount() {
-      return repository.writeCount;
+    dispatch: createDispatcher(desk.handlers()),
+    get storePath() {
+      return desk.repository.path;
     },
-    flush: () => repository.idle(),
-    whenSaved: () => repository.whenSaved(),
+    get writeCount() {
+      return desk.repository.writeCount;
+    },
+    flush: () => desk.flush(),
+    whenSaved: () => desk.repository.whenSaved(),
     close: async () => {
-      await repository.close();
+      await desk.close();
       await lock.release();
     },
   };

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   guardQuit({
     save: () => Promise.all([stateSaver.flush(), services.close()]),
     window: () => window,
-    storePath: services.storePath,
+    storePath: () => services.storePath,
     stay: () => void showWindow(),
   });
 }

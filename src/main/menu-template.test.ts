@@ -77,7 +77,16 @@ describe('the application menu', () => {
       const ids = (name: string) => submenu(menu, name).flatMap((item) => item.id ?? []);
       expect(ids('Event')).toEqual(['addEvent', 'addFollowUp', 'deleteEvent', 'save']);
       expect(ids('View')).toEqual(['showTimeline', 'showChronology', 'zoomIn', 'zoomOut', 'fit']);
-      expect(ids('File')).toEqual(['renameStory', 'import', 'exportChronology', 'restoreBackup']);
+      expect(ids('File')).toEqual([
+        'newStory',
+        'openStory',
+        'renameStory',
+        'duplicateStory',
+        'deleteStory',
+        'import',
+        'exportChronology',
+        'restoreBackup',
+      ]);
       expect(ids('Edit')).toEqual([
         'undo',
         'redo',
@@ -88,7 +97,12 @@ describe('the application menu', () => {
       ]);
       const file = submenu(menu, 'File');
       expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual([
+        'New story…',
+        'Open story…',
+        'separator',
         'Rename story…',
+        'Duplicate story',
+        'Delete story…',
         'separator',
         'Import…',
         'Export',

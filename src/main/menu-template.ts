@@ -87,7 +87,12 @@ export function menuTemplate(options: MenuOptions): MenuItemSpec[] {
   const fileMenu: MenuItemSpec = {
     label: title('&File', isMac),
     submenu: [
+      item('newStory'),
+      item('openStory'),
+      separator,
       item('renameStory'),
+      item('duplicateStory'),
+      item('deleteStory'),
       separator,
       item('import'),
       exportMenu,

@@ -28,6 +28,13 @@ export const COMMAND_NAMES = [
   'restoreBackup',
   'watchStoreStatus',
   'resolveExternalChange',
+  'listStories',
+  'createStory',
+  'duplicateStory',
+  'deleteStory',
+  'restoreStory',
+  'openStory',
+  'importAsNewStory',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -109,6 +109,19 @@ export const StoreStatusSchema = z.strictObject({
   notices: z.array(z.string()),
 });
 
+/** A story as the story list shows it. */
+export const StoryListingSchema = z.strictObject({
+  id: z.uuid(),
+  title: z.string(),
+  events: z.number().int().nonnegative(),
+  /** When any of its files last changed. */
+  changedAt: z.iso.datetime(),
+  /** When it was moved to the trash; null while it is on the desk. */
+  deletedAt: z.iso.datetime().nullable(),
+});
+
+const StoryIdInput = z.strictObject({ id: z.uuid() });
+
 /** A mutating command's change, with the history state after it. */
 const ChangeWithHistory = z.strictObject({ change: ChangeSchema, history: HistoryStateSchema });
 
@@ -232,6 +245,31 @@ export const contract = {
       keptAt: z.string(),
     }),
   },
+  /** The stories on the desk (most recently changed first), the open one, and the trash. */
+  listStories: {
+    input: NoInput,
+    output: z.strictObject({
+      current: z.uuid(),
+      stories: z.array(StoryListingSchema),
+      trash: z.array(StoryListingSchema),
+    }),
+  },
+  /** An empty story with this title, opened. The window loads it again after each of these. */
+  createStory: {
+    input: z.strictObject({ title: TimelineInfoSchema.shape.title }),
+    output: z.strictObject({ id: z.uuid() }),
+  },
+  /** A copy of a story ("… (copy)"), left closed. */
+  duplicateStory: { input: StoryIdInput, output: z.strictObject({ id: z.uuid() }) },
+  /** Moves a story to the trash; the open story after it (another one when it was open). */
+  deleteStory: { input: StoryIdInput, output: z.strictObject({ current: z.uuid() }) },
+  restoreStory: { input: StoryIdInput, output: z.null() },
+  openStory: { input: StoryIdInput, output: z.null() },
+  /** The file of a preview as a story of its own, opened. */
+  importAsNewStory: {
+    input: z.strictObject({ token: z.uuid() }),
+    output: z.strictObject({ id: z.uuid() }),
+  },
 } as const satisfies Record<CommandName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -244,6 +282,7 @@ export type ImportPreview = z.output<typeof ImportPreviewSchema>;
 export type BackupInfo = z.output<typeof BackupInfoSchema>;
 export type SaveFailure = z.output<typeof SaveFailureSchema>;
 export type StoreStatus = z.output<typeof StoreStatusSchema>;
+export type StoryListing = z.output<typeof StoryListingSchema>;
 export type CommandInput<K extends CommandName> = z.input<Contract[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Contract[K]['output']>;
 

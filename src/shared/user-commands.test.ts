@@ -60,6 +60,10 @@ describe('the user command registry', () => {
         'Copy chronology',
         'Export chronology',
         'Rename story',
+        'New story',
+        'Open story',
+        'Duplicate story',
+        'Delete story',
       ].sort(),
     );
   });
@@ -78,7 +82,7 @@ describe('the user command registry', () => {
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 
-  it('leaves the further exports, Restore backup, Rename story and the chronology copy and export without a shortcut', () => {
+  it('leaves the further exports, Restore backup, the story commands but Open story, and the chronology copy and export without a shortcut', () => {
     const without = USER_COMMANDS.filter((command) => command.accelerator === '');
     expect(without.map((command) => command.id).sort()).toEqual(
       [
@@ -90,6 +94,9 @@ describe('the user command registry', () => {
         'copyChronology',
         'exportChronology',
         'renameStory',
+        'newStory',
+        'duplicateStory',
+        'deleteStory',
       ].sort(),
     );
   });
@@ -126,6 +133,10 @@ describe('each command entry holds its toolbar place and dialog flag', () => {
       'exportIcs',
       'restoreBackup',
       'renameStory',
+      'newStory',
+      'openStory',
+      'duplicateStory',
+      'deleteStory',
     ]);
     for (const { id } of [...TOOLBAR_GROUPS, { id: 'more' as const }]) {
       const positions = toolbarCommands(id).map((command) => command.toolbar?.position);

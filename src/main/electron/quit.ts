@@ -8,8 +8,8 @@ export interface QuitGuardOptions {
   /** Writes what is waiting (store, window state); rejects with the reason a write failed. */
   readonly save: () => Promise<unknown>;
   readonly window: () => BrowserWindow | null;
-  /** Where the store is, for the question. */
-  readonly storePath: string;
+  /** Where the open story's store is, for the question. */
+  readonly storePath: () => string;
   /** Brings the window back when the user chooses to stay (it may have been closed). */
   readonly stay: () => void;
 }
@@ -48,7 +48,7 @@ async function askToQuitUnsaved(options: QuitGuardOptions, error: unknown): Prom
   const question = {
     type: 'warning' as const,
     message: 'Your latest changes are not saved',
-    detail: `Timeline Desk could not write them to ${options.storePath}: ${reasonOf(error)}\n\nIf you quit now, they are lost. Keep the app open to try again (free some disk space, or check the folder).`,
+    detail: `Timeline Desk could not write them to ${options.storePath()}: ${reasonOf(error)}\n\nIf you quit now, they are lost. Keep the app open to try again (free some disk space, or check the folder).`,
     buttons: ['Keep Timeline Desk Open', 'Quit Without Saving'],
     defaultId: 0,
     cancelId: 0,

@@ -31,7 +31,7 @@ describe('backups through the commands', () => {
   it('restores a plain JSON backup made before backups were compressed', async () => {
     const { app, seed } = await withTwoBackups();
     const old = legacyBackupName(new Date('2025-12-01T00:00:00Z'));
-    await writeFile(join(app.dataDir, BACKUP_DIR_NAME, old), JSON.stringify(seed));
+    await writeFile(join(app.storeDir(), BACKUP_DIR_NAME, old), JSON.stringify(seed));
     expect((await app.call('listBackups')).at(-1)!.id).toBe(old);
     await app.call('restoreBackup', { id: old });
     expectSameTimeline(await app.documentNow(), seed);
@@ -92,13 +92,13 @@ describe('backups through the commands', () => {
     expect(await app.refuse('restoreBackup', { id: gone })).toMatchObject({ code: 'not-found' });
     const damaged = backupName(8, new Date('2020-02-02T00:00:00Z'));
     const text = '{"format":"timeline-desk","version":1}';
-    await writeFile(join(app.dataDir, BACKUP_DIR_NAME, damaged), gzipSync(text));
+    await writeFile(join(app.storeDir(), BACKUP_DIR_NAME, damaged), gzipSync(text));
     expect(await app.refuse('restoreBackup', { id: damaged })).toMatchObject({
       code: 'invalid',
       message: expect.stringMatching(/^That backup cannot be restored because it is not a valid/),
     });
     const notGzip = backupName(7, new Date('2020-02-02T00:00:00Z'));
-    await writeFile(join(app.dataDir, BACKUP_DIR_NAME, notGzip), text);
+    await writeFile(join(app.storeDir(), BACKUP_DIR_NAME, notGzip), text);
     expect(await app.refuse('restoreBackup', { id: notGzip })).toMatchObject({
       code: 'invalid',
       message: expect.stringMatching(

@@ -32,6 +32,7 @@ const ANSWERED_AT_ONCE: ReadonlySet<CommandName> = new Set<CommandName>([
   'listEvents',
   'getHistory',
   'listBackups',
+  'listStories',
   'previewImport',
   // Waits rather than works: it answers when the save status changes.
   'watchStoreStatus',

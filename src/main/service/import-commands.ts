@@ -18,6 +18,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/contract';
 import { type ParsedImport, parseImport } from '../../shared/formats';
 import { type EventId, timestamp } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
+import type { TimelineDocument } from '../../shared/schema';
 import { inWorkerOr, parseImportInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import { parseExportInTwo } from '../document-worker/split-import';
 import type { TimelineRepository } from '../store/timeline-repository';
@@ -55,7 +56,10 @@ interface PendingImport {
 export type ImportHandlers = Pick<
   CommandHandlers,
   'previewImport' | 'applyImport' | 'cancelImport'
->;
+> & {
+  /** The checked document of a preview, for a story of its own; the preview is forgotten. */
+  takeDocument(token: string): TimelineDocument;
+};
 
 export function createImportCommands(options: ImportCommandOptions): ImportHandlers {
   const { store, settled, recorder } = options;
@@ -77,6 +81,16 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         return { diff, changeCount };
       }
     }
+  };
+
+  const pendingImport = (token: string): PendingImport => {
+    forgetExpired();
+    const entry = pending.get(token);
+    if (entry) return entry;
+    throw new AppFailure({
+      code: 'not-found',
+      message: 'This import was cancelled or has expired. Choose the file again.',
+    });
   };
 
   return {
@@ -114,15 +128,13 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
       const notes = parsed.value.notes ?? [];
       return { token, fileName, format: parsed.value.format, ...diff.counts, notes: [...notes] };
     },
+    takeDocument: (token) => {
+      const { parsed } = pendingImport(token);
+      pending.delete(token);
+      return parsed.document;
+    },
     applyImport: async ({ token, mode }) => {
-      forgetExpired();
-      const entry = pending.get(token);
-      if (!entry) {
-        throw new AppFailure({
-          code: 'not-found',
-          message: 'This import was cancelled or has expired. Choose the file again.',
-        });
-      }
+      const entry = pendingImport(token);
       const { parsed } = entry;
       // The timeline changed since the preview: the diff is worked out again against it.
       const diff =

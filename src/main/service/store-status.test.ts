@@ -107,7 +107,7 @@ describe('a store file another program replaced', () => {
     await app.services.flush();
     const ours = await app.documentNow();
 
-    const theirs = await replaceAsAnotherProgram(app.dataDir);
+    const theirs = await replaceAsAnotherProgram(app.storeDir());
     const status = await watchUntil(app, (s) => s.externalChange !== null, 1500);
     expect(status?.externalChange).toEqual({ detectedAt: expect.any(String) });
 

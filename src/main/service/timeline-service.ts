@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type EventId, timestamp } from '../../shared/ids';
 import { comparePartialDates, mustParse } from '../../shared/partial-date';
 import { AppFailure } from '../../shared/result';
-import type { TimelineEvent } from '../../shared/schema';
+import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
 import type { AtomicWriteOptions } from '../store/atomic-write';
 import type { BackupKeeper } from '../store/backups';
 import { saveFailureOf } from '../store/save-failure';
@@ -42,7 +42,26 @@ export interface ServiceOptions {
   readonly write?: AtomicWriteOptions;
 }
 
-export function createTimelineService(options: ServiceOptions): CommandHandlers {
+/** The commands of the desk (story-desk.ts), not of one story. */
+export type DeskCommand =
+  | 'listStories'
+  | 'createStory'
+  | 'duplicateStory'
+  | 'deleteStory'
+  | 'restoreStory'
+  | 'openStory'
+  | 'importAsNewStory';
+
+/** The commands of one story. */
+export type StoryHandlers = Omit<CommandHandlers, DeskCommand>;
+
+export interface StoryService {
+  readonly handlers: StoryHandlers;
+  /** The checked document of an import preview, for a story of its own (see import-commands). */
+  takeImportedDocument(token: string): TimelineDocument;
+}
+
+export function createTimelineService(options: ServiceOptions): StoryService {
   const { repository: store, host } = options;
   const clock = options.now ?? (() => new Date());
   const now = () => timestamp(clock());
@@ -77,7 +96,7 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
       }
     };
 
-  return {
+  const handlers: StoryHandlers = {
     getTimeline: async () => ({
       document: settled.document(),
       notices: [...options.notices],
@@ -149,6 +168,7 @@ export function createTimelineService(options: ServiceOptions): CommandHandlers 
     watchStoreStatus: status.watchStoreStatus,
     resolveExternalChange: status.resolveExternalChange,
   };
+  return { handlers, takeImportedDocument: imports.takeDocument };
 }
 
 function refuseWhileChangedElsewhere(store: TimelineRepository): void {

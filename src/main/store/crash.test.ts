@@ -20,7 +20,7 @@ import {
   type StreamEdit,
 } from '../../../test/fixtures/edit-stream-model';
 import { checkKills, type KillRun } from '../../../test/fixtures/kill-check';
-import { storeOnDisk } from '../../../test/fixtures/on-disk';
+import { storeOnDisk, storyFolder } from '../../../test/fixtures/on-disk';
 import { bundleForNode } from '../../../test/fixtures/plain-node';
 import { useTempDirs } from '../../../test/temp-dir';
 import { TimelineDocumentSchema } from '../../shared/schema';
@@ -71,7 +71,7 @@ async function runAndKill(command: readonly string[], killAfterMs: number) {
 async function readDisk(dataDir: string) {
   const document = TimelineDocumentSchema.parse(await storeOnDisk(dataDir));
   let damagedLines = 0;
-  for (const file of await listJournals(dataDir)) {
+  for (const file of await listJournals(await storyFolder(dataDir))) {
     damagedLines += (await readJournal(file.path)).damagedLines;
   }
   return { document, damagedLines };

@@ -1,5 +1,5 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { readdir, readFile, realpath, symlink, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -10,6 +10,7 @@ import { storeOnDisk } from '../../../test/fixtures/on-disk';
 import { makeReadOnly, makeWritable } from '../../../test/read-only-folder';
 import { useTempDirs } from '../../../test/temp-dir';
 import { type AppServices, startAppServices } from '../app-services';
+import { DESK_FILE } from './desk-folder';
 import { DataFolderInUseError, LOCK_FILE_NAME } from './folder-lock';
 import { STORE_FILE_NAME } from './timeline-repository';
 
@@ -80,10 +81,12 @@ async function holdFolder(dataDir: string): Promise<Holder> {
 }
 
 /** Every file of the folder (not below it) with its bytes. */
+/** Every file under `dir` (the desk and its stories), by path, with its bytes. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isFile()) files[entry.name] = (await readFile(join(dir, entry.name))).toString('hex');
+  for (const name of await readdir(dir, { recursive: true })) {
+    const path = join(dir, name);
+    if ((await stat(path)).isFile()) files[name] = (await readFile(path)).toString('hex');
   }
   return files;
 }
@@ -107,7 +110,8 @@ describe('one writer per data folder', () => {
     const dir = await tempDir();
     const holder = await holdFolder(dir);
     const before = await snapshot(dir);
-    expect(Object.keys(before)).toContain(STORE_FILE_NAME);
+    expect(Object.keys(before)).toContain(DESK_FILE);
+    expect(Object.keys(before).filter((name) => name.endsWith(STORE_FILE_NAME))).toHaveLength(1);
 
     const error = await refusal(dir);
     expect(error.message).toBe(

@@ -13,6 +13,7 @@ import { commandActions } from './commands/actions';
 import { connectCommandSources } from './commands/keyboard';
 import { CommandRegistry } from './commands/registry';
 import { AppController } from './controller';
+import { DeskFlow } from './desk/desk-flow';
 import { EditorPanel } from './editor/editor-panel';
 import { ImportFlow } from './import/import-flow';
 import type { EventFilter } from './state/event-filter';
@@ -70,6 +71,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     leaveEditor,
     eventCount: () => store.size,
     onImported: (change, message) => controller.applied(change, message),
+    onNewStory: () => desk.reload(),
   });
   // Files the system asked the app to open go to the import preview, as if dropped.
   api.onOpenFile((file) => void importFlow.importOpened(file));
@@ -124,6 +126,15 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     onChange: setFilter,
   });
   const storyDialog = new StoryDialog();
+  const desk = new DeskFlow({
+    api,
+    status,
+    leaveEditor,
+    reload: () => {
+      viewState.flush();
+      location.reload();
+    },
+  });
   const lanesPanel = new LanesPanel({
     lanes: () => store.lanes,
     eventCount: (laneId) => [...store.all()].filter((event) => event.laneId === laneId).length,
@@ -169,6 +180,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       editor: () => editor,
       chooseImport: (askFirst) => importFlow.choose(askFirst),
       openBackups: () => restoreFlow.open(),
+      desk,
       renameStory: async () => {
         const typed = await storyDialog.ask(store.info);
         if (typed === null) return;
@@ -215,12 +227,21 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
 
   // Focusable, so that Delete after a click on an item applies to the timeline's selection.
   const timelineHost = el('div', { className: 'timeline-host', attrs: { tabindex: '0' } });
+  // A story with no events says how to begin (a new story starts so).
+  const emptyNote = el('p', {
+    className: 'timeline-empty',
+    text: 'No events yet. Add an event, or import a file of events.',
+  });
+  const showEmpty = (): void => {
+    emptyNote.hidden = store.size > 0;
+  };
   const timelinePane = el(
     'section',
     { className: 'timeline-pane', attrs: { 'aria-label': 'Timeline' } },
     [
       el('div', { className: 'axis-corner', text: 'Time axis in UTC' }),
       timelineHost,
+      emptyNote,
       buildLegend(),
     ],
   );
@@ -264,8 +285,13 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   nameWindow(loaded.document.timeline.title);
   // The chips take a row of the header's own: the window's grid rows stay as they are.
   editor.element.id = 'editor';
-  const workspace = el('div', { className: 'workspace' }, [storyViews.element, editor.element]);
+  const workspace = el('div', { className: 'workspace' }, [
+    desk.panel.element,
+    storyViews.element,
+    editor.element,
+  ]);
   const editorToggle = new EditorToggle(workspace, editor.element.id);
+  toolbar.element.prepend(desk.panel.button);
   toolbar.element.append(
     searchBox.element,
     filterPanel.element,
@@ -280,6 +306,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     status.element,
     confirmDelete.element,
     storyDialog.element,
+    ...desk.elements,
     restoreFlow.element,
     externalChange.element,
     ...importFlow.elements,
@@ -319,6 +346,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     }
     if (change.lanes) lanesPanel.sync();
     status.setCount(store.size);
+    showEmpty();
     registry.refresh();
   });
   store.onSelect((event) => {
@@ -330,6 +358,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   history.onChange(() => registry.refresh());
 
   status.setCount(store.size);
+  showEmpty();
   status.setStorePath(loaded.storePath);
   status.onChooseVersion(() => void externalChange.ask());
   saves.onChange((state) => status.showSave(state));

@@ -18,6 +18,13 @@ export interface ActionParts {
   readonly openBackups: () => Promise<void>;
   /** Asks for the story's title and description, and saves them. */
   readonly renameStory: () => Promise<void>;
+  /** The desk's commands (desk/desk-flow.ts). */
+  readonly desk: {
+    newStory(): Promise<void>;
+    openStory(): Promise<void>;
+    duplicateCurrent(): Promise<void>;
+    deleteCurrent(): Promise<void>;
+  };
   /** Puts the caret in the search field. */
   readonly focusSearch: () => void;
   /** Selects the next (1) or previous (-1) match of the search in time. */
@@ -81,6 +88,10 @@ export function commandActions(parts: ActionParts): CommandActions {
     exportIcs: { perform: () => controller.exportAs('ics'), enabled: always },
     restoreBackup: { perform: parts.openBackups, enabled: always },
     renameStory: { perform: parts.renameStory, enabled: always },
+    newStory: { perform: () => parts.desk.newStory(), enabled: always },
+    openStory: { perform: () => parts.desk.openStory(), enabled: always },
+    duplicateStory: { perform: () => parts.desk.duplicateCurrent(), enabled: always },
+    deleteStory: { perform: () => parts.desk.deleteCurrent(), enabled: always },
     find: { perform: async () => parts.focusSearch(), enabled: always },
     findNext: { perform: () => parts.stepSearch(1), enabled: parts.searching },
     findPrevious: { perform: () => parts.stepSearch(-1), enabled: parts.searching },

@@ -34,6 +34,8 @@ export interface ImportDeps {
   leaveEditor(): Promise<boolean>;
   eventCount(): number;
   onImported(change: Change, message: string): void;
+  /** The file became a story of its own, now open in the main process: load it. */
+  onNewStory(): void;
 }
 
 /** What the preview needs of a file's text: the text, and what to say about how it was read. */
@@ -143,6 +145,15 @@ export class ImportFlow {
     status.info(['Import ', isolated(file.name), ': choose Merge or Replace']);
     const content = previewContent(preview, this.#deps.eventCount(), read.note);
     const answer = await this.#dialog.show(content);
+    if (answer === 'new-story') {
+      const made = await this.#deps.saves.track(api.importAsNewStory({ token: preview.token }));
+      if (!made.ok) {
+        status.info('Not imported');
+        status.error(`Import failed: ${made.error.message}`);
+        return;
+      }
+      return this.#deps.onNewStory();
+    }
     if (answer !== 'merge' && answer !== 'replace') {
       await api.cancelImport({ token: preview.token });
       status.info('Import cancelled');

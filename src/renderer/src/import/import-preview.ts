@@ -68,7 +68,9 @@ export function previewContent(
         el('p', { className: 'dialog-body', text: 'Nothing in this file is new or different.' }),
       el('p', {
         className: 'dialog-body',
-        text: 'Merge adds the new events and updates the changed ones; everything else stays.',
+        text:
+          'Merge adds the new events and updates the changed ones; everything else stays. ' +
+          'Import as a new story makes the file a story of its own and opens it.',
       }),
       el('p', {
         className: 'dialog-body import-replace-note',
@@ -84,6 +86,11 @@ export function previewContent(
         className: 'button button--danger-outline',
         title: 'Replace the whole timeline with this file',
         describedBy: replaceNote,
+      },
+      {
+        value: 'new-story',
+        label: 'Import as a new story',
+        title: 'Make this file a story of its own; this story stays as it is',
       },
       { value: 'merge', label: 'Merge', className: 'button button--primary' },
     ],

@@ -3,7 +3,8 @@
  * choices): each event vis draws is an option (item-render.ts), and the host's
  * aria-activedescendant names the one the keyboard is on, marked aria-selected. Counts are drawn
  * on a canvas, so the count the keyboard is on has one stand-in option, hidden otherwise; a hint
- * beside the listbox describes the keys. DOM glue only: the view says which option is active.
+ * beside the listbox describes the keys. While no option is drawn (an empty story, or nothing in
+ * view) the host is a group of the same name. DOM glue only: the view says which option is active.
  */
 import type { EventId } from '../../../shared/ids';
 import { optionId } from './items';
@@ -49,6 +50,9 @@ export class TimelineListbox {
    */
   show(countName: string | null, eventId: EventId | null): void {
     this.#countOption.hidden = countName === null;
+    // A list box holds options: with none drawn (no events, or none in view) it is a group.
+    const empty = this.#host.querySelector('[role="option"]:not([hidden])') === null;
+    this.#host.setAttribute('role', empty ? 'group' : 'listbox');
     if (countName !== null && countName !== this.#countName) {
       this.#countSerial++;
       this.#countOption.id = `${COUNT_OPTION_ID}-${this.#countSerial}`;
