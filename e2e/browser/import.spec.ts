@@ -248,9 +248,12 @@ test('the import preview is a keyboard-usable dialog', async ({ app, page }) => 
   await expect(dialog.getByRole('heading', { name: 'Import sanctions.csv' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Merge' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Import as a new story' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Replace' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

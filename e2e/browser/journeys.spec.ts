@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { formatPartialDate, type PartialDate } from '../../src/shared/partial-date';
+import { storyFolder } from '../../test/fixtures/on-disk';
 import { publishedSchemaValidator } from '../../test/published-schema';
 import { SEED_TITLES } from '../window-steps';
 import { expect, test } from './fixtures';
@@ -250,11 +251,15 @@ test('a script-like title shows exactly as typed and runs nothing', async ({ app
 test.describe('with a damaged store file', () => {
   test.use({ initialStoreText: '{"format": "timeline-desk", "events": [' });
 
-  test('the window tells the user where the damaged file went', async ({ app, shell }) => {
-    const damaged = (await readdir(shell.dataDir)).find((name) => name.includes('.damaged-'));
+  test('the window tells the user where the damaged file went', async ({ app, shell, page }) => {
+    const story = await storyFolder(shell.dataDir);
+    const damaged = (await readdir(story)).find((name) => name.includes('.damaged-'));
     expect(damaged).toBeDefined();
-    await expect(app.alerts().filter({ hasText: damaged! })).toBeVisible();
-    for (const title of SEED_TITLES) await expect(app.item(title)).toHaveCount(1);
+    const alert = app.alerts().filter({ hasText: damaged! });
+    await expect(alert).toBeVisible();
+    // With no backup to restore, the story starts again empty (not as another story).
+    await expect(alert).toContainText('started the story again, empty, as no backup of it');
+    await expect(page.getByText('No events yet.')).toBeVisible();
     await app.screenshot('damaged-store-notice');
   });
 });

@@ -73,3 +73,62 @@ test('a user adds, renames, recolours, moves and deletes lanes, and undoes a del
     .toBe(un.id);
   await expect(laneLabels.filter({ hasText: 'United Nations' })).toBeVisible();
 });
+
+test("a lane label's context menu renames and moves its lane; the keyboard opens it too", async ({
+  app,
+  page,
+}) => {
+  const before = (await app.stored()).lanes.map((lane) => lane.title);
+  const [first, second] = before as [string, string];
+  const label = page.locator('[data-lane-toggle]').filter({ hasText: second });
+  await label.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: `Lane ${second}` });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Rename lane' })).toBeFocused();
+  await app.screenshot('lane-context-menu');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Move lane up' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect
+    .poll(async () => (await app.stored()).lanes.map((lane) => lane.title))
+    .toEqual([second, first, ...before.slice(2)]);
+  await app.undo();
+  await expect
+    .poll(async () => (await app.stored()).lanes.map((lane) => lane.title))
+    .toEqual(before);
+
+  // From the keyboard: the timeline's ContextMenu key (Shift+F10) opens the first lane's menu.
+  await page.locator('.timeline-host').focus();
+  await page.keyboard.press('Shift+F10');
+  const firstMenu = page.getByRole('menu', { name: `Lane ${first}` });
+  await expect(firstMenu.getByRole('menuitem', { name: 'Move lane up' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await firstMenu.getByRole('menuitem', { name: 'Rename lane' }).press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Lanes' });
+  const name = panel.getByRole('textbox', { name: 'Lane name' });
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue(first);
+  await name.fill('Ukraine war');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await app.stored()).lanes[0]?.title).toBe('Ukraine war');
+});
+
+test('a lane dragged in the Lanes panel takes the place of the lane it is dropped on', async ({
+  app,
+  page,
+}) => {
+  const before = (await app.stored()).lanes.map((lane) => lane.title);
+  await page.getByRole('button', { name: 'Lanes', exact: true }).click();
+  const panel = page.getByRole('dialog', { name: 'Lanes' });
+  const rows = panel.locator('.lanes-row');
+  // By its name: the row's controls (a colour list) do not start a drag.
+  await rows.nth(2).locator('.lanes-name').dragTo(rows.nth(0).locator('.lanes-name'));
+  await expect
+    .poll(async () => (await app.stored()).lanes.map((lane) => lane.title))
+    .toEqual([before[2], before[0], before[1], ...before.slice(3)]);
+  await expect(rows.nth(0)).toContainText(before[2]!);
+});

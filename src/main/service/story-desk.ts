@@ -225,6 +225,7 @@ async function openStory(
     dataDir: folder.storyDir(id),
     // A story folder with no store and no backup left starts again empty, under its name.
     seed: () => emptyStory(title),
+    seedWords: 'the story again, empty, as no backup of it could be read',
     writeDelayMs: options.writeDelayMs,
     backupIntervalMs: options.backupIntervalMs,
     now: options.now,

@@ -14,6 +14,8 @@ export interface StartOptions {
   readonly path: string;
   readonly backups: BackupKeeper;
   readonly seed: () => TimelineDocument;
+  /** What starting from the seed is, for the notice (default "from the seed timeline"). */
+  readonly seedWords?: string;
   readonly now: () => Date;
   readonly migrations?: readonly MigrationStep[];
 }
@@ -75,7 +77,10 @@ export async function loadStartDocument(options: StartOptions): Promise<StartDoc
   }
   return {
     document: options.seed(),
-    notices: problem === null ? [] : [`${problem} Timeline Desk started from the seed timeline.`],
+    notices:
+      problem === null
+        ? []
+        : [`${problem} Timeline Desk started ${options.seedWords ?? 'from the seed timeline'}.`],
     mustWrite: true,
     fromStoreFile: false,
   };

@@ -143,6 +143,8 @@ export interface OpenOptions {
   readonly dataDir: string;
   /** The timeline to start from when there is no store and no valid backup. */
   readonly seed: () => TimelineDocument;
+  /** What starting from the seed is, for the notice (store/startup.ts). */
+  readonly seedWords?: string;
   /** The least time between the starts of two commits (default WRITE_SPACING_MS). */
   readonly writeDelayMs?: number;
   readonly now?: () => Date;
@@ -183,6 +185,7 @@ export async function openTimelineRepository(options: OpenOptions): Promise<Open
     path,
     backups,
     seed: options.seed,
+    seedWords: options.seedWords,
     now,
     migrations: options.migrations,
     // Events are not stringified as they are read: saves are journal lines, and the first

@@ -3,7 +3,7 @@
  * the store, the history, the controller and the command registry.
  */
 import type { TimelineApi } from '../../shared/contract';
-import type { TimelineDocument } from '../../shared/schema';
+import type { Lane, TimelineDocument } from '../../shared/schema';
 import { isMac } from './api';
 import { RestoreFlow } from './backups/restore-flow';
 import { ChronologyView } from './chronology/chronology-view';
@@ -33,6 +33,7 @@ import { EditorToggle } from './ui/editor-toggle';
 import { ExternalChangeFlow } from './ui/external-change';
 import { FilterChips } from './ui/filter-chips';
 import { FilterPanel } from './ui/filter-panel';
+import { connectLaneMenu } from './ui/lane-menu';
 import { LanesPanel } from './ui/lanes-panel';
 import { NoticeBanner } from './ui/notice-banner';
 import { SearchBox } from './ui/search-box';
@@ -135,6 +136,12 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       location.reload();
     },
   });
+  const moveLane = (lane: Lane, to: number): Promise<boolean> =>
+    controller.changeStory(api.moveLane({ id: lane.id, to }), [
+      'Moved lane “',
+      isolated(lane.title),
+      '”',
+    ]);
   const lanesPanel = new LanesPanel({
     lanes: () => store.lanes,
     eventCount: (laneId) => [...store.all()].filter((event) => event.laneId === laneId).length,
@@ -158,12 +165,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
         isolated(lane.title),
         '”',
       ]),
-    move: (lane, to) =>
-      controller.changeStory(api.moveLane({ id: lane.id, to }), [
-        'Moved lane “',
-        isolated(lane.title),
-        '”',
-      ]),
+    move: moveLane,
     remove: (lane, moveEventsTo) =>
       controller.changeStory(api.deleteLane({ id: lane.id, moveEventsTo }), [
         'Deleted lane “',
@@ -228,6 +230,14 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   // Focusable, so that Delete after a click on an item applies to the timeline's selection.
   const timelineHost = el('div', { className: 'timeline-host', attrs: { tabindex: '0' } });
   // A story with no events says how to begin (a new story starts so).
+  const laneMenu = connectLaneMenu({
+    host: timelineHost,
+    lanes: () => store.lanes,
+    selectedLane: () =>
+      store.selectedId === null ? null : (store.get(store.selectedId)?.laneId ?? null),
+    panel: lanesPanel,
+    move: moveLane,
+  });
   const emptyNote = el('p', {
     className: 'timeline-empty',
     text: 'No events yet. Add an event, or import a file of events.',
@@ -306,6 +316,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     status.element,
     confirmDelete.element,
     storyDialog.element,
+    laneMenu.element,
     ...desk.elements,
     restoreFlow.element,
     externalChange.element,

@@ -35,6 +35,9 @@ export interface LanesPanelParts {
   readonly remove: (lane: Lane, moveEventsTo: LaneId) => Promise<boolean>;
 }
 
+/** The drag data of a lane row: its lane's id. */
+const LANE_DRAG_TYPE = 'application/x-timeline-desk-lane';
+
 /** What a row shows instead of its buttons while the user renames or deletes it. */
 type Editing = { readonly kind: 'rename' | 'delete'; readonly lane: LaneId } | { kind: 'add' };
 
@@ -96,6 +99,18 @@ export class LanesPanel {
     this.#panel.style.setProperty('left', `${left}px`);
     this.#button.setAttribute('aria-expanded', 'true');
     this.#panel.querySelector<HTMLElement>('button, input, select')?.focus();
+  }
+
+  /**
+   * Opens the panel at one lane's rename field, colour or delete form, or at "Add lane"'s field
+   * (the lane label's context menu asks for these).
+   */
+  openFor(kind: 'rename' | 'colour' | 'delete' | 'add', lane: LaneId | null = null): void {
+    this.open();
+    if (kind === 'add') this.#show({ kind: 'add' }, 'name');
+    else if (lane === null) return;
+    else if (kind === 'colour') this.#show(null, `colour:${lane}`);
+    else this.#show({ kind, lane }, kind === 'rename' ? 'name' : 'move-to');
   }
 
   close(returnFocus = true): void {
@@ -191,7 +206,7 @@ export class LanesPanel {
     colour.addEventListener('change', () => {
       void this.#run(this.#parts.recolour(lane, colour.value), `colour:${lane.id}`);
     });
-    return el('li', { className: 'lanes-row' }, [
+    const row = el('li', { className: 'lanes-row', attrs: { draggable: 'true' } }, [
       swatch,
       name,
       colour,
@@ -229,6 +244,31 @@ export class LanesPanel {
         () => this.#show({ kind: 'delete', lane: lane.id }, 'move-to'),
       ),
     ]);
+    this.#draggable(row, lane, index);
+    return row;
+  }
+
+  /** A row dragged onto another takes its place (the keyboard has Up and Down). */
+  #draggable(row: HTMLElement, lane: Lane, index: number): void {
+    row.addEventListener('dragstart', (event) => {
+      event.dataTransfer?.setData(LANE_DRAG_TYPE, lane.id);
+      if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+    });
+    row.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes(LANE_DRAG_TYPE)) return;
+      event.preventDefault();
+      row.classList.add('lanes-row--drop');
+    });
+    row.addEventListener('dragleave', () => row.classList.remove('lanes-row--drop'));
+    row.addEventListener('drop', (event) => {
+      row.classList.remove('lanes-row--drop');
+      const dragged = this.#parts.lanes().find(
+        (each) => each.id === event.dataTransfer?.getData(LANE_DRAG_TYPE),
+      );
+      if (dragged === undefined || dragged.id === lane.id) return;
+      event.preventDefault();
+      void this.#run(this.#parts.move(dragged, index), `up:${dragged.id}`);
+    });
   }
 
   /** A field labelled "Lane name" with its button; Enter submits, Escape cancels. */
