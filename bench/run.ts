@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 
 import { benchBuiltApp } from './built-app-bench';
 import { chromiumVersion } from './chromium';
+import { benchDesk } from './desk-bench';
 import { benchElectron, ELECTRON_EVENTS } from './electron-bench';
 import { BENCH_SIZES, generateTimeline } from './generate';
 import { benchImportApart, IMPORT_EVENTS } from './import-bench';
@@ -107,6 +108,10 @@ try {
   }
   log(`Import of ${smoke ? 'a small' : `a ${IMPORT_EVENTS.toLocaleString('en')}-event`} file`);
   measurements.push(...(await benchImportApart({ smoke })));
+  log(
+    `Stories: switching to a ${smoke ? 'small' : '10,000-event'} story; a TimelineJS-sheet CSV import`,
+  );
+  measurements.push(...(await benchDesk({ smoke })));
   const electronEvents = smoke ? 1_000 : ELECTRON_EVENTS;
   const startDoc = generateTimeline(electronEvents);
   log(`Built app cold start (Electron stand-in), ${electronEvents.toLocaleString('en')} events`);

@@ -22,6 +22,7 @@ import { type CommandOutput, MAX_IMPORT_BYTES } from '../src/shared/contract';
 import type { EventId, Timestamp } from '../src/shared/ids';
 import type { PartialDate } from '../src/shared/partial-date';
 import type { TimelineEvent } from '../src/shared/schema';
+import { deskWithStory, storeFileOf } from '../test/fixtures/on-disk';
 import { BENCH_SIZES, generateTimeline } from './generate';
 import { type Measurement, type Unit, withinBudget } from './measurement';
 import { cpuMeter, sampleStalls, settle, type Stalls } from './store-stalls';
@@ -145,7 +146,7 @@ async function measureIn(root: string, events: number, smoke: boolean): Promise<
     let text = await readFile(exported.path, 'utf8');
     let note = `${events.toLocaleString('en')} events in the JSON export, replacing the seed`;
     if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
-      text = await readFile(join(dataDir, STORE_FILE_NAME), 'utf8');
+      text = await readFile(await storeFileOf(dataDir), 'utf8');
       note = 'the JSON export is over the import limit: imported the compact store file';
     }
     const imported = await measureImport(join(root, 'import'), host, text, events);
@@ -166,9 +167,8 @@ async function measureIn(root: string, events: number, smoke: boolean): Promise<
 async function writeStore(dataDir: string, events: number) {
   const doc = generateTimeline(events);
   const text = JSON.stringify(doc);
-  await mkdir(dataDir);
-  await writeFile(join(dataDir, STORE_FILE_NAME), text);
-  await syncFile(join(dataDir, STORE_FILE_NAME)); // as writeJournaledStore does
+  const folder = await deskWithStory(dataDir, text);
+  await syncFile(join(folder, STORE_FILE_NAME)); // as writeJournaledStore does
   return { ids: doc.events.map((event) => event.id), fileSize: Buffer.byteLength(text, 'utf8') };
 }
 
@@ -269,8 +269,7 @@ async function measureOpenWithJournal(dataDir: string, events: number) {
  */
 async function writeJournaledStore(dataDir: string, events: number): Promise<number> {
   const doc = generateTimeline(events);
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(doc));
+  const folder = await deskWithStory(dataDir, JSON.stringify(doc));
   const parents = new Set(doc.events.map((event) => event.followUpOf));
   const lines: string[] = [];
   const at = new Date();
@@ -288,11 +287,11 @@ async function writeJournaledStore(dataDir: string, events: number): Promise<num
     lines.push(journalLine([{ upserted: [edited], removed: [] }], at));
   }
   const text = lines.join('');
-  await writeFile(journalPath(dataDir, 1), text);
+  await writeFile(journalPath(folder, 1), text);
   // On disk before the clock starts, as a store written by an earlier run is: otherwise the
   // open's first fsync (its lock) waits for the kernel to write these 50 MB out.
-  await syncFile(join(dataDir, STORE_FILE_NAME));
-  await syncFile(journalPath(dataDir, 1));
+  await syncFile(join(folder, STORE_FILE_NAME));
+  await syncFile(journalPath(folder, 1));
   return Buffer.byteLength(text);
 }
 

@@ -133,14 +133,16 @@ export class OpenStoryDialog {
 
 /** The stories whose title has every typed word at the start of one of its words. */
 export function findStories(stories: readonly StoryListing[], typed: string): StoryListing[] {
-  const words = fold(typed).split(/\s+/).filter(Boolean);
+  const words = wordsOf(typed);
   if (words.length === 0) return [...stories];
   return stories.filter((story) => {
-    const titleWords = fold(story.title).split(/[\s\p{P}]+/u);
+    const titleWords = wordsOf(story.title);
     return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)));
   });
 }
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Words as typed and as titled alike: accents and case aside, split at spaces and punctuation. */
+function wordsOf(text: string): string[] {
+  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return folded.split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
 }
