@@ -262,9 +262,9 @@ export class LanesPanel {
     row.addEventListener('dragleave', () => row.classList.remove('lanes-row--drop'));
     row.addEventListener('drop', (event) => {
       row.classList.remove('lanes-row--drop');
-      const dragged = this.#parts.lanes().find(
-        (each) => each.id === event.dataTransfer?.getData(LANE_DRAG_TYPE),
-      );
+      const dragged = this.#parts
+        .lanes()
+        .find((each) => each.id === event.dataTransfer?.getData(LANE_DRAG_TYPE));
       if (dragged === undefined || dragged.id === lane.id) return;
       event.preventDefault();
       void this.#run(this.#parts.move(dragged, index), `up:${dragged.id}`);
