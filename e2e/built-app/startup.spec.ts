@@ -2,7 +2,7 @@
  * The built app's start-up as users meet it: a first start, a damaged store, a read-only data
  * folder, a second launch, files handed over by the system, and quitting with unsaved changes.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -36,6 +36,35 @@ test('a first start writes the seed story to the data folder and shows it', asyn
   await expect(desk.page).toHaveTitle(/Timeline Desk/);
   expect(await desk.app.quit()).toBe(0);
   desk.assertNothingWentWrong();
+});
+
+test('a data folder of the single-story version becomes the first story, its files kept aside', async ({
+  launch,
+  dataDir,
+}) => {
+  // The folder as the last single-story release left it: timeline.json at the root (an edit
+  // made with it, as a user's would be), its journal and backups beside it.
+  const first = await launch();
+  await first.page.getByRole('heading', { level: 1 }).waitFor();
+  expect(await first.app.quit()).toBe(0);
+  const before = await stored(dataDir);
+  const edited = { ...before, timeline: { ...before.timeline, title: 'Kept through the upgrade' } };
+  await rm(join(dataDir, 'stories'), { recursive: true });
+  await rm(join(dataDir, 'desk.json'));
+  await writeFile(join(dataDir, 'timeline.json'), JSON.stringify(edited));
+  await mkdir(join(dataDir, 'backups'));
+  await writeFile(join(dataDir, 'backups', 'kept-backup.json'), JSON.stringify(before));
+  const original = await readFile(join(dataDir, 'timeline.json'), 'utf8');
+
+  const desk = await launch();
+  await expect(desk.page.getByRole('heading', { level: 1 })).toHaveText('Kept through the upgrade');
+  for (const title of SEED_TITLES) await expect(desk.item(title)).toHaveCount(1);
+  await expect(desk.page.getByRole('alert')).toContainText('Timeline Desk now keeps many stories');
+  await desk.page.screenshot({ path: 'test-results/screenshots/built-upgraded.png' });
+  expect(await readFile(join(dataDir, 'before-stories', 'timeline.json'), 'utf8')).toBe(original);
+  expect(await readdir(join(dataDir, 'before-stories', 'backups'))).toEqual(['kept-backup.json']);
+  expect((await stored(dataDir)).timeline.title).toBe('Kept through the upgrade');
+  expect(await desk.app.quit()).toBe(0);
 });
 
 test('a damaged store is set aside, the newest valid backup is restored, and the window says so', async ({
