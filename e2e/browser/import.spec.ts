@@ -304,3 +304,62 @@ test('a TimelineJS Google-sheet CSV is imported as TimelineJS reads it', async (
   const ada = (await app.stored()).events.find((event) => event.title === 'Ada Lovelace');
   expect([ada?.start, ada?.end]).toEqual(['1815-12-10', '1852-11-27']);
 });
+
+test('a CSV with bad rows lists each one, and the user imports the good rows', async ({
+  app,
+  page,
+}, testInfo) => {
+  const path = testInfo.outputPath('talks.csv');
+  await writeFile(
+    path,
+    [
+      'id,title,start,end',
+      '1,Talks open,2024-07-01,',
+      '2,Bad month,2024-13-01,',
+      '3,,2024-07-02,',
+      '4,Talks close,2024-07-03,2024-07-01',
+      '5,Summit,2024-07-05,',
+    ].join('\n'),
+  );
+  await app.chooseImportFile(path);
+  const dialog = app.importDialog('talks.csv');
+  const bad = dialog.getByRole('region', { name: 'Rows that cannot be imported' });
+  await expect(bad).toContainText('3 rows cannot be imported');
+  await expect(bad.getByRole('listitem')).toHaveText([
+    /^row 3, start: "2024-13-01"/,
+    /^row 4, title: /,
+    /^row 5, end: /,
+  ]);
+  await app.screenshot('import-bad-rows');
+  // Every choice is in view inside the dialog, however long its words.
+  const box = await dialog.boundingBox();
+  for (const button of await dialog.getByRole('button').all()) {
+    const at = await button.boundingBox();
+    expect(at && box && at.x >= box.x && at.x + at.width <= box.x + box.width).toBe(true);
+  }
+  await dialog.getByRole('button', { name: 'Import the 2 good rows' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await app.storedEvent('Summit'))?.start).toBe('2024-07-05');
+  expect(await app.storedEvent('Bad month')).toBeUndefined();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+});
+
+test('an iCalendar file is previewed and merged: all-day events keep their days', async ({
+  app,
+}) => {
+  // Our own calendar of the Korea desk (test/fixtures/icalendar/SOURCE.md).
+  const file = fileURLToPath(
+    new URL('../../test/fixtures/icalendar/newsroom-all-day.ics', import.meta.url),
+  );
+  await app.chooseImportFile(file);
+  const figures = await app.importPreview('newsroom-all-day.ics');
+  expect(figures['Format']).toBe('iCalendar');
+  await app.answerImport('newsroom-all-day.ics', 'Merge');
+  await expect
+    .poll(async () => {
+      const summit = await app.storedEvent('Summit talks');
+      return summit && [summit.start, summit.end];
+    })
+    .toEqual(['2024-06-18', '2024-06-20']);
+  expect((await app.storedEvent('Putin arrives in Pyongyang'))?.end).toBeNull();
+});

@@ -19,11 +19,15 @@ describe('filePathsInArgv', () => {
       'sheet.CSV',
       '/home/ana/talks.timelinejs.json',
       'notes.pdf',
+      'calendar.ics',
+      'plan.mw',
     ];
     expect(filePathsInArgv(argv, '/home/ana')).toEqual([
       '/home/ana/story.timeline.json',
       '/home/ana/sheet.CSV',
       '/home/ana/talks.timelinejs.json',
+      '/home/ana/calendar.ics',
+      '/home/ana/plan.mw',
     ]);
   });
 });

@@ -12,7 +12,7 @@ import { decodeText } from '../shared/formats/decode-text';
 import { DATA_DIR_FLAG } from './data-dir';
 
 /** What the importers read (the format is recognised by content; these are their names). */
-const IMPORTABLE = new Set(['.json', '.csv', '.tsv', '.txt']);
+const IMPORTABLE = new Set(['.json', '.csv', '.tsv', '.txt', '.ics', '.mw']);
 
 /**
  * The paths in `argv` (Electron's: the executable, then, unpackaged, the app's script) that

@@ -40,9 +40,16 @@ export const HistoryStateSchema = z.strictObject({
   redoLabel: z.string().nullable(),
 });
 
-/** The interchange formats. Markwhen and iCalendar are export only. */
+/** The interchange formats. The TimelineJS sheet (CSV) is import only. */
 export const EXPORT_FORMATS = ['json', 'timelinejs', 'csv', 'markwhen', 'ics'] as const;
-export const IMPORT_FORMATS = ['json', 'timelinejs', 'csv', 'timelinejs-sheet'] as const;
+export const IMPORT_FORMATS = [
+  'json',
+  'timelinejs',
+  'csv',
+  'timelinejs-sheet',
+  'ics',
+  'markwhen',
+] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
 /** The chronology's export formats: a dated list newsrooms publish. */
@@ -67,6 +74,14 @@ export const ImportPreviewSchema = z.strictObject({
   newLanes: z.array(z.string()),
   /** What the file held that is not kept as it was, and why ("2 eras … are not kept"). */
   notes: z.array(z.string().max(300)).max(100).default([]),
+  /** Rows that cannot be imported, left out of the counts above: the first 100, and how many. */
+  badRows: z
+    .strictObject({
+      count: z.number().int().positive(),
+      listed: z.array(z.string().max(1000)).max(100),
+    })
+    .nullable()
+    .default(null),
 });
 
 export const BackupInfoSchema = z.strictObject({

@@ -125,8 +125,15 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         if (pending.size <= MAX_PENDING_IMPORTS) break;
         pending.delete(oldest);
       }
-      const notes = parsed.value.notes ?? [];
-      return { token, fileName, format: parsed.value.format, ...diff.counts, notes: [...notes] };
+      const { notes = [], badRows = null } = parsed.value;
+      return {
+        token,
+        fileName,
+        format: parsed.value.format,
+        ...diff.counts,
+        notes: [...notes],
+        badRows: badRows === null ? null : { count: badRows.count, listed: [...badRows.listed] },
+      };
     },
     takeDocument: (token) => {
       const { parsed } = pendingImport(token);

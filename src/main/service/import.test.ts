@@ -45,6 +45,7 @@ describe('previewing an import', () => {
       unchangedEvents: 4,
       newLanes: ['Sanctions'],
       notes: [],
+      badRows: null,
     });
     expect(await app.documentNow()).toEqual(before);
     expect((await app.call('getHistory')).canUndo).toBe(false);
@@ -371,4 +372,27 @@ describe('a large file', () => {
       message: expect.stringMatching(/^events\[\d+\]\.laneId: names no lane$/),
     });
   }, 60_000);
+});
+
+describe('a CSV file with bad rows', () => {
+  it('previews the good rows and lists the bad ones; importing brings in only the good ones', async () => {
+    const app = await start();
+    const before = await app.documentNow();
+    const text = [
+      'id,title,start',
+      '1,Talks open,2024-07-01',
+      '2,Bad month,2024-13-01',
+      '3,Talks close,2024-07-03',
+    ].join('\n');
+    const preview = await app.call('previewImport', { fileName: 'talks.csv', text });
+    expect(preview).toMatchObject({ totalEvents: 2, newEvents: 2 });
+    expect(preview.badRows).toEqual({
+      count: 1,
+      listed: [expect.stringMatching(/^row 3, start: "2024-13-01"/)],
+    });
+    await app.call('applyImport', { token: preview.token, mode: 'merge' });
+    const after = await app.documentNow();
+    expect(after.events.length).toBe(before.events.length + 2);
+    expect(after.events.map((event) => event.title)).not.toContain('Bad month');
+  });
 });

@@ -28,6 +28,7 @@ import {
   TimelineEventSchema,
 } from '../schema';
 import { formatPath } from '../validation';
+import { type BadRows, MAX_LISTED_ROWS } from './bad-rows';
 import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
 import { LANE_PALETTE } from './lane-palette';
 import { uuidFromString } from './stable-uuid';
@@ -106,12 +107,23 @@ export function unguardFormula(cell: string): string {
 /** Parsing stops here, so a huge file is refused quickly; blank rows get some slack. */
 const MAX_ROWS = LIMITS.maxEvents + 1000;
 
-/** Reads CSV text (already known to have an id, title and start header) into a document. */
+/**
+ * Reads CSV text (already known to have an id, title and start header) into a document. With
+ * `badRows`, a row that cannot be read is listed there and left out (the file is refused only
+ * when no row can be read); without, the first one refuses the file.
+ */
 export function fromCsv(
   text: string,
   delimiter: CsvDelimiter,
   context: ImportContext,
+  badRows?: BadRows,
 ): Result<TimelineDocument> {
+  /** A bad row: listed (then null, go on) or the file's refusal. */
+  const reject = (refusal: Result<never>): Result<never> | null => {
+    if (badRows === undefined || refusal.ok) return refusal;
+    badRows.add(refusal.error.message);
+    return null;
+  };
   // Rows as arrays, not objects: no file text becomes an object key, and row numbers stay true.
   const parsed = Papa.parse<string[]>(stripBom(text), {
     delimiter,
@@ -144,27 +156,49 @@ export function fromCsv(
     const rowNumber = headerIndex + i + 2;
     const reader = new RowReader(row, columns.value, rowNumber);
     if (reader.overflows(header.length)) {
-      return fail('invalid', `row ${rowNumber}: has more cells than the header`);
+      const refused = reject(fail('invalid', `row ${rowNumber}: has more cells than the header`));
+      if (refused) return refused;
+      continue;
     }
     const event = readRow(reader, lanes, context);
-    if (!event.ok) return event;
+    if (!event.ok) {
+      const refused = reject(event);
+      if (refused) return refused;
+      continue;
+    }
     events.push(event.value);
     rowNumbers.push(rowNumber);
   }
-  const doc = TimelineDocumentSchema.safeParse({
-    format: FORMAT,
-    version: FORMAT_VERSION,
-    timeline: context.current.timeline,
-    lanes: lanes.all(),
-    events,
-  });
-  if (doc.success) return ok(doc.data);
-  const issue = doc.error.issues[0];
-  const [, index, ...rest] = issue?.path ?? [];
-  if (issue?.path[0] === 'events' && typeof index === 'number') {
-    return rowFail(rowNumbers[index] ?? 0, rest, issue.message);
+  // What only the whole can tell (a follow-up of an event the file lacks): that row is bad too.
+  for (let tries = 0; ; tries++) {
+    const used = new Set<string>(events.map((event) => event.laneId));
+    const kept = new Set<string>(context.current.lanes.map((lane) => lane.id));
+    const doc = TimelineDocumentSchema.safeParse({
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      timeline: context.current.timeline,
+      // A lane only bad rows named is not made.
+      lanes: lanes.all().filter((lane) => kept.has(lane.id) || used.has(lane.id)),
+      events,
+    });
+    if (doc.success) {
+      return events.length === 0 && badRows !== undefined && badRows.count > 0
+        ? badRows.refusal()
+        : ok(doc.data);
+    }
+    const issue = doc.error.issues[0];
+    const [, index, ...rest] = issue?.path ?? [];
+    if (issue?.path[0] !== 'events' || typeof index !== 'number') {
+      return fail(
+        'invalid',
+        issue ? `${formatPath(issue.path)}: ${issue.message}` : 'is not valid',
+      );
+    }
+    const refused = reject(rowFail(rowNumbers[index] ?? 0, rest, issue.message));
+    if (refused || tries >= MAX_LISTED_ROWS) return refused ?? fail('invalid', issue.message);
+    events.splice(index, 1);
+    rowNumbers.splice(index, 1);
   }
-  return fail('invalid', issue ? `${formatPath(issue.path)}: ${issue.message}` : 'is not valid');
 }
 
 function describeCsvError(error: Papa.ParseError): string {

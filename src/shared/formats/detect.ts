@@ -1,6 +1,8 @@
 /**
- * Tells the import formats apart by their content, never by the file name alone: a renamed or
- * mislabelled file is read as what it is.
+ * Tells the import formats apart by their content, not by the file name: a renamed or
+ * mislabelled file is read as what it is. Markwhen is the one exception: its text has no mark of
+ * its own (any notes with dates and colons would do), so only a `.mw` file that is no other
+ * format is read as Markwhen.
  */
 import Papa from 'papaparse';
 
@@ -12,6 +14,7 @@ import { isJsonObject } from './migrate';
 export type Sniffed =
   | { readonly format: 'json' | 'timelinejs'; readonly json: unknown }
   | { readonly format: 'csv' | 'timelinejs-sheet'; readonly delimiter: CsvDelimiter }
+  | { readonly format: 'ics' | 'markwhen' }
   | { readonly format: null; readonly reason: string };
 
 /** Comma first (our export); semicolon and tab as spreadsheets in some locales save them. */
@@ -28,7 +31,8 @@ export function isTimelineJsSheet(header: readonly string[]): boolean {
   return SHEET_COLUMNS.every((column) => header.includes(column));
 }
 
-export const NOT_A_TIMELINE = 'This file is not a Timeline Desk, TimelineJS or CSV timeline';
+export const NOT_A_TIMELINE =
+  'This file is not a Timeline Desk, TimelineJS, CSV, iCalendar or Markwhen timeline';
 
 export function detectImportFormat(text: string, fileName: string): ImportFormat | null {
   return sniffImport(text, fileName).format;
@@ -36,6 +40,8 @@ export function detectImportFormat(text: string, fileName: string): ImportFormat
 
 export function sniffImport(text: string, fileName: string): Sniffed {
   const body = stripBom(text);
+  // RFC 5545: a calendar file is a VCALENDAR from its first line (names are case-insensitive).
+  if (/^\s*BEGIN:VCALENDAR\b/i.test(body)) return { format: 'ics' };
   const json = parseJson(body);
   if (json.ok) {
     if (isJsonObject(json.value) && json.value.format === FORMAT) {
@@ -46,6 +52,7 @@ export function sniffImport(text: string, fileName: string): Sniffed {
   }
   const csv = csvFormat(body);
   if (csv !== null) return csv;
+  if (/\.mw$/i.test(fileName.trim())) return { format: 'markwhen' };
   if (/^\s*[[{]/.test(body) || /\.json$/i.test(fileName)) {
     return { format: null, reason: `${NOT_A_TIMELINE}: it is not valid JSON (${json.reason})` };
   }

@@ -101,7 +101,8 @@ describe('parseImport', () => {
         ok: false,
         error: {
           code: 'invalid',
-          message: 'This file is not a Timeline Desk, TimelineJS or CSV timeline',
+          message:
+            'This file is not a Timeline Desk, TimelineJS, CSV, iCalendar or Markwhen timeline',
         },
       });
     }
@@ -110,7 +111,7 @@ describe('parseImport', () => {
   it('says when a JSON file does not parse', () => {
     const result = parseImport('{"format": "timeline-desk", ', 'story.timeline.json', context);
     expect(result.ok || result.error.message).toMatch(
-      /^This file is not a Timeline Desk, TimelineJS or CSV timeline: it is not valid JSON \(/,
+      /^This file is not a Timeline Desk, TimelineJS, CSV, iCalendar or Markwhen timeline: it is not valid JSON \(/,
     );
   });
 

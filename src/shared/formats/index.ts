@@ -12,10 +12,13 @@ import {
 } from '../schema';
 import { runToEnd } from '../steps';
 import { parseWith } from '../validation';
+import { BadRows } from './bad-rows';
 import { fromCsv, toCsv } from './csv';
 import { sniffImport } from './detect';
 import { toICalendar } from './icalendar';
+import { fromICalendar } from './icalendar-import';
 import { toMarkwhen } from './markwhen';
+import { fromMarkwhen } from './markwhen-import';
 import { isJsonObject } from './migrate';
 import { fromTimelineDeskJsonInBatches, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
@@ -94,18 +97,38 @@ function* parseKnownSize(
       const document = tooManyEvents(sniffed.json) ?? checked(sniffed.json, context, notes);
       return tagged('timelinejs', document, notes.list());
     }
-    case 'csv':
-      return tagged('csv', fromCsv(text, sniffed.delimiter, context));
+    case 'csv': {
+      // Table files list every row they cannot read; the preview offers the good ones.
+      const bad = new BadRows();
+      return withBadRows(tagged('csv', fromCsv(text, sniffed.delimiter, context, bad)), bad);
+    }
     case 'timelinejs-sheet': {
       const notes = new ImportNotes();
-      const document = fromTimelineJsSheet(text, sniffed.delimiter, context, notes);
-      return tagged(
-        'timelinejs-sheet',
-        document.ok ? parseWith(TimelineDocumentSchema, document.value) : document,
-        notes.list(),
+      const bad = new BadRows();
+      const document = fromTimelineJsSheet(text, sniffed.delimiter, context, notes, bad);
+      return withBadRows(
+        tagged(
+          'timelinejs-sheet',
+          document.ok ? parseWith(TimelineDocumentSchema, document.value) : document,
+          notes.list(),
+        ),
+        bad,
       );
     }
+    case 'ics': {
+      const notes = new ImportNotes();
+      return tagged('ics', fromICalendar(text, fileName, context, notes), notes.list());
+    }
+    case 'markwhen': {
+      const notes = new ImportNotes();
+      return tagged('markwhen', fromMarkwhen(text, fileName, context, notes), notes.list());
+    }
   }
+}
+
+function withBadRows(parsed: Result<ParsedImport>, bad: BadRows): Result<ParsedImport> {
+  const badRows = bad.list();
+  return parsed.ok && badRows !== null ? ok({ ...parsed.value, badRows }) : parsed;
 }
 
 function tagged(

@@ -64,23 +64,32 @@ describe('a TimelineJS Google-sheet CSV', () => {
     expect(notes).toEqual(['1 era (shaded spans) is not kept']);
   });
 
-  it('refuses a bad cell naming its row and column as the spreadsheet shows them', () => {
+  it('lists a bad cell by its row and column as the spreadsheet shows them, keeping the good rows', () => {
     const row = (cells: string) => [HEADER, '2024,6,18,,,,,,,Fine,,,,,,,,', cells].join('\n');
-    expect(refusal(row('2024,13,1,,,,,,,Bad month,,,,,,,,'))).toBe(
+    const badRow = (cells: string) => {
+      const { document, badRows } = read(row(cells));
+      expect(document.events.map((event) => event.title)).toEqual(['Fine']);
+      return badRows?.listed;
+    };
+    expect(badRow('2024,13,1,,,,,,,Bad month,,,,,,,,')).toEqual([
       'row 3, Month: "13" is not a month',
-    );
-    expect(refusal(row('2024,6,18,25:00,,,,,,Bad time,,,,,,,,'))).toBe(
+    ]);
+    expect(badRow('2024,6,18,25:00,,,,,,Bad time,,,,,,,,')).toEqual([
       'row 3, Time: "25:00" is not a time such as 9:30 or 3:45 PM',
-    );
-    expect(refusal(row(',,,9:30,,,,,,No date,,,,,,,,'))).toBe(
+    ]);
+    expect(badRow(',,,9:30,,,,,,No date,,,,,,,,')).toEqual([
       'row 3, Time: is given without a Year',
+    ]);
+    // With no good row at all, the file is refused with the first.
+    expect(refusal([HEADER, '2024,13,1,,,,,,,Bad month,,,,,,,,'].join('\n'))).toBe(
+      'row 2, Month: "13" is not a month',
     );
   });
 
   it('is told from our own CSV and from a CSV that is neither', () => {
     expect(read(`${HEADER}\n2024,,,,,,,,,A year,,,,,,,,`).format).toBe('timelinejs-sheet');
     expect(refusal('date,event,source\n2024-06-19,Visit,https://example.org')).toMatch(
-      /not a Timeline Desk, TimelineJS or CSV timeline/,
+      /not a Timeline Desk, TimelineJS, CSV, iCalendar or Markwhen timeline/,
     );
   });
 });

@@ -10,9 +10,10 @@ import Papa from 'papaparse';
 
 import { fail, type Result } from '../result';
 import type { TimelineDocument } from '../schema';
+import type { BadRows } from './bad-rows';
 import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
 import { fromTimelineJs } from './timelinejs-import';
-import type { ImportContext, ImportNotes } from './types';
+import { type ImportContext, ImportNotes } from './types';
 
 type Row = Readonly<Record<string, string>>;
 
@@ -23,11 +24,16 @@ const DATE_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> =
 };
 const TEXT_COLUMNS: Readonly<Record<string, string>> = { headline: 'Headline', text: 'Text' };
 
+/**
+ * The sheet as a document. With `badRows`, a row that cannot be read is listed there and left
+ * out (the file is refused only when no row can be read); without, the first one refuses it.
+ */
 export function fromTimelineJsSheet(
   text: string,
   delimiter: CsvDelimiter,
   context: ImportContext,
   notes: ImportNotes,
+  badRows?: BadRows,
 ): Result<TimelineDocument> {
   const parsed = Papa.parse<string[]>(stripBom(text), { delimiter, skipEmptyLines: false });
   const headerAt = Math.max(parsed.data.findIndex(isFilledRow), 0);
@@ -42,7 +48,11 @@ export function fromTimelineJsSheet(
     const rowNumber = headerAt + i + 2;
     const row: Row = Object.fromEntries(header.map((name, at) => [name, (cells[at] ?? '').trim()]));
     const slide = slideOf(row);
-    if (!slide.ok) return fail('invalid', `row ${rowNumber}, ${slide.error}`);
+    if (!slide.ok) {
+      if (badRows === undefined) return fail('invalid', `row ${rowNumber}, ${slide.error}`);
+      badRows.add(`row ${rowNumber}, ${slide.error}`);
+      continue;
+    }
     const type = row['Type']?.toLowerCase() ?? '';
     if (type === 'title') title = slide.value;
     else if (type === 'era') eras.push(slide.value);
@@ -51,9 +61,31 @@ export function fromTimelineJsSheet(
       rowOf.push(rowNumber);
     }
   }
-  const document = fromTimelineJs({ title, eras, events: slides }, context, notes);
-  if (document.ok) return document;
-  return fail(document.error.code, inSheetTerms(document.error.message, rowOf));
+  // Noted only once kept: with bad rows the good ones are read again.
+  const firstNotes = new ImportNotes();
+  const document = fromTimelineJs({ title, eras, events: slides }, context, firstNotes);
+  if (document.ok) {
+    notes.absorb(firstNotes);
+    return slides.length === 0 && badRows !== undefined && badRows.count > 0
+      ? badRows.refusal()
+      : document;
+  }
+  const refusal = fail(document.error.code, inSheetTerms(document.error.message, rowOf));
+  if (badRows === undefined || !/^events\[\d+\]/.test(document.error.message)) return refusal;
+  // Which slides TimelineJS's reading refuses, each on its own; the good ones are read together.
+  const good = slides.filter((slide, at) => {
+    const alone = fromTimelineJs(
+      { title: null, eras: [], events: [slide] },
+      context,
+      new ImportNotes(),
+    );
+    if (alone.ok) return true;
+    badRows.add(inSheetTerms(alone.error.message.replace(/^events\[0\]/, `events[${at}]`), rowOf));
+    return false;
+  });
+  if (good.length === 0) return badRows.refusal();
+  const kept = fromTimelineJs({ title, eras, events: good }, context, notes);
+  return kept.ok ? kept : refusal;
 }
 
 /** One row as TimelineJS makes it a slide; a time it cannot read is refused at its column. */

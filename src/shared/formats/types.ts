@@ -5,6 +5,7 @@
 import type { ImportFormat } from '../contract';
 import type { EventId, Timestamp } from '../ids';
 import type { TimelineDocument } from '../schema';
+import type { BadRowList } from './bad-rows';
 
 export interface ExportedFile {
   readonly text: string;
@@ -30,6 +31,8 @@ export interface ParsedImport {
   readonly eventJson?: readonly (string | undefined)[];
   /** What the file held that was not kept as it was, and why: the preview lists it. */
   readonly notes?: readonly string[];
+  /** Rows of a table file that cannot be imported (left out of `document`): the preview lists them. */
+  readonly badRows?: BadRowList;
 }
 
 /**
@@ -44,6 +47,15 @@ export class ImportNotes {
     const found = this.#kinds.get(kind);
     if (found) found.count++;
     else this.#kinds.set(kind, { count: 1, say });
+  }
+
+  /** Takes in what another collection counted (a reading that was kept after all). */
+  absorb(other: ImportNotes): void {
+    for (const [kind, { count, say }] of other.#kinds) {
+      const found = this.#kinds.get(kind);
+      if (found) found.count += count;
+      else this.#kinds.set(kind, { count, say });
+    }
   }
 
   list(): string[] {

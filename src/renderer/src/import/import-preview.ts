@@ -12,11 +12,50 @@ const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
   timelinejs: 'TimelineJS JSON',
   csv: 'CSV',
   'timelinejs-sheet': 'TimelineJS sheet (CSV)',
+  ics: 'iCalendar',
+  markwhen: 'Markwhen',
 };
 
 /** The formats the user may pick or drop, as the file chooser's filter and the hints say. */
-export const IMPORT_ACCEPT = '.json,.csv,application/json,text/csv';
-export const IMPORT_HINT = 'Timeline Desk JSON, TimelineJS JSON or CSV, up to 50 MB';
+export const IMPORT_ACCEPT = '.json,.csv,.ics,.mw,application/json,text/csv,text/calendar';
+export const IMPORT_HINT =
+  'Timeline Desk JSON, TimelineJS JSON, CSV, iCalendar or Markwhen, up to 50 MB';
+
+/** "12 good rows", "1 good row". */
+function goodRows(preview: ImportPreview): string {
+  const n = preview.totalEvents;
+  return `${n.toLocaleString('en')} good ${n === 1 ? 'row' : 'rows'}`;
+}
+
+/** Every row that cannot be imported, by row and column (the first 100), then how many more. */
+function badRowsSection(bad: NonNullable<ImportPreview['badRows']>): HTMLElement {
+  const more = bad.count - bad.listed.length;
+  const heading = `${bad.count.toLocaleString('en')} ${bad.count === 1 ? 'row' : 'rows'} cannot be imported`;
+  return el(
+    'section',
+    {
+      className: 'import-notes import-bad-rows',
+      attrs: { 'aria-label': 'Rows that cannot be imported' },
+    },
+    [
+      el('p', { className: 'import-notes-heading', text: heading }),
+      el(
+        'ul',
+        // It scrolls: focusable, so a keyboard can scroll it too.
+        { attrs: { tabindex: '0', 'aria-label': 'Bad rows' } },
+        // A row's message may quote the file: its direction characters are written out.
+        [
+          ...bad.listed.map((line) => el('li', { text: writeOutDirectionControls(line) })),
+          more > 0 && el('li', { text: `and ${more.toLocaleString('en')} more` }),
+        ],
+      ),
+      el('p', {
+        className: 'dialog-body',
+        text: 'They are left out: the counts above are of the good rows. Nothing is imported until you choose.',
+      }),
+    ],
+  );
+}
 
 /** The file's name is the user's text: "Import invoice\u202Efdp.exe" must not reorder. */
 export function importHeading(fileName: string): Phrase {
@@ -62,6 +101,7 @@ export function previewContent(
             ),
           ],
         ),
+      preview.badRows !== null && badRowsSection(preview.badRows),
       encodingNote !== null &&
         el('p', { className: 'import-encoding-note', text: encodingNote, attrs: { role: 'note' } }),
       nothingNew &&
@@ -82,7 +122,7 @@ export function previewContent(
       { value: 'cancel', label: 'Cancel' },
       {
         value: 'replace',
-        label: 'Replace',
+        label: preview.badRows === null ? 'Replace' : `Replace with the ${goodRows(preview)}`,
         className: 'button button--danger-outline',
         title: 'Replace the whole timeline with this file',
         describedBy: replaceNote,
@@ -92,7 +132,12 @@ export function previewContent(
         label: 'Import as a new story',
         title: 'Make this file a story of its own; this story stays as it is',
       },
-      { value: 'merge', label: 'Merge', className: 'button button--primary' },
+      {
+        value: 'merge',
+        // With bad rows, the choice says what it does: only the good ones come in.
+        label: preview.badRows === null ? 'Merge' : `Import the ${goodRows(preview)}`,
+        className: 'button button--primary',
+      },
     ],
     focus: 'merge',
   };
