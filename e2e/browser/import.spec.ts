@@ -363,3 +363,51 @@ test('an iCalendar file is previewed and merged: all-day events keep their days'
     .toEqual(['2024-06-18', '2024-06-20']);
   expect((await app.storedEvent('Putin arrives in Pyongyang'))?.end).toBeNull();
 });
+
+test('a table of the user’s own: they say which column holds what, and it is remembered', async ({
+  app,
+  page,
+}, testInfo) => {
+  const path = testInfo.outputPath('desk-notes.csv');
+  await writeFile(
+    path,
+    [
+      'when it happened;what;link',
+      '19 June 2024;Putin lands in Pyongyang;https://example.org/a',
+    ].join('\n'),
+  );
+  await app.chooseImportFile(path);
+  const dialog = app.importDialog('desk-notes.csv');
+  const start = dialog.getByRole('combobox', { name: 'Date or start' });
+  await expect(start).toBeFocused();
+  await expect(start).toHaveValue('');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Choose the columns of the date and of the title.',
+  );
+  await start.selectOption('when it happened');
+  await dialog.getByRole('combobox', { name: 'Title' }).selectOption('what');
+  await dialog.getByRole('combobox', { name: 'Source URL' }).selectOption('link');
+  await app.screenshot('import-table-mapping');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  expect(await app.importPreview('desk-notes.csv')).toMatchObject({
+    Format: 'Table (CSV or TSV), columns as chosen',
+    'New events': '1',
+  });
+  await app.answerImport('desk-notes.csv', 'Merge');
+  await expect
+    .poll(async () => (await app.storedEvent('Putin lands in Pyongyang'))?.sources[0]?.url)
+    .toBe('https://example.org/a');
+
+  // The next file with the same columns opens with the same choice.
+  const next = testInfo.outputPath('more-notes.csv');
+  await writeFile(next, ['when it happened;what;link', 'June 2024;Summit month;'].join('\n'));
+  await app.chooseImportFile(next);
+  const again = app.importDialog('more-notes.csv');
+  await expect(again.getByRole('combobox', { name: 'Date or start' })).toHaveValue(
+    'when it happened',
+  );
+  await expect(again.getByRole('combobox', { name: 'Title' })).toHaveValue('what');
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

@@ -49,11 +49,27 @@ export const IMPORT_FORMATS = [
   'timelinejs-sheet',
   'ics',
   'markwhen',
+  'table',
 ] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
 /** The chronology's export formats: a dated list newsrooms publish. */
 export const CHRONOLOGY_FORMATS = ['markdown', 'html'] as const;
+
+/**
+ * Which column of a table (any CSV or TSV) holds what, by the header's names: the date (or
+ * start), the title, and optionally the end, a description, a source URL, the lane and tags.
+ */
+const columnName = z.string().max(200);
+export const TableMappingSchema = z.strictObject({
+  start: columnName,
+  end: columnName.nullable(),
+  title: columnName,
+  description: columnName.nullable(),
+  source: columnName.nullable(),
+  lane: columnName.nullable(),
+  tags: columnName.nullable(),
+});
 
 /** Larger files are refused before they are parsed. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -79,6 +95,14 @@ export const ImportPreviewSchema = z.strictObject({
     .strictObject({
       count: z.number().int().positive(),
       listed: z.array(z.string().max(1000)).max(100),
+    })
+    .nullable()
+    .default(null),
+  /** A table of the user's own: its columns, and the mapping read by (null: none guessed). */
+  table: z
+    .strictObject({
+      columns: z.array(columnName).max(500),
+      mapping: TableMappingSchema.nullable(),
     })
     .nullable()
     .default(null),
@@ -236,6 +260,8 @@ export const contract = {
     input: z.strictObject({
       fileName: z.string().max(1000),
       text: z.string().max(MAX_IMPORT_BYTES, { error: 'is larger than 50 MB' }),
+      /** For a table of the user's own: which column holds what (else it is guessed). */
+      mapping: TableMappingSchema.optional(),
     }),
     output: ImportPreviewSchema,
   },
@@ -298,6 +324,7 @@ export type BackupInfo = z.output<typeof BackupInfoSchema>;
 export type SaveFailure = z.output<typeof SaveFailureSchema>;
 export type StoreStatus = z.output<typeof StoreStatusSchema>;
 export type StoryListing = z.output<typeof StoryListingSchema>;
+export type TableMapping = z.output<typeof TableMappingSchema>;
 export type CommandInput<K extends CommandName> = z.input<Contract[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Contract[K]['output']>;
 

@@ -36,7 +36,7 @@ export async function readStoreFileInWorker(path: string): Promise<StoreFileStat
 export async function parseImportInWorker(
   text: string,
   fileName: string,
-  context: Pick<ImportContext, 'now' | 'current'>,
+  context: Pick<ImportContext, 'now' | 'current' | 'mapping'>,
 ): Promise<Result<ParsedImport>> {
   const { format, version, timeline, lanes } = context.current;
   const job: WorkerJob = {
@@ -44,6 +44,7 @@ export async function parseImportInWorker(
     fileName,
     now: context.now,
     current: { format, version, timeline, lanes },
+    mapping: context.mapping,
     textParts: Math.ceil(text.length / TEXT_PART_CHARS),
   };
   const { outcome, events } = await runJob(job, text);

@@ -92,7 +92,12 @@ async function outcomeOf(id: number, job: WorkerJob, text: string): Promise<JobO
   const current: TimelineDocument = { ...job.current, lanes: [...job.current.lanes], events: [] };
   const result = await sendAll(
     id,
-    parseImportInBatches(text, job.fileName, { now: job.now, newId, current }),
+    parseImportInBatches(text, job.fileName, {
+      now: job.now,
+      newId,
+      current,
+      mapping: job.mapping,
+    }),
     (done) => (done.ok ? done.value.document.events : []),
   );
   return {

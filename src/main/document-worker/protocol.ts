@@ -5,6 +5,7 @@
  * deserializes the batches one at a time, between its other work. Batches are acknowledged
  * as they arrive, and the worker stays at most BATCHES_AHEAD batches ahead.
  */
+import type { TableMapping } from '../../shared/contract';
 import type { ParsedImport } from '../../shared/formats';
 import type { DocumentHead } from '../../shared/formats/timeline-desk-json';
 import type { Timestamp } from '../../shared/ids';
@@ -22,6 +23,8 @@ export type WorkerJob =
       readonly now: Timestamp;
       /** The timeline imported into: its lanes and title are reused by CSV and TimelineJS. */
       readonly current: DocumentHead;
+      /** For a table of the user's own: which column holds what. */
+      readonly mapping?: TableMapping;
       readonly textParts: number;
     }
   /** Check the event lines that follow in `text` messages, the first being event 0. */

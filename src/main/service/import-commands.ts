@@ -94,7 +94,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
   };
 
   return {
-    previewImport: async ({ fileName, text }) => {
+    previewImport: async ({ fileName, text, mapping }) => {
       if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
         throw new AppFailure({
           code: 'invalid',
@@ -102,7 +102,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         });
       }
       const current = settled.document();
-      const context = { now: timestamp(options.now()), newId: options.newId, current };
+      const context = { now: timestamp(options.now()), newId: options.newId, current, mapping };
       const here = () => parseImport(text, fileName, context);
       // A large file is read in the document worker (an export of ours by it and this thread
       // together): the app keeps answering meanwhile.
@@ -125,7 +125,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         if (pending.size <= MAX_PENDING_IMPORTS) break;
         pending.delete(oldest);
       }
-      const { notes = [], badRows = null } = parsed.value;
+      const { notes = [], badRows = null, table = null } = parsed.value;
       return {
         token,
         fileName,
@@ -133,6 +133,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         ...diff.counts,
         notes: [...notes],
         badRows: badRows === null ? null : { count: badRows.count, listed: [...badRows.listed] },
+        table: table === null ? null : { columns: [...table.columns], mapping: table.mapping },
       };
     },
     takeDocument: (token) => {

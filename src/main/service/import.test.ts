@@ -46,6 +46,7 @@ describe('previewing an import', () => {
       newLanes: ['Sanctions'],
       notes: [],
       badRows: null,
+      table: null,
     });
     expect(await app.documentNow()).toEqual(before);
     expect((await app.call('getHistory')).canUndo).toBe(false);

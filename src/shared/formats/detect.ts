@@ -13,7 +13,7 @@ import { isJsonObject } from './migrate';
 /** What a file looks like, with the JSON already parsed so it is parsed once. */
 export type Sniffed =
   | { readonly format: 'json' | 'timelinejs'; readonly json: unknown }
-  | { readonly format: 'csv' | 'timelinejs-sheet'; readonly delimiter: CsvDelimiter }
+  | { readonly format: 'csv' | 'timelinejs-sheet' | 'table'; readonly delimiter: CsvDelimiter }
   | { readonly format: 'ics' | 'markwhen' }
   | { readonly format: null; readonly reason: string };
 
@@ -56,7 +56,7 @@ export function sniffImport(text: string, fileName: string): Sniffed {
   if (/^\s*[[{]/.test(body) || /\.json$/i.test(fileName)) {
     return { format: null, reason: `${NOT_A_TIMELINE}: it is not valid JSON (${json.reason})` };
   }
-  return { format: null, reason: NOT_A_TIMELINE };
+  return tableFormat(body) ?? { format: null, reason: NOT_A_TIMELINE };
 }
 
 /** Excel and Notepad start UTF-8 files with a byte order mark; it is not content. */
@@ -88,6 +88,23 @@ function csvFormat(text: string): Sniffed | null {
     if (isTimelineJsSheet(header)) return { format: 'timelinejs-sheet', delimiter };
   }
   return null;
+}
+
+/**
+ * Any other table: a header of at least two named columns and a row under it, with the
+ * separator that gives the most columns. The user then says which column holds what.
+ */
+function tableFormat(text: string): Sniffed | null {
+  let best: { delimiter: CsvDelimiter; columns: number } | null = null;
+  for (const delimiter of CSV_DELIMITERS) {
+    const parsed = Papa.parse<string[]>(text, { delimiter, preview: HEADER_SEARCH_ROWS });
+    const rows = parsed.data.filter(isFilledRow);
+    const columns = (rows[0] ?? []).filter((cell) => cell.trim() !== '').length;
+    if (rows.length >= 2 && columns >= 2 && columns > (best?.columns ?? 0)) {
+      best = { delimiter, columns };
+    }
+  }
+  return best === null ? null : { format: 'table', delimiter: best.delimiter };
 }
 
 /** TimelineJS keeps its slides in `events`, each with a `start_date` object. */

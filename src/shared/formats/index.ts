@@ -20,6 +20,7 @@ import { fromICalendar } from './icalendar-import';
 import { toMarkwhen } from './markwhen';
 import { fromMarkwhen } from './markwhen-import';
 import { isJsonObject } from './migrate';
+import { fromTable, guessMapping, tableColumns } from './table-import';
 import { fromTimelineDeskJsonInBatches, toTimelineDeskJson } from './timeline-desk-json';
 import { fromTimelineJs, toTimelineJsText } from './timelinejs';
 import { fromTimelineJsSheet } from './timelinejs-sheet';
@@ -114,6 +115,20 @@ function* parseKnownSize(
         ),
         bad,
       );
+    }
+    case 'table': {
+      const columns = tableColumns(text, sniffed.delimiter);
+      const mapping = context.mapping ?? guessMapping(columns);
+      const table = { columns, mapping };
+      if (mapping === null) {
+        // Nothing to read by yet: the window asks which column holds what.
+        return ok({ format: 'table', document: { ...context.current, events: [] }, table });
+      }
+      const notes = new ImportNotes();
+      const bad = new BadRows();
+      const document = fromTable(text, sniffed.delimiter, fileName, mapping, context, notes, bad);
+      const parsed = withBadRows(tagged('table', document, notes.list()), bad);
+      return parsed.ok ? ok({ ...parsed.value, table }) : parsed;
     }
     case 'ics': {
       const notes = new ImportNotes();

@@ -2,7 +2,7 @@
  * The types every format converter shares with the facade (index.ts). They sit in this leaf so
  * a converter never imports the facade that imports it.
  */
-import type { ImportFormat } from '../contract';
+import type { ImportFormat, TableMapping } from '../contract';
 import type { EventId, Timestamp } from '../ids';
 import type { TimelineDocument } from '../schema';
 import type { BadRowList } from './bad-rows';
@@ -18,6 +18,8 @@ export interface ImportContext {
   readonly newId: () => EventId;
   /** The current timeline, for lanes & ids to reuse */
   readonly current: TimelineDocument;
+  /** For a table of the user's own: which column holds what (else guessed from the names). */
+  readonly mapping?: TableMapping;
 }
 
 export interface ParsedImport {
@@ -33,6 +35,8 @@ export interface ParsedImport {
   readonly notes?: readonly string[];
   /** Rows of a table file that cannot be imported (left out of `document`): the preview lists them. */
   readonly badRows?: BadRowList;
+  /** A table of the user's own: its columns and the mapping it was read by (null: none). */
+  readonly table?: { readonly columns: readonly string[]; readonly mapping: TableMapping | null };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import {
   type Change,
+  type ImportPreview,
   MAX_IMPORT_BYTES,
   type OpenedFile,
   type TimelineApi,
@@ -25,6 +26,7 @@ import {
   refusalContent,
   tooLargeMessage,
 } from './import-preview';
+import { mappingStep, rememberedMapping, rememberMapping } from './table-mapping';
 
 export interface ImportDeps {
   readonly api: TimelineApi;
@@ -141,7 +143,10 @@ export class ImportFlow {
     }
     const previewed = await api.previewImport({ fileName: file.name, text: read.text });
     if (!previewed.ok) return this.#refuse(file.name, previewed.error.message);
-    const preview = previewed.value;
+    const preview = previewed.value.table
+      ? await this.#mapped(file.name, read.text, previewed.value)
+      : previewed.value;
+    if (preview === null) return;
     status.info(['Import ', isolated(file.name), ': choose Merge or Replace']);
     const content = previewContent(preview, this.#deps.eventCount(), read.note);
     const answer = await this.#dialog.show(content);
@@ -167,6 +172,42 @@ export class ImportFlow {
       return;
     }
     this.#deps.onImported(applied.value, importedMessage(preview, mode));
+  }
+
+  /**
+   * A table of the user's own: asks which column holds what (until the date and title have one
+   * and the file reads by it), then previews the file read that way. Null when cancelled.
+   */
+  async #mapped(
+    fileName: string,
+    text: string,
+    first: ImportPreview,
+  ): Promise<ImportPreview | null> {
+    const { api, status } = this.#deps;
+    await api.cancelImport({ token: first.token });
+    const columns = first.table?.columns ?? [];
+    let mapping = rememberedMapping(columns) ?? first.table?.mapping ?? null;
+    let problem: string | null = null;
+    for (;;) {
+      status.info(['Import ', isolated(fileName), ': say which column holds what']);
+      const step = mappingStep(fileName, columns, mapping, problem);
+      if ((await this.#dialog.show(step.content)) !== 'continue') {
+        status.info('Import cancelled');
+        return null;
+      }
+      const chosen = step.read();
+      if (chosen === null) {
+        problem = 'Choose the columns of the date and of the title.';
+        continue;
+      }
+      mapping = chosen;
+      const previewed = await api.previewImport({ fileName, text, mapping: chosen });
+      if (previewed.ok) {
+        rememberMapping(columns, chosen);
+        return previewed.value;
+      }
+      problem = previewed.error.message;
+    }
   }
 
   async #refuse(fileName: string, reason: string): Promise<void> {

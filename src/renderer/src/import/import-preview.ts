@@ -14,10 +14,12 @@ const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
   'timelinejs-sheet': 'TimelineJS sheet (CSV)',
   ics: 'iCalendar',
   markwhen: 'Markwhen',
+  table: 'Table (CSV or TSV), columns as chosen',
 };
 
 /** The formats the user may pick or drop, as the file chooser's filter and the hints say. */
-export const IMPORT_ACCEPT = '.json,.csv,.ics,.mw,application/json,text/csv,text/calendar';
+export const IMPORT_ACCEPT =
+  '.json,.csv,.tsv,.txt,.ics,.mw,application/json,text/csv,text/tab-separated-values,text/calendar';
 export const IMPORT_HINT =
   'Timeline Desk JSON, TimelineJS JSON, CSV, iCalendar or Markwhen, up to 50 MB';
 
