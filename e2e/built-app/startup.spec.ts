@@ -61,8 +61,10 @@ test('a data folder of the single-story version becomes the first story, its fil
   for (const title of SEED_TITLES) await expect(desk.item(title)).toHaveCount(1);
   await expect(desk.page.getByRole('alert')).toContainText('Timeline Desk now keeps many stories');
   await desk.page.screenshot({ path: 'test-results/screenshots/built-upgraded.png' });
-  expect(await readFile(join(dataDir, 'before-stories', 'timeline.json'), 'utf8')).toBe(original);
-  expect(await readdir(join(dataDir, 'before-stories', 'backups'))).toEqual(['kept-backup.json']);
+  const [upgrade] = await readdir(join(dataDir, 'before-stories'));
+  const kept = join(dataDir, 'before-stories', upgrade!);
+  expect(await readFile(join(kept, 'timeline.json'), 'utf8')).toBe(original);
+  expect(await readdir(join(kept, 'backups'))).toEqual(['kept-backup.json']);
   expect((await stored(dataDir)).timeline.title).toBe('Kept through the upgrade');
   expect(await desk.app.quit()).toBe(0);
 });

@@ -45,6 +45,7 @@ export interface ImportCommandOptions {
 }
 
 interface PendingImport {
+  readonly fileName: string;
   readonly parsed: ParsedImport;
   /** The file against the timeline as it was at the preview ... */
   readonly diff: ImportDiff;
@@ -57,8 +58,11 @@ export type ImportHandlers = Pick<
   CommandHandlers,
   'previewImport' | 'applyImport' | 'cancelImport'
 > & {
-  /** The checked document of a preview, for a story of its own; the preview is forgotten. */
-  takeDocument(token: string): TimelineDocument;
+  /**
+   * The checked document of a preview and its file's name, for a story of its own; the preview
+   * stays until cancelImport (so a story that could not be made can be tried again).
+   */
+  importedFile(token: string): { readonly document: TimelineDocument; readonly fileName: string };
 };
 
 export function createImportCommands(options: ImportCommandOptions): ImportHandlers {
@@ -116,6 +120,7 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
       forgetExpired();
       const token = randomUUID();
       pending.set(token, {
+        fileName,
         parsed: parsed.value,
         diff,
         changeCount,
@@ -136,10 +141,9 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
         table: table === null ? null : { columns: [...table.columns], mapping: table.mapping },
       };
     },
-    takeDocument: (token) => {
-      const { parsed } = pendingImport(token);
-      pending.delete(token);
-      return parsed.document;
+    importedFile: (token) => {
+      const { parsed, fileName } = pendingImport(token);
+      return { document: parsed.document, fileName };
     },
     applyImport: async ({ token, mode }) => {
       const entry = pendingImport(token);

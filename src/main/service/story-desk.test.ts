@@ -3,7 +3,7 @@
  * list, new / duplicate / delete to the trash / restore / open, the last story reopening, undo
  * per story, import as a new story, and the upgrade of a single-story data folder.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -21,8 +21,9 @@ import {
 } from '../store/desk-folder';
 import { openTimelineRepository, STORE_FILE_NAME } from '../store/timeline-repository';
 
-const start = useServices();
+// Before useServices: hooks run last-registered first, so the services close before this goes.
 const tempDir = useTempDirs();
+const start = useServices();
 
 type App = Awaited<ReturnType<typeof start>>;
 
@@ -202,6 +203,18 @@ describe('the story list', () => {
     });
   });
 
+  it('gives a CSV imported as a new story its own id, its file name as title and only its lanes', async () => {
+    const app = await start();
+    const seed = await app.documentNow();
+    const text = 'id,title,start\n1,Talks open,2024-07-01\n';
+    const preview = await app.call('previewImport', { fileName: 'gaza talks.csv', text });
+    await app.call('importAsNewStory', { token: preview.token });
+    const story = await app.documentNow();
+    expect(story.timeline).toMatchObject({ title: 'gaza talks', description: '' });
+    expect(story.timeline.id).not.toBe(seed.timeline.id);
+    expect(story.lanes.map((lane) => lane.id)).toEqual([story.events[0]?.laneId]);
+  });
+
   it('makes desk.json again from the story folders when it is damaged, keeping the damaged one', async () => {
     const app = await start();
     const { id } = await app.call('createStory', { title: 'Talks' });
@@ -245,15 +258,16 @@ describe('upgrading a single-story data folder', () => {
     expect(await app.documentNow()).toEqual(before);
     const notices = (await app.call('getTimeline')).notices.join(' ');
     expect(notices).toContain('Your timeline is the first of them');
-    expect(notices).toContain(join(dir, KEPT_BEFORE_STORIES));
+    const { current } = await app.call('listStories');
+    const kept = join(dir, KEPT_BEFORE_STORIES, current);
+    expect(notices).toContain(kept);
     expect((await listed(app)).stories).toEqual([
       `${before.timeline.title} (${before.events.length})`,
     ]);
-    // The originals, byte for byte, in before-stories/; the root keeps only the desk.
-    expect((await readdir(join(dir, KEPT_BEFORE_STORIES))).sort()).toEqual(files);
-    expect(await readFile(join(dir, KEPT_BEFORE_STORIES, STORE_FILE_NAME), 'utf8')).toBe(
-      originalText,
-    );
+    // The originals, byte for byte, in before-stories/<id>/; the root keeps only the desk.
+    expect((await readdir(kept)).sort()).toEqual(files);
+    expect(await readFile(join(kept, STORE_FILE_NAME), 'utf8')).toBe(originalText);
+    expect(await readdir(join(dir, STORIES_DIR, current))).not.toContain('migrated-to');
     expect(
       (await readdir(dir)).filter(
         (name) => name.startsWith('timeline.') && name !== 'timeline.lock',
@@ -285,6 +299,29 @@ describe('upgrading a single-story data folder', () => {
     expect(await app.documentNow()).toEqual(before);
     expect(await listed(app)).toMatchObject({ current: id });
     expect(await readdir(join(dir, STORIES_DIR))).toEqual([id]);
+  });
+
+  it('keeps a story whose restore a crash cut short (its folder back, desk.json not yet)', async () => {
+    const app = await start();
+    const { id } = await app.call('createStory', { title: 'Talks' });
+    await app.call('deleteStory', { id });
+    await app.services.close();
+    const { rename } = await import('node:fs/promises');
+    await rename(join(app.dataDir, TRASH_DIR, id), join(app.dataDir, STORIES_DIR, id));
+    const again = await start({ dataDir: app.dataDir });
+    expect(await listed(again)).toMatchObject({ trash: [] });
+    await again.call('openStory', { id });
+    expect((await again.documentNow()).timeline.title).toBe('Talks');
+  });
+
+  it('upgrades a folder whose store is gone but whose backups are there, from the newest backup', async () => {
+    const { dir } = await singleStoryFolder();
+    const before = await storeOnDisk(dir);
+    await rm(join(dir, STORE_FILE_NAME));
+    for (const name of await readdir(dir)) if (name.endsWith('.journal')) await rm(join(dir, name));
+    const app = await start({ dataDir: dir });
+    expect((await app.documentNow()).timeline.title).toBe(before.timeline.title);
+    expect((await app.call('getTimeline')).notices.join(' ')).toMatch(/restored the backup/);
   });
 
   it('starts the copy again when a crash cut it short before it was marked whole', async () => {

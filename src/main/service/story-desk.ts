@@ -9,10 +9,17 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { fileTitle } from '../../shared/formats/import-document';
 import { LANE_PALETTE } from '../../shared/formats/lane-palette';
 import type { LaneId, TimelineId } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
-import { FORMAT, FORMAT_VERSION, LIMITS, type TimelineDocument } from '../../shared/schema';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  LIMITS,
+  type TimelineDocument,
+  type TimelineInfo,
+} from '../../shared/schema';
 import { prestartWorkerFor } from '../document-worker/client';
 import type { AtomicWriteOptions } from '../store/atomic-write';
 import { DeskFolder, type StoryListing } from '../store/desk-folder';
@@ -136,8 +143,11 @@ export class StoryDesk {
         return null;
       },
       importAsNewStory: async ({ token }) => {
-        const document = this.#current.service.takeImportedDocument(token);
-        const id = await this.#folder.create(document);
+        const story = this.#current;
+        const file = story.service.importedFile(token);
+        const id = await this.#folder.create(storyOfItsOwn(file, story.repository.info));
+        // Used once the story is made; until then the user may try again.
+        await story.service.handlers.cancelImport({ token });
         await this.#switchTo(id);
         return { id };
       },
@@ -152,7 +162,10 @@ export class StoryDesk {
 
   /** Closes every open story (their changes on disk first) and keeps their titles and counts. */
   async close(): Promise<void> {
-    for (const id of [...this.#open.keys()]) await this.#close(id);
+    // Every story is tried, the open one too, even when another cannot be written.
+    const closed = await Promise.allSettled([...this.#open.keys()].map((id) => this.#close(id)));
+    const failed = closed.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   #listed(listing: StoryListing) {
@@ -252,6 +265,31 @@ async function openStory(
 
 function summarise(folder: DeskFolder, id: string, repository: TimelineRepository) {
   return folder.summarise(id, repository.info.title, repository.eventCount());
+}
+
+/**
+ * An imported file as a story of its own. Importers read a file into the open story (its id,
+ * and its title where the file names none): here it gets an id of its own, the file's title
+ * (else the file's name) and only the lanes its events use.
+ */
+export function storyOfItsOwn(
+  file: { readonly document: TimelineDocument; readonly fileName: string },
+  open: TimelineInfo,
+): TimelineDocument {
+  const { document } = file;
+  const ownTitle = document.timeline.title !== open.title;
+  const used = new Set(document.events.map((event) => event.laneId));
+  const lanes = document.lanes.filter((lane) => used.has(lane.id));
+  return {
+    ...document,
+    timeline: {
+      id: randomUUID() as TimelineId,
+      title: ownTitle ? document.timeline.title : fileTitle(file.fileName) || 'Imported story',
+      description:
+        document.timeline.description === open.description ? '' : document.timeline.description,
+    },
+    lanes: lanes.length > 0 ? lanes : document.lanes.slice(0, 1),
+  };
 }
 
 /** A story with no events and one lane. */

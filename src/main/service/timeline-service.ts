@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type EventId, timestamp } from '../../shared/ids';
 import { comparePartialDates, mustParse } from '../../shared/partial-date';
 import { AppFailure } from '../../shared/result';
-import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
+import type { TimelineEvent } from '../../shared/schema';
 import type { AtomicWriteOptions } from '../store/atomic-write';
 import type { BackupKeeper } from '../store/backups';
 import { saveFailureOf } from '../store/save-failure';
@@ -17,7 +17,7 @@ import { followUpFields, planCreate, planDelete, planUpdate } from './event-chan
 import { exportChronology, exportDocument } from './export-file';
 import type { CommandHandlers } from './handlers';
 import type { Host } from './host';
-import { createImportCommands } from './import-commands';
+import { createImportCommands, type ImportHandlers } from './import-commands';
 import { settledStore } from './settled-store';
 import { createStatusFeed } from './store-status';
 import {
@@ -58,7 +58,7 @@ export type StoryHandlers = Omit<CommandHandlers, DeskCommand>;
 export interface StoryService {
   readonly handlers: StoryHandlers;
   /** The checked document of an import preview, for a story of its own (see import-commands). */
-  takeImportedDocument(token: string): TimelineDocument;
+  importedFile: ImportHandlers['importedFile'];
 }
 
 export function createTimelineService(options: ServiceOptions): StoryService {
@@ -168,7 +168,7 @@ export function createTimelineService(options: ServiceOptions): StoryService {
     watchStoreStatus: status.watchStoreStatus,
     resolveExternalChange: status.resolveExternalChange,
   };
-  return { handlers, takeImportedDocument: imports.takeDocument };
+  return { handlers, importedFile: imports.importedFile };
 }
 
 function refuseWhileChangedElsewhere(store: TimelineRepository): void {

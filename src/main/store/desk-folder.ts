@@ -10,7 +10,7 @@
  * `before-stories/`, in steps that a crash at any point can take up again (see migrateLegacy).
  */
 import { randomUUID } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { z } from 'zod';
@@ -234,7 +234,9 @@ export class DeskFolder {
           continue;
         }
         const read = await readSummary(join(this.dataDir, folder, id));
-        known[id] = { ...read, deletedAt: before?.deletedAt ?? deletedNow };
+        // A folder's place is the truth: one in stories/ is on the desk (a restore a crash cut).
+        const deletedAt = deletedNow === null ? null : (before?.deletedAt ?? deletedNow);
+        known[id] = { ...read, deletedAt };
       }
     }
     this.#file.stories = known;
@@ -325,6 +327,13 @@ async function lastChange(dir: string): Promise<Date> {
   return new Date(latest);
 }
 
+/** A file of a single-story folder that holds the story: the store, a journal, the backups. */
+function isStoreFile(name: string): boolean {
+  return (
+    name === STORE_FILE_NAME || name === BACKUP_DIR_NAME || /^timeline\.\d+\.journal$/.test(name)
+  );
+}
+
 /** The files of a single-story data folder: the store, its journals, damaged and kept copies. */
 function isLegacyFile(name: string): boolean {
   return (
@@ -349,9 +358,11 @@ async function migrateLegacy(
   const staging = join(stories, MIGRATING);
   const mark = join(staging, MIGRATED_MARK);
   const legacy = (await readdir(dataDir)).filter(isLegacyFile);
-  let id = await readFile(mark, 'utf8').catch(() => null);
+  const marked = await readFile(mark, 'utf8').catch(() => null);
+  let id = marked !== null && StoryIdSchema.safeParse(marked).success ? marked : null;
   if (id === null) {
-    if (!legacy.includes(STORE_FILE_NAME)) return null;
+    // The store, its journals or its backups: any of them is a story to take in.
+    if (!legacy.some(isStoreFile)) return null;
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging);
     for (const name of legacy) {
@@ -359,16 +370,17 @@ async function migrateLegacy(
     }
     await syncTree(staging);
     id = randomUUID();
-    await writeFile(mark, id);
-    await syncFolder(staging);
+    await writeFileAtomic(mark, id);
   }
-  const kept = join(dataDir, KEPT_BEFORE_STORIES);
+  // Each upgrade keeps its originals apart: a second one never mixes with or overwrites them.
+  const kept = join(dataDir, KEPT_BEFORE_STORIES, id);
   await mkdir(kept, { recursive: true });
   for (const name of legacy) await rename(join(dataDir, name), join(kept, name));
   await syncFolder(dataDir);
-  await rm(mark);
+  // Renamed with its mark, then the mark goes: a crash between leaves a story, never nothing.
   await rename(staging, join(stories, id));
   await syncFolder(stories);
+  await rm(join(stories, id, MIGRATED_MARK), { force: true });
   return {
     id,
     notice:

@@ -108,3 +108,15 @@ describe('a TimelineJS sheet with bad rows', () => {
     ]);
   });
 });
+
+describe('a CSV whose follow-ups name events it lacks', () => {
+  it('lists every such row by its row, even past 100 of them', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `${i + 2},Reply ${i},2024-07-02,99999`);
+    const text = ['id,title,start,followUpOf', '1,Talks open,2024-07-01,', ...rows].join('\n');
+    const bad = new BadRows();
+    const read = fromCsv(text, ',', importContext(), bad);
+    expect(read.ok && read.value.events.map((event) => event.title)).toEqual(['Talks open']);
+    expect(bad.count).toBe(150);
+    expect(bad.list()?.listed[0]).toMatch(/^row 3, followUpOf: /);
+  });
+});

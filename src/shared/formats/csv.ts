@@ -28,7 +28,7 @@ import {
   TimelineEventSchema,
 } from '../schema';
 import { formatPath } from '../validation';
-import { type BadRows, MAX_LISTED_ROWS } from './bad-rows';
+import type { BadRows } from './bad-rows';
 import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
 import { LANE_PALETTE } from './lane-palette';
 import { uuidFromString } from './stable-uuid';
@@ -149,8 +149,8 @@ export function fromCsv(
     return fail('invalid', `This file has more than ${LIMITS.maxEvents} events`);
   }
   const lanes = new LaneBook(context.current.lanes);
-  const events: TimelineEvent[] = [];
-  const rowNumbers: number[] = [];
+  let events: TimelineEvent[] = [];
+  let rowNumbers: number[] = [];
   for (const [i, row] of rows.entries()) {
     if (!isFilledRow(row)) continue;
     const rowNumber = headerIndex + i + 2;
@@ -194,12 +194,25 @@ export function fromCsv(
         issue ? `${formatPath(issue.path)}: ${issue.message}` : 'is not valid',
       );
     }
-    const refused = reject(rowFail(rowNumbers[index] ?? 0, rest, issue.message));
-    if (refused || tries >= MAX_LISTED_ROWS) return refused ?? fail('invalid', issue.message);
-    events.splice(index, 1);
-    rowNumbers.splice(index, 1);
+    if (badRows === undefined) return rowFail(rowNumbers[index] ?? 0, rest, issue.message);
+    // Every row the whole refuses at once; a follow-up of one of them goes in the next round.
+    const dropped = new Set<number>();
+    for (const each of doc.error.issues) {
+      const [head, at, ...where] = each.path;
+      if (head !== 'events' || typeof at !== 'number' || dropped.has(at)) continue;
+      dropped.add(at);
+      const refusal = rowFail(rowNumbers[at] ?? 0, where, each.message);
+      if (!refusal.ok) badRows.add(refusal.error.message);
+    }
+    if (tries >= MAX_ROUNDS)
+      return fail('invalid', `row ${rowNumbers[index] ?? 0}: ${issue.message}`);
+    events = events.filter((_, at) => !dropped.has(at));
+    rowNumbers = rowNumbers.filter((_, at) => !dropped.has(at));
   }
 }
+
+/** Rounds of dropping rows the whole refuses (a chain of follow-ups needs one per link). */
+const MAX_ROUNDS = 50;
 
 function describeCsvError(error: Papa.ParseError): string {
   if (error.code === 'MissingQuotes') return 'a quoted cell is not closed';

@@ -107,3 +107,16 @@ describe('a table of the user’s own', () => {
     expect(guessMapping(['Date', 'Headline'])).toMatchObject({ start: 'Date', title: 'Headline' });
   });
 });
+
+describe('a table row the schema refuses', () => {
+  it('is a bad row, named by its column, and the others come in', () => {
+    const text = [
+      'date,end,event',
+      '2024-06-19,2024-06-01,Ends before it starts',
+      '2024-06-20,,Fine',
+    ].join('\n');
+    const parsed = read(text, 't.csv');
+    expect(parsed.document.events.map((event) => event.title)).toEqual(['Fine']);
+    expect(parsed.badRows?.listed).toEqual([expect.stringMatching(/^row 2, end: /)]);
+  });
+});

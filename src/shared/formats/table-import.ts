@@ -11,7 +11,13 @@ import type { TableMapping } from '../contract';
 import type { EventId } from '../ids';
 import { mustParse } from '../partial-date';
 import { fail, ok, type Result } from '../result';
-import { type Lane, LIMITS, type TimelineDocument, type TimelineEvent } from '../schema';
+import {
+  type Lane,
+  LIMITS,
+  type TimelineDocument,
+  type TimelineEvent,
+  TimelineEventSchema,
+} from '../schema';
 import { localDateContext, readTypedDate } from '../typed-date';
 import type { BadRows } from './bad-rows';
 import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
@@ -126,7 +132,7 @@ export function fromTable(
     const repeat = seen.get(key) ?? 0;
     seen.set(key, repeat + 1);
     const url = cell(mapping.source);
-    events.push({
+    const event = TimelineEventSchema.safeParse({
       id: uuidFromString(`table\u001f${key}\u001f${repeat}`) as EventId,
       title,
       start: start.date,
@@ -143,6 +149,15 @@ export function fromTable(
       createdAt: context.now,
       updatedAt: context.now,
     });
+    // Checked row by row: what the schema refuses (an end before the start) is a bad row too.
+    if (!event.success) {
+      const issue = event.error.issues[0];
+      const field = String(issue?.path[0] ?? '');
+      const column = mapping[field as keyof TableMapping] ?? field;
+      badRows.add(`row ${rowNumber}, ${column}: ${issue?.message ?? 'is not valid'}`);
+      continue;
+    }
+    events.push(event.data);
     places.push(`row ${rowNumber}`);
   }
   if (events.length === 0 && badRows.count > 0) return badRows.refusal();

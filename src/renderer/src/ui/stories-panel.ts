@@ -83,7 +83,10 @@ export class StoriesPanel {
   async set(shown: boolean): Promise<void> {
     this.element.hidden = !shown;
     this.button.setAttribute('aria-expanded', String(shown));
-    if (shown) await this.refresh();
+    if (!shown) return;
+    await this.refresh();
+    // Opening puts the focus on the open story; a refresh later leaves it where it is.
+    this.element.querySelector<HTMLElement>('[aria-current="true"]')?.focus();
   }
 
   async refresh(): Promise<void> {
@@ -105,7 +108,6 @@ export class StoriesPanel {
         text: 'Deleted stories stay in the trash for 30 days.',
       }),
     );
-    this.#body.querySelector<HTMLElement>('[aria-current="true"]')?.focus();
   }
 
   #storyRow(story: StoryListing, current: boolean): HTMLElement {
