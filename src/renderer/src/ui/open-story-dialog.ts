@@ -7,6 +7,7 @@
 import type { StoryListing } from '../../../shared/contract';
 import { isolated } from './bidi';
 import { el } from './dom';
+import { eventsText } from './stories-panel';
 
 const MAX_SHOWN = 50;
 
@@ -63,7 +64,7 @@ export class OpenStoryDialog {
               isolated(story.title),
               el('span', {
                 className: 'story-details',
-                text: ` · ${story.events.toLocaleString('en')} ${story.events === 1 ? 'event' : 'events'}${story.id === current ? ' · open' : ''}`,
+                text: ` · ${eventsText(story.events)}${story.id === current ? ' · open' : ''}`,
               }),
             ],
           );

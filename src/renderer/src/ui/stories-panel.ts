@@ -159,7 +159,8 @@ export class StoriesPanel {
   }
 }
 
-function eventsText(count: number): string {
+/** "1 event", "10,000 events". */
+export function eventsText(count: number): string {
   return count === 1 ? '1 event' : `${count.toLocaleString('en')} events`;
 }
 
