@@ -85,6 +85,7 @@ export class StoryDesk {
     const forward: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const name of Object.keys(this.#current.service.handlers)) {
       forward[name] = (input) => {
+        // By name, as the dispatcher calls it: a loop cannot pair each name with its handler's type.
         const handler = (this.#current.service.handlers as unknown as Loose)[name];
         if (handler === undefined) throw new Error(`No story command ${name}`);
         return handler(input);
@@ -152,6 +153,7 @@ export class StoryDesk {
         return { id };
       },
     };
+    // `forward` holds one handler for each story command, built by name above.
     return { ...(forward as unknown as CommandHandlers), ...desk };
   }
 

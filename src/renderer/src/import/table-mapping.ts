@@ -4,7 +4,7 @@
  * opens with the mapping last used for a file with the same columns (kept in localStorage), else
  * the one guessed from the column names; Continue reads the file by it.
  */
-import type { TableMapping } from '../../../shared/contract';
+import { type TableMapping, TableMappingSchema } from '../../../shared/contract';
 import { el, uniqueId } from '../ui/dom';
 import type { ModalContent } from '../ui/modal';
 import { importHeading } from './import-preview';
@@ -97,12 +97,15 @@ export function rememberedMapping(columns: readonly string[]): TableMapping | nu
   try {
     const kept = localStorage.getItem(STORAGE_PREFIX + columns.join('\u001f'));
     if (kept === null) return null;
-    const mapping = JSON.parse(kept) as Record<string, unknown>;
-    const fits = PARTS.every(({ key, required }) => {
+    // Checked as the contract checks one: stored text is outside input like any other.
+    const checked = TableMappingSchema.safeParse(JSON.parse(kept));
+    if (!checked.success) return null;
+    const mapping = checked.data;
+    const fits = PARTS.every(({ key }) => {
       const column = mapping[key];
-      return column === null ? !required : typeof column === 'string' && columns.includes(column);
+      return column === null || columns.includes(column);
     });
-    return fits ? (mapping as unknown as TableMapping) : null;
+    return fits ? mapping : null;
   } catch {
     return null;
   }
