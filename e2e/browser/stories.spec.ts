@@ -1,9 +1,12 @@
 /**
  * A desk of many stories (issue 17, part 1), as a user drives it: the Stories panel, New story,
  * Open story… (Ctrl+K, type to find), Duplicate story, Delete story to the trash and Restore,
- * and a file imported as a new story. Each switch loads the window on the story now open.
+ * and a file imported as a new story. Each switch mounts the window's app again on the story now
+ * open, in the same page.
  */
 import { join } from 'node:path';
+
+import type { Page } from '@playwright/test';
 
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
@@ -66,6 +69,69 @@ test('a user makes a second story, finds and opens the first again, and the last
   await page.reload();
   await expect(heading).toHaveText(seedTitle);
 });
+
+test('switching stories keeps the page, and leaves nothing of the story left listening', async ({
+  app,
+  page,
+}) => {
+  const heading = page.getByRole('heading', { level: 1 });
+  const seedTitle = (await app.stored()).timeline.title;
+  const openByKeys = async (title: string): Promise<void> => {
+    await page.keyboard.press('Control+k');
+    const open = page.getByRole('dialog', { name: 'Open story' });
+    await open.getByRole('combobox', { name: 'Find a story' }).fill(title);
+    await expect(open.getByRole('option')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    await expect(heading).toHaveText(title);
+    await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  };
+  await page.evaluate(() => Object.assign(globalThis, { samePage: true }));
+  const before = await pageListeners(page);
+
+  await app.button('Stories').click();
+  await page.getByRole('button', { name: 'New story' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New story' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Talks');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(heading).toHaveText('Talks');
+  await openByKeys(seedTitle);
+  await openByKeys('Talks');
+  await openByKeys(seedTitle);
+  await expect(app.item(SEED)).toHaveCount(1);
+
+  // The same page all along: nothing was loaded again.
+  expect(await page.evaluate(() => 'samePage' in globalThis)).toBe(true);
+  // A press anywhere lets the menus of the apps taken down let go of the document.
+  await heading.click();
+  expect(await pageListeners(page)).toEqual(before);
+
+  // One app answers the keys: one Undo undoes one change, in the story shown.
+  await app.item(SEED).click();
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(app.item(SEED)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(app.item(SEED)).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled();
+  expect((await app.stored()).events).toHaveLength(5);
+});
+
+/** The listeners on the page's window and document, by type ("keydown × 2"). */
+async function pageListeners(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const counted: string[] = [];
+  for (const target of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: target });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId ?? '',
+    });
+    const byType = new Map<string, number>();
+    for (const { type } of listeners) byType.set(type, (byType.get(type) ?? 0) + 1);
+    counted.push(...[...byType].map(([type, count]) => `${target} ${type} × ${count}`));
+  }
+  await cdp.detach();
+  return counted.sort();
+}
 
 test('a user duplicates the story, deletes it to the trash, and restores it', async ({
   app,

@@ -23,6 +23,8 @@ export type StatusHandlers = Pick<CommandHandlers, 'watchStoreStatus' | 'resolve
 export interface StatusFeed extends StatusHandlers {
   /** A mutating command ended: its change is in the status from now on. */
   bump(): void;
+  /** Answers every waiting watch now, with the status as it is (the window left the story). */
+  answerWaiting(): void;
 }
 
 export function createStatusFeed(
@@ -32,10 +34,13 @@ export function createStatusFeed(
 ): StatusFeed {
   let version = 0;
   const waiting = new Set<() => void>();
-  const bump = () => {
-    version++;
+  const answerWaiting = () => {
     for (const wake of waiting) wake();
     waiting.clear();
+  };
+  const bump = () => {
+    version++;
+    answerWaiting();
   };
   store.onStateChange(bump);
 
@@ -61,6 +66,7 @@ export function createStatusFeed(
 
   return {
     bump,
+    answerWaiting,
     watchStoreStatus: async ({ after }) => {
       if (version <= after) {
         await new Promise<void>((wake) => {

@@ -86,6 +86,33 @@ describe('the story list', () => {
     expect((await app.documentNow()).events.map((event) => event.title)).toEqual(['First round']);
   });
 
+  it("answers the window's watch of the story it leaves at once, not after the long wait", async () => {
+    const app = await start();
+    const seedId = (await app.call('listStories')).current;
+    const { version } = await app.call('watchStoreStatus', { after: -1 });
+    let answered = false;
+    const watch = app.call('watchStoreStatus', { after: version }).then((status) => {
+      answered = true;
+      return status;
+    });
+    await new Promise((wait) => setTimeout(wait, 50));
+    expect(answered).toBe(false);
+    const { id: other } = await app.call('createStory', { title: 'Other' });
+    const opened = Date.now();
+    expect(await watch).toMatchObject({ version, failure: null });
+    expect(Date.now() - opened).toBeLessThan(1000);
+    // The story opened now has a watch of its own, which waits for news as before.
+    let otherAnswered = false;
+    const mine = await app.call('watchStoreStatus', { after: -1 });
+    void app.call('watchStoreStatus', { after: mine.version }).then(() => (otherAnswered = true));
+    await new Promise((wait) => setTimeout(wait, 50));
+    expect(otherAnswered).toBe(false);
+    await app.call('openStory', { id: seedId });
+    await new Promise((wait) => setTimeout(wait, 0));
+    expect(otherAnswered).toBe(true);
+    expect(other).not.toBe(seedId);
+  });
+
   it('keeps undo history per story', async () => {
     const app = await start();
     const seedId = (await app.call('listStories')).current;

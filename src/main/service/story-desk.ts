@@ -217,6 +217,8 @@ export class StoryDesk {
     await summarise(this.#folder, leaving.id, leaving.repository);
     this.#current = await this.#story(id);
     await this.#folder.setCurrent(id);
+    // The window's watch of the story left would hold a request for minutes (see store-status).
+    leaving.service.left();
   }
 
   async #close(id: string): Promise<void> {

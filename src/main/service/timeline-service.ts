@@ -59,6 +59,8 @@ export interface StoryService {
   readonly handlers: StoryHandlers;
   /** The checked document of an import preview, for a story of its own (see import-commands). */
   importedFile: ImportHandlers['importedFile'];
+  /** The window left the story: its watches of the store's status are answered at once. */
+  left(): void;
 }
 
 export function createTimelineService(options: ServiceOptions): StoryService {
@@ -168,7 +170,7 @@ export function createTimelineService(options: ServiceOptions): StoryService {
     watchStoreStatus: status.watchStoreStatus,
     resolveExternalChange: status.resolveExternalChange,
   };
-  return { handlers, importedFile: imports.importedFile };
+  return { handlers, importedFile: imports.importedFile, left: status.answerWaiting };
 }
 
 function refuseWhileChangedElsewhere(store: TimelineRepository): void {

@@ -47,8 +47,25 @@ export interface LoadedTimeline {
   readonly storePath: string;
 }
 
-/** Mounts the app into its root; sets `data-ready` on the root after the first full draw. */
-export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTimeline): void {
+/** What the window's app asks of the page that holds it. */
+export interface AppHost {
+  /** The main process opened another story: the page mounts the app again on it. */
+  readonly storyOpened: () => void;
+}
+
+/**
+ * Mounts the app into its root; sets `data-ready` on the root after the first full draw.
+ * Returns what takes it down again: every listener and piece of work it left with the page
+ * ends, its view state is written, and nothing of it stays alive (another story's app follows).
+ */
+export function mountApp(
+  root: HTMLElement,
+  api: TimelineApi,
+  loaded: LoadedTimeline,
+  host: AppHost,
+): () => void {
+  // Ends the listeners and work the app leaves with the page and the main process.
+  const life = new AbortController();
   const store = new EventStore(loaded.document);
   const history = new HistoryModel(api);
   const status = new StatusLine();
@@ -72,10 +89,11 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     leaveEditor,
     eventCount: () => store.size,
     onImported: (change, message) => controller.applied(change, message),
-    onNewStory: () => desk.reload(),
+    onNewStory: () => desk.storyOpened(),
+    signal: life.signal,
   });
   // Files the system asked the app to open go to the import preview, as if dropped.
-  api.onOpenFile((file) => void importFlow.importOpened(file));
+  const stopOpenFiles = api.onOpenFile((file) => void importFlow.importOpened(file));
   const restoreFlow = new RestoreFlow({
     api,
     status,
@@ -131,10 +149,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     api,
     status,
     leaveEditor,
-    reload: () => {
-      viewState.flush();
-      location.reload();
-    },
+    storyOpened: host.storyOpened,
   });
   const moveLane = (lane: Lane, to: number): Promise<boolean> =>
     controller.changeStory(api.moveLane({ id: lane.id, to }), [
@@ -300,7 +315,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     storyViews.element,
     editor.element,
   ]);
-  const editorToggle = new EditorToggle(workspace, editor.element.id);
+  const editorToggle = new EditorToggle(workspace, editor.element.id, life.signal);
   toolbar.element.prepend(desk.panel.button);
   toolbar.element.append(
     searchBox.element,
@@ -380,8 +395,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     noticesShown = Math.max(noticesShown, news.notices.length);
     externalChange.noticed(news.externalChange?.detectedAt ?? null);
   });
-  void watchStore(api, saves);
-  connectCommandSources(api, registry);
+  void watchStore(api, saves, life.signal);
+  const stopCommandSources = connectCommandSources(api, registry);
   void history.refresh();
   // The search and filters of the last run come back: the filters at once, the search once
   // its index is built (the window opens on the filtered story, then narrows to the matches).
@@ -398,7 +413,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     searchBox.setReady();
     requestIdleCallback(() => shown.prepare());
   });
-  window.addEventListener('pagehide', () => viewState.flush());
+  window.addEventListener('pagehide', () => viewState.flush(), { signal: life.signal });
   showShown();
   chronology.show(shown.test);
   chronology.load(store.all());
@@ -407,6 +422,15 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');
   });
+  return () => {
+    life.abort();
+    viewState.flush();
+    stopOpenFiles();
+    stopCommandSources();
+    search.stop();
+    timeline.destroy();
+    root.removeAttribute('data-ready');
+  };
 }
 
 /**

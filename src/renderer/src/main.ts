@@ -4,6 +4,9 @@
  * evaluates while the timeline is on its way, so opening waits for the longer of the two, not
  * both. The app's own styles are here, so the first paint has them
  * (vis-timeline's come with the chunk, before it runs).
+ *
+ * When the main process opens another story, the app is taken down and mounted again on it in
+ * the same page: no reload, so no script, style or vis-timeline to load again.
  */
 import './styles/base.css';
 import './styles/layout.css';
@@ -16,10 +19,12 @@ import './styles/lanes.css';
 import './styles/chronology.css';
 
 import { appApi } from './api';
+import type { AppHost } from './app';
 import { el } from './ui/dom';
 
 async function start(root: HTMLElement): Promise<void> {
-  const loading = appApi().getTimeline();
+  const api = appApi();
+  const loading = api.getTimeline();
   const app = import('./app').catch((error: unknown) => {
     throw new Error(
       `Part of Timeline Desk's own files could not be loaded (${messageOf(error)}). ` +
@@ -28,7 +33,25 @@ async function start(root: HTMLElement): Promise<void> {
   });
   const [{ mountApp }, result] = await Promise.all([app, loading]);
   if (!result.ok) return showFatal(root, result.error.message);
-  mountApp(root, appApi(), result.value);
+  // One story at a time: a second switch waits for the first to be mounted.
+  let switching = Promise.resolve();
+  const host: AppHost = {
+    storyOpened: () => {
+      switching = switching.then(remount, (error: unknown) => showFatal(root, messageOf(error)));
+    },
+  };
+  let unmount = mountApp(root, api, result.value, host);
+  /** The story the main process has open now, in place of the one shown. */
+  async function remount(): Promise<void> {
+    // The story shown is no longer the main process's: no input reaches it meanwhile.
+    root.inert = true;
+    root.setAttribute('aria-busy', 'true');
+    const next = await api.getTimeline();
+    unmount();
+    root.inert = false;
+    if (!next.ok) return showFatal(root, next.error.message);
+    unmount = mountApp(root, api, next.value, host);
+  }
 }
 
 function showFatal(root: HTMLElement, message: string): void {

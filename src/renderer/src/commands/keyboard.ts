@@ -27,9 +27,12 @@ export function installShortcuts(
   return () => root.removeEventListener('keydown', onKeyDown);
 }
 
-/** Wires native menu clicks and, where the renderer must handle accelerators, the keyboard. */
-export function connectCommandSources(api: TimelineApi, registry: CommandRegistry): void {
-  api.onMenuCommand((commandId) => {
+/**
+ * Wires native menu clicks and, where the renderer must handle accelerators, the keyboard.
+ * Returns what disconnects both.
+ */
+export function connectCommandSources(api: TimelineApi, registry: CommandRegistry): () => void {
+  const stopMenu = api.onMenuCommand((commandId) => {
     if (!isUserCommandId(commandId)) return;
     // Edit > Undo (and ⌘Z, which the macOS menu takes) in a text field undoes its typing.
     const command = registry.command(commandId);
@@ -43,5 +46,11 @@ export function connectCommandSources(api: TimelineApi, registry: CommandRegistr
   });
   // The macOS menu registers its modified accelerators itself but leaves plain keys (Delete) to
   // the page; elsewhere the menu only shows accelerators and the page handles every key.
-  installShortcuts(registry, { plainKeysOnly: api.hasNativeMenu && api.platform === 'darwin' });
+  const stopKeys = installShortcuts(registry, {
+    plainKeysOnly: api.hasNativeMenu && api.platform === 'darwin',
+  });
+  return () => {
+    stopMenu();
+    stopKeys();
+  };
 }

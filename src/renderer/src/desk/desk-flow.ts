@@ -1,8 +1,8 @@
 /**
  * The desk's commands in the window: New story, Open story… (Ctrl/Cmd+K), Duplicate story,
  * Delete story (after a confirmation; it goes to the trash), Restore, and the Stories panel
- * that lists them. Opening another story saves the window's view state and loads the window
- * again on the story the main process now has open: every view starts clean, from that story.
+ * that lists them. Once the main process has opened another story, the window's app is mounted
+ * again on it (main.ts): every view starts clean, from that story.
  */
 import type { TimelineApi } from '../../../shared/contract';
 import { isolated } from '../ui/bidi';
@@ -17,8 +17,8 @@ export interface DeskFlowDeps {
   readonly status: StatusLine;
   /** Asks about unsaved edits in the editor; false when the user stays. */
   readonly leaveEditor: () => Promise<boolean>;
-  /** Loads the window again on the story now open (after the view state is kept). */
-  readonly reload: () => void;
+  /** Shows the story the main process has open now, in place of the one shown. */
+  readonly storyOpened: () => void;
 }
 
 export class DeskFlow {
@@ -38,9 +38,9 @@ export class DeskFlow {
     });
   }
 
-  /** Loads the window on the story the main process has open now. */
-  reload(): void {
-    this.#deps.reload();
+  /** Shows the story the main process has open now (an import made it a new story). */
+  storyOpened(): void {
+    this.#deps.storyOpened();
   }
 
   get elements(): HTMLElement[] {
@@ -52,7 +52,7 @@ export class DeskFlow {
     if (title === null || !(await this.#deps.leaveEditor())) return;
     const created = await this.#deps.api.createStory({ title });
     if (!created.ok) return this.#deps.status.error(`Not created: ${created.error.message}`);
-    this.#deps.reload();
+    this.#deps.storyOpened();
   }
 
   /** Asks which story to open (type to find), and opens it. */
@@ -68,7 +68,7 @@ export class DeskFlow {
     this.#deps.status.info('Opening the story…');
     const opened = await this.#deps.api.openStory({ id });
     if (!opened.ok) return this.#deps.status.error(`Not opened: ${opened.error.message}`);
-    this.#deps.reload();
+    this.#deps.storyOpened();
   }
 
   async duplicateCurrent(): Promise<void> {
@@ -115,7 +115,7 @@ export class DeskFlow {
     if (answer !== 'delete' || !(await this.#deps.leaveEditor())) return;
     const deleted = await this.#deps.api.deleteStory({ id: story.id });
     if (!deleted.ok) return this.#deps.status.error(`Not deleted: ${deleted.error.message}`);
-    this.#deps.reload();
+    this.#deps.storyOpened();
   }
 
   async restore(id: string): Promise<void> {

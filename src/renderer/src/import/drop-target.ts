@@ -12,7 +12,12 @@ export interface DropHandlers {
   onRefused(message: string): void;
 }
 
-export function installDropTarget(win: Window, handlers: DropHandlers): HTMLElement {
+/** Returns the overlay; `signal` takes the window's listeners away again. */
+export function installDropTarget(
+  win: Window,
+  handlers: DropHandlers,
+  signal: AbortSignal,
+): HTMLElement {
   const overlay = el('div', { className: 'drop-overlay', attrs: { 'aria-hidden': 'true' } }, [
     el('div', { className: 'drop-overlay-box' }, [
       el('p', { className: 'drop-overlay-title', text: 'Drop the file to import it' }),
@@ -34,7 +39,7 @@ export function installDropTarget(win: Window, handlers: DropHandlers): HTMLElem
         event.stopPropagation();
         handler(event);
       },
-      true,
+      { capture: true, signal },
     );
   listen('dragenter', () => {
     depth += 1;

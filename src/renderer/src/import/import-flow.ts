@@ -38,6 +38,8 @@ export interface ImportDeps {
   onImported(change: Change, message: string): void;
   /** The file became a story of its own, now open in the main process: load it. */
   onNewStory(): void;
+  /** Ends the flow's watch of files dragged over the window (the app is taken down). */
+  readonly signal: AbortSignal;
 }
 
 /** What the preview needs of a file's text: the text, and what to say about how it was read. */
@@ -69,17 +71,17 @@ export class ImportFlow {
       this.#input.value = ''; // the same file can be chosen again
       if (file) void this.importFile(file);
     });
-    const overlay = installDropTarget(win, {
-      onFile: (file) => void this.importFile(file),
-      onRefused: (message) => deps.status.error(message),
-    });
+    const overlay = installDropTarget(
+      win,
+      {
+        onFile: (file) => void this.importFile(file),
+        onRefused: (message) => deps.status.error(message),
+      },
+      deps.signal,
+    );
     this.elements = [this.#input, overlay, this.#dialog.element];
   }
 
-  /**
-   * Opens the file chooser. A page may only do that right after a click or key press; after a
-   * native menu click it may not, so a dialog offers a button that can.
-   */
   /**
    * Opens the file chooser. A browser opens it only within a user gesture: a key or a click in
    * the window is one; a native menu click (`askFirst`) is not, so it always asks first with a

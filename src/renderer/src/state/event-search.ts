@@ -60,6 +60,7 @@ export class EventSearch {
   #pass = 0;
   /** Changes that came while the index was built: applied once it is. */
   #queued: Change[] | null = [];
+  #stopped = false;
   readonly ready: Promise<void>;
 
   constructor(
@@ -77,8 +78,13 @@ export class EventSearch {
     });
   }
 
+  /** Ends the index's building (the window is taken down): nobody will search it. */
+  stop(): void {
+    this.#stopped = true;
+  }
+
   async #build(numbered: readonly { event: TimelineEvent; slot: number }[]): Promise<void> {
-    for (let at = 0; at < numbered.length; at += BUILD_CHUNK) {
+    for (let at = 0; at < numbered.length && !this.#stopped; at += BUILD_CHUNK) {
       for (const { event, slot } of numbered.slice(at, at + BUILD_CHUNK)) {
         this.#index.add(slot, eventText(event));
       }

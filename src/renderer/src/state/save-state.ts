@@ -86,14 +86,20 @@ export class SaveTracker {
 }
 
 /** Asks the store for its status, then for each change after it, for as long as the page lives. */
-export async function watchStore(api: TimelineApi, tracker: SaveTracker): Promise<never> {
+export async function watchStore(
+  api: TimelineApi,
+  tracker: SaveTracker,
+  signal: AbortSignal,
+): Promise<void> {
   tracker.connect(async () => {
     const now = await api.watchStoreStatus({ after: -1 });
     if (now.ok) tracker.receive(now.value);
   });
-  for (;;) {
+  while (!signal.aborted) {
     const after = tracker.status?.version ?? -1;
     const result = await api.watchStoreStatus({ after }).catch(() => null);
+    // The window moved to another story while waiting: this answer is the old story's.
+    if (signal.aborted) return;
     if (result?.ok === true) {
       tracker.receive(result.value);
     } else {

@@ -41,8 +41,11 @@ export class CountCanvas {
   readonly #labelWidths = new Map<string, number>();
   readonly #fills = new Map<string, { levels: string[]; edge: string }>();
 
-  /** `host` gives the colours and font (its CSS custom properties --surface and --text). */
-  constructor(host: HTMLElement) {
+  /**
+   * `host` gives the colours and font (its CSS custom properties --surface and --text); `signal`
+   * ends the canvas's watch of the theme.
+   */
+  constructor(host: HTMLElement, signal: AbortSignal) {
     this.#host = host;
     this.element = document.createElement('canvas');
     this.element.className = 'count-canvas';
@@ -50,11 +53,15 @@ export class CountCanvas {
     this.#context = this.element.getContext('2d');
     this.#palette = this.#readPalette();
     // Light and dark themes differ in the surface and text colours.
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-      this.#palette = this.#readPalette();
-      this.#fills.clear();
-      if (this.#scene) this.draw(this.#scene);
-    });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener(
+      'change',
+      () => {
+        this.#palette = this.#readPalette();
+        this.#fills.clear();
+        if (this.#scene) this.draw(this.#scene);
+      },
+      { signal },
+    );
   }
 
   draw(scene: CountScene): void {

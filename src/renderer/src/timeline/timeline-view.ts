@@ -96,7 +96,8 @@ export class TimelineView {
       update: (items) => this.#quietly(() => this.#items.update(items)),
       remove: (ids) => this.#quietly(() => this.#items.remove(ids)),
     },
-    (run) => requestAnimationFrame(run),
+    // A frame that comes after destroy has nothing to write to.
+    (run) => requestAnimationFrame(() => this.#life.signal.aborted || run()),
   );
   /** True while a DataSet call runs whose item-set redraw waits for the next frame. */
   #deferring = false;
@@ -132,6 +133,8 @@ export class TimelineView {
   #countName: string | null = null;
   /** A lane to scroll into view once vis has drawn (the keyboard went to it). */
   #laneToShow: LaneId | null = null;
+  /** Ends what the view has asked of the page beyond its container (see destroy). */
+  readonly #life = new AbortController();
 
   constructor(
     container: HTMLElement,
@@ -180,7 +183,7 @@ export class TimelineView {
     });
     // Many DataSet writes in a frame cost one layout of the lanes, not one each (see #writer).
     this.#vis.deferItemRedraws(() => this.#deferring);
-    this.#counts = new CountCanvas(container);
+    this.#counts = new CountCanvas(container, this.#life.signal);
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);
     this.#timeline.on('changed', () => {
@@ -208,6 +211,17 @@ export class TimelineView {
       this.#handlers.onToggleLane(laneId as LaneId);
     });
     this.#watchWidth();
+  }
+
+  /**
+   * Takes the timeline down (another story takes the window): vis's own listeners and elements,
+   * the idle work still asked for, and the page-wide listeners go; nothing keeps the view alive.
+   */
+  destroy(): void {
+    this.#life.abort();
+    if (this.#measuring !== null) cancelIdleCallback(this.#measuring);
+    this.#measuring = null;
+    this.#timeline.destroy();
   }
 
   /** Marks the lanes whose events a filter hides: their labels say so. */

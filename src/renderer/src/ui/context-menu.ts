@@ -3,7 +3,7 @@
  * placed at a point, which takes the focus; arrows, Home and End move, Enter or Space runs an
  * item, Escape, Tab or a click elsewhere closes it and gives the focus back to where it was.
  */
-import { el } from './dom';
+import { el, onPressOutside } from './dom';
 
 export interface ContextMenuItem {
   readonly label: string;
@@ -18,8 +18,8 @@ export class ContextMenu {
   constructor() {
     this.element.hidden = true;
     this.element.addEventListener('keydown', (event) => this.#onKey(event));
-    document.addEventListener('pointerdown', (event) => {
-      if (!this.element.hidden && !this.element.contains(event.target as Node)) this.close(false);
+    onPressOutside(this.element, () => {
+      if (!this.element.hidden) this.close(false);
     });
   }
 

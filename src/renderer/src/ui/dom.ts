@@ -53,6 +53,19 @@ export function setPhrase(parent: Element, phrase: Phrase): void {
   replaceChildren(parent, phraseChildren(phrase));
 }
 
+/**
+ * Runs `run` on a press anywhere outside `element`, as a menu or popover closes. The listener is
+ * the document's: it goes at the first press after `element` has left the page (the window's
+ * app is mounted afresh on another story), so nothing of an app taken down is kept.
+ */
+export function onPressOutside(element: Element, run: () => void): void {
+  const listener = (event: PointerEvent): void => {
+    if (!element.isConnected) document.removeEventListener('pointerdown', listener);
+    else if (!element.contains(event.target as Node)) run();
+  };
+  document.addEventListener('pointerdown', listener);
+}
+
 let nextId = 0;
 
 /** A document-unique id for label/aria wiring. */

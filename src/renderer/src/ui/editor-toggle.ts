@@ -15,7 +15,8 @@ export class EditorToggle {
   readonly button: HTMLButtonElement;
   readonly #workspace: HTMLElement;
 
-  constructor(workspace: HTMLElement, editorId: string) {
+  /** `signal` ends the toggle's watch of the window's width. */
+  constructor(workspace: HTMLElement, editorId: string, signal: AbortSignal) {
     this.#workspace = workspace;
     this.button = el(
       'button',
@@ -27,7 +28,7 @@ export class EditorToggle {
     );
     this.button.addEventListener('click', () => this.set(!this.shown));
     const narrow = window.matchMedia(NARROW);
-    narrow.addEventListener('change', () => this.set(!narrow.matches));
+    narrow.addEventListener('change', () => this.set(!narrow.matches), { signal });
     this.set(!narrow.matches);
   }
 

@@ -8,7 +8,7 @@ import { CERTAINTIES, EVENT_STATUSES, type Lane, type TimelineEvent } from '../.
 import { localDateContext, readTypedDate } from '../../../shared/typed-date';
 import { type EventFilter, NO_FILTER, toggled, valueCounts } from '../state/event-filter';
 import { USER_TEXT } from './bidi';
-import { el, icon } from './dom';
+import { el, icon, onPressOutside } from './dom';
 
 /** Tags or actors listed at most, most used first: a story of 100,000 events may have thousands. */
 const MOST_USED = 60;
@@ -63,8 +63,8 @@ export class FilterPanel {
       this.close();
     });
     // A press outside the panel (and its button) shuts it, as a menu would.
-    document.addEventListener('pointerdown', (event) => {
-      if (this.isOpen && !this.element.contains(event.target as Node)) this.close(false);
+    onPressOutside(this.element, () => {
+      if (this.isOpen) this.close(false);
     });
   }
 

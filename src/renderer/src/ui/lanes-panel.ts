@@ -8,7 +8,7 @@
 import type { LaneId } from '../../../shared/ids';
 import type { Lane } from '../../../shared/schema';
 import { USER_TEXT } from './bidi';
-import { el, icon } from './dom';
+import { el, icon, onPressOutside } from './dom';
 
 /** The lane colours offered: the import palette, each with a name a screen reader can say. */
 export const LANE_COLOURS: readonly { readonly value: string; readonly name: string }[] = [
@@ -77,8 +77,8 @@ export class LanesPanel {
       if (this.#editing !== null) this.#show(null, this.#focusAfter(this.#editing));
       else this.close();
     });
-    document.addEventListener('pointerdown', (event) => {
-      if (this.isOpen && !this.element.contains(event.target as Node)) this.close(false);
+    onPressOutside(this.element, () => {
+      if (this.isOpen) this.close(false);
     });
   }
 

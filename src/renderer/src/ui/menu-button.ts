@@ -4,7 +4,7 @@
  */
 import type { UserCommandId } from '../../../shared/user-commands';
 import type { CommandRegistry } from '../commands/registry';
-import { el, icon, uniqueId } from './dom';
+import { el, icon, onPressOutside, uniqueId } from './dom';
 
 export interface MenuButton {
   readonly element: HTMLElement;
@@ -100,8 +100,8 @@ export function menuButton(
     }
   });
   // A click anywhere else closes the menu, as native menus do.
-  document.addEventListener('pointerdown', (event) => {
-    if (isOpen() && !element.contains(event.target as Node)) close(false);
+  onPressOutside(element, () => {
+    if (isOpen()) close(false);
   });
   element.addEventListener('focusout', (event) => {
     if (isOpen() && !element.contains(event.relatedTarget as Node | null)) close(false);
