@@ -103,7 +103,10 @@ export function mountApp(
   });
   // What the views show: the events that match the search and pass the filters.
   const slots = new EventSlots();
-  const search = new EventSearch([...store.all()], slots);
+  // The search index is built once the timeline is drawn (see timeline.load below).
+  let drawn = (): void => undefined;
+  const firstDraw = new Promise<void>((resolve) => (drawn = resolve));
+  const search = new EventSearch([...store.all()], slots, firstDraw);
   const shown = new ShownEvents(store, search, slots);
   const viewState = new ViewStateStore(loaded.storePath);
   const kept = viewState.read();
@@ -421,6 +424,7 @@ export function mountApp(
   timeline.load(store.all(), () => {
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');
+    drawn();
   });
   return () => {
     life.abort();

@@ -63,19 +63,26 @@ export class EventSearch {
   #stopped = false;
   readonly ready: Promise<void>;
 
+  /**
+   * Indexes `events` once `begin` has settled: the window's first draw of a story goes first,
+   * as the index's chunks would otherwise take turns with it.
+   */
   constructor(
     events: readonly TimelineEvent[],
     private readonly slots: EventSlots,
+    begin: Promise<void> = Promise.resolve(),
   ) {
     const numbered = events.map((event) => ({ event, slot: this.#add(event.id) }));
-    this.ready = this.#build(numbered).then(() => {
-      const queued = this.#queued ?? [];
-      this.#queued = null;
-      for (const change of queued) this.apply(change);
-      // FlexSearch's search code is compiled at its first call (~10 ms at 100,000 events on a
-      // slow machine): one search now, while nobody waits, spares the user's first keystroke.
-      this.match('e');
-    });
+    this.ready = begin
+      .then(() => this.#build(numbered))
+      .then(() => {
+        const queued = this.#queued ?? [];
+        this.#queued = null;
+        for (const change of queued) this.apply(change);
+        // FlexSearch's search code is compiled at its first call (~10 ms at 100,000 events on a
+        // slow machine): one search now, while nobody waits, spares the user's first keystroke.
+        this.match('e');
+      });
   }
 
   /** Ends the index's building (the window is taken down): nobody will search it. */
