@@ -153,6 +153,7 @@ export function mountApp(
     status,
     leaveEditor,
     storyOpened: host.storyOpened,
+    storyDialog,
   });
   const moveLane = (lane: Lane, to: number): Promise<boolean> =>
     controller.changeStory(api.moveLane({ id: lane.id, to }), [
@@ -202,7 +203,7 @@ export function mountApp(
       openBackups: () => restoreFlow.open(),
       desk,
       renameStory: async () => {
-        const typed = await storyDialog.ask(store.info);
+        const typed = await storyDialog.askRename(store.info);
         if (typed === null) return;
         await controller.changeStory(api.updateStory(typed), [
           'Renamed the story “',

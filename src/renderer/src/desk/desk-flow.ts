@@ -7,10 +7,10 @@
 import type { TimelineApi } from '../../../shared/contract';
 import { isolated } from '../ui/bidi';
 import { Modal } from '../ui/modal';
-import { NewStoryDialog } from '../ui/new-story-dialog';
 import { OpenStoryDialog } from '../ui/open-story-dialog';
 import type { StatusLine } from '../ui/status-line';
 import { StoriesPanel, type StoryList } from '../ui/stories-panel';
+import type { StoryDialog } from '../ui/story-dialog';
 
 export interface DeskFlowDeps {
   readonly api: TimelineApi;
@@ -19,12 +19,13 @@ export interface DeskFlowDeps {
   readonly leaveEditor: () => Promise<boolean>;
   /** Shows the story the main process has open now, in place of the one shown. */
   readonly storyOpened: () => void;
+  /** The story's dialog (New story; the window's Rename story shares it). */
+  readonly storyDialog: StoryDialog;
 }
 
 export class DeskFlow {
   readonly panel: StoriesPanel;
   readonly #deps: DeskFlowDeps;
-  readonly #newDialog = new NewStoryDialog();
   readonly #openDialog = new OpenStoryDialog();
   readonly #confirm = new Modal('confirm-story-delete');
 
@@ -44,11 +45,11 @@ export class DeskFlow {
   }
 
   get elements(): HTMLElement[] {
-    return [this.#newDialog.element, this.#openDialog.element, this.#confirm.element];
+    return [this.#openDialog.element, this.#confirm.element];
   }
 
   async newStory(): Promise<void> {
-    const title = await this.#newDialog.ask();
+    const title = await this.#deps.storyDialog.askNew();
     if (title === null || !(await this.#deps.leaveEditor())) return;
     const created = await this.#deps.api.createStory({ title });
     if (!created.ok) return this.#deps.status.error(`Not created: ${created.error.message}`);
