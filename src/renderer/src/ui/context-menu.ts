@@ -4,6 +4,7 @@
  * item, Escape, Tab or a click elsewhere closes it and gives the focus back to where it was.
  */
 import { el, onPressOutside } from './dom';
+import { menuKey } from './menu-keys';
 
 export interface ContextMenuItem {
   readonly label: string;
@@ -66,25 +67,10 @@ export class ContextMenu {
   }
 
   #onKey(event: KeyboardEvent): void {
-    const items = this.#items();
-    const index = items.findIndex((item) => item === document.activeElement);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      items[((target % items.length) + items.length) % items.length]?.focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.close(true);
-    } else if (event.key === 'Tab') {
-      event.preventDefault();
-      this.close(true);
-    }
+    const key = menuKey(event, this.#items());
+    // Escape is the menu's alone; Tab goes back to where the menu was opened, not on from there.
+    if (key === 'close') event.stopPropagation();
+    if (key === 'leave') event.preventDefault();
+    if (key !== null) this.close(true);
   }
 }

@@ -5,6 +5,7 @@
 import type { UserCommandId } from '../../../shared/user-commands';
 import type { CommandRegistry } from '../commands/registry';
 import { el, icon, onPressOutside, uniqueId } from './dom';
+import { focusWrapped, menuKey } from './menu-keys';
 
 export interface MenuButton {
   readonly element: HTMLElement;
@@ -51,14 +52,10 @@ export function menuButton(
   const element = el('div', { className: 'menu-anchor' }, [trigger, menu]);
 
   const isOpen = (): boolean => !menu.hidden;
-  const focusItem = (index: number): void => {
-    const count = items.length;
-    items[((index % count) + count) % count]?.focus();
-  };
   const open = (focusIndex: number): void => {
     menu.hidden = false;
     trigger.setAttribute('aria-expanded', 'true');
-    focusItem(focusIndex);
+    focusWrapped(items, focusIndex);
   };
   const close = (returnFocus: boolean): void => {
     if (!isOpen()) return;
@@ -81,23 +78,9 @@ export function menuButton(
     });
   });
   menu.addEventListener('keydown', (event) => {
-    const index = items.findIndex((item) => item === document.activeElement);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      focusItem(target);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      close(true);
-    } else if (event.key === 'Tab') {
-      close(false);
-    }
+    const key = menuKey(event, items);
+    // Tab leaves the menu and goes on from its button, as from a native one.
+    if (key !== null) close(key === 'close');
   });
   // A click anywhere else closes the menu, as native menus do.
   onPressOutside(element, () => {
