@@ -46,11 +46,15 @@ async function start(root: HTMLElement): Promise<void> {
     // The story shown is no longer the main process's: no input reaches it meanwhile.
     root.inert = true;
     root.setAttribute('aria-busy', 'true');
+    // User Timing marks: a profile (and the bench) sees the switch's parts.
+    performance.mark('story-requested');
     const next = await api.getTimeline();
+    performance.mark('story-received');
     unmount();
     root.inert = false;
     if (!next.ok) return showFatal(root, next.error.message);
     unmount = mountApp(root, api, next.value, host);
+    performance.mark('story-mounted');
   }
 }
 
