@@ -6,6 +6,7 @@ import {
   partialDateFromInstant,
 } from '../partial-date';
 import {
+  type Era,
   FORMAT,
   FORMAT_VERSION,
   type Lane,
@@ -53,6 +54,8 @@ export interface TimelineDeskExtra {
 export interface TimelineJsDocument {
   readonly title: { readonly text: TimelineJsText };
   readonly events: readonly TimelineJsEvent[];
+  /** Written only when the story has eras. */
+  readonly eras?: readonly TimelineJsEra[];
   readonly timeline_desk: TimelineDeskExtra;
 }
 
@@ -61,12 +64,33 @@ export function toTimelineJs(doc: TimelineDocument): TimelineJsDocument {
   return {
     title: { text: timelineText(doc.timeline) },
     events: doc.events.map((event) => toTimelineJsEvent(event, laneTitles.get(event.laneId) ?? '')),
+    ...(doc.eras.length === 0 ? {} : { eras: doc.eras.map(toTimelineJsEra) }),
     timeline_desk: {
       format: FORMAT,
       version: FORMAT_VERSION,
       timeline: doc.timeline,
       lanes: doc.lanes,
     },
+  };
+}
+
+/** An era as TimelineJS reads one; `unique_id` keeps its id through a round trip. */
+export interface TimelineJsEra {
+  readonly unique_id: string;
+  readonly start_date: TimelineJsDate;
+  readonly end_date: TimelineJsDate;
+  readonly text: TimelineJsText;
+  /** The era as it is, for what the visible fields cannot say exactly (spaces, time zones). */
+  readonly timeline_desk: Era;
+}
+
+export function toTimelineJsEra(era: Era): TimelineJsEra {
+  return {
+    unique_id: era.id,
+    start_date: toTimelineJsDate(era.start),
+    end_date: toTimelineJsDate(era.end),
+    text: { headline: escapeHtml(era.title), text: '' },
+    timeline_desk: era,
   };
 }
 
