@@ -88,6 +88,14 @@ describe('TimelineJS eras on export', () => {
       end_date: { year: 2024, month: 6 },
       text: { headline: 'Summit month', text: '' },
     });
+    // An era of one period is not written as starting and ending on the same parts, which
+    // TimelineJS would refuse: June 2024 is 1 to 30 June (import gives back June 2024).
+    const june = makeEra();
+    const [whole] = toTimelineJs(makeDocument({ eras: [june] })).eras ?? [];
+    expect([whole?.start_date, whole?.end_date]).toEqual([
+      { year: 2024, month: 6, day: 1 },
+      { year: 2024, month: 6, day: 30 },
+    ]);
     // A story without eras writes none, as before.
     expect(toTimelineJs(makeDocument())).not.toHaveProperty('eras');
   });

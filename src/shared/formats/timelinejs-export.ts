@@ -85,14 +85,40 @@ export interface TimelineJsEra {
 }
 
 export function toTimelineJsEra(era: Era): TimelineJsEra {
+  const start = toTimelineJsDate(era.start);
+  const end = toTimelineJsDate(era.end);
+  // TimelineJS drops an end whose parts equal its start's, then refuses the era: "June 2024 to
+  // June 2024" is written as 1 to 30 June (import takes the era's own dates from timeline_desk).
+  const one = sameParts(start, end);
   return {
     unique_id: era.id,
-    start_date: toTimelineJsDate(era.start),
-    end_date: toTimelineJsDate(era.end),
+    start_date: one ? finer(era.start, 'earliest') : start,
+    end_date: one ? finer(era.end, 'latest') : end,
     text: { headline: escapeHtml(era.title), text: '' },
     timeline_desk: era,
   };
 }
+
+function sameParts(a: TimelineJsDate, b: TimelineJsDate): boolean {
+  const parts = (date: TimelineJsDate) =>
+    [date.year, date.month, date.day, date.hour, date.minute, date.second].join();
+  return parts(a) === parts(b);
+}
+
+/** The first or last moment of a date's period, one precision finer: 2024-06 → 30 June 2024. */
+function finer(date: PartialDate, end: 'earliest' | 'latest'): TimelineJsDate {
+  const parsed = mustParse(date);
+  const instant = end === 'earliest' ? parsed.earliest : parsed.latestExclusive - 1;
+  return toTimelineJsDate(partialDateFromInstant(instant, FINER[parsed.precision]));
+}
+
+const FINER = {
+  year: 'day',
+  month: 'day',
+  day: 'minute',
+  minute: 'second',
+  second: 'second',
+} as const;
 
 /** Pretty JSON (two spaces, trailing newline), as TimelineJS loads it from a file or a URL. */
 export function toTimelineJsText(doc: TimelineDocument): string {
