@@ -30,6 +30,7 @@ import { isolated } from './ui/bidi';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
 import { EditorToggle } from './ui/editor-toggle';
+import { ErasPanel } from './ui/eras-panel';
 import { ExternalChangeFlow } from './ui/external-change';
 import { FilterChips } from './ui/filter-chips';
 import { FilterPanel } from './ui/filter-panel';
@@ -173,6 +174,11 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
         '”',
       ]),
   });
+  const erasPanel = new ErasPanel({
+    eras: () => store.eras,
+    api,
+    change: (call, message) => controller.changeStory(call, message),
+  });
   const registry: CommandRegistry = new CommandRegistry(
     commandActions({
       controller,
@@ -306,6 +312,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     searchBox.element,
     filterPanel.element,
     lanesPanel.element,
+    erasPanel.element,
     editorToggle.button,
     chips.element,
   );
@@ -343,6 +350,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     },
     slots,
   );
+  timeline.setEras(store.eras);
 
   store.onChange((change) => {
     // While a search or filter is on, the changed events are judged before the views draw them.
@@ -356,6 +364,7 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
       nameWindow(change.timeline.title);
     }
     if (change.lanes) lanesPanel.sync();
+    if (change.eras) erasPanel.sync();
     status.setCount(store.size);
     showEmpty();
     registry.refresh();
