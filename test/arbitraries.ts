@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 
-import type { EventId, LaneId, TimelineId, Timestamp } from '../src/shared/ids';
+import type { EraId, EventId, LaneId, TimelineId, Timestamp } from '../src/shared/ids';
 import {
   endsBeforeStart,
   type PartialDate,
@@ -14,6 +14,7 @@ import {
 } from '../src/shared/partial-date';
 import {
   CERTAINTIES,
+  type Era,
   EVENT_STATUSES,
   FORMAT,
   FORMAT_VERSION,
@@ -154,9 +155,29 @@ const arbitraryDraft: fc.Arbitrary<EventDraft> = fc.record({
   updatedAt: arbitraryTimestamp,
 });
 
-/** Valid TimelineDocuments: 1-4 lanes, minEvents-maxEvents events, follow-ups without loops. */
+/** Valid eras: any two dates, the later one the end (dates of other precisions overlap). */
+export const arbitraryEra: fc.Arbitrary<Era> = fc
+  .record({
+    id: fc.uuid({ version: 4 }),
+    title: arbitraryTitle().filter((title) => title.trim() !== ''),
+    a: arbitraryPartialDate(),
+    b: arbitraryPartialDate(),
+  })
+  .map(({ id, title, a, b }) => {
+    const [start, end] = endsBeforeStart(a, b) ? [b, a] : [a, b];
+    return { id: id as EraId, title: title.trim(), start, end };
+  });
+
+/**
+ * Valid TimelineDocuments: 1-4 lanes, minEvents-maxEvents events, follow-ups without loops;
+ * with `eras`, 0-3 eras (formats that carry no eras leave them out).
+ */
 export function arbitraryTimeline(
-  options: { readonly minEvents?: number; readonly maxEvents?: number } = {},
+  options: {
+    readonly minEvents?: number;
+    readonly maxEvents?: number;
+    readonly eras?: boolean;
+  } = {},
 ): fc.Arbitrary<TimelineDocument> {
   const maxEvents = options.maxEvents ?? 8;
   const minEvents = Math.min(options.minEvents ?? 0, maxEvents);
@@ -171,8 +192,11 @@ export function arbitraryTimeline(
         minLength: maxEvents,
         maxLength: maxEvents,
       }),
+      eras: options.eras
+        ? fc.uniqueArray(arbitraryEra, { maxLength: 3, selector: (era) => era.id })
+        : fc.constant([]),
     })
-    .chain(({ laneIds, drafts, ids, ...timeline }) =>
+    .chain(({ laneIds, drafts, ids, eras, ...timeline }) =>
       fc
         .record({
           lanes: fc.tuple(...laneIds.map(arbitraryLane)),
@@ -192,6 +216,7 @@ export function arbitraryTimeline(
               description: timeline.description,
             },
             lanes,
+            eras,
             events: order.map((i) => events[i]!),
           });
         }),

@@ -1,6 +1,7 @@
 /** Test-data builders: valid domain values with fresh ids, overridden where a test cares. */
 import type { ImportContext } from '../src/shared/formats/types';
 import {
+  type EraId,
   type EventId,
   type LaneId,
   newEventId,
@@ -10,6 +11,7 @@ import {
 } from '../src/shared/ids';
 import type { PartialDate } from '../src/shared/partial-date';
 import {
+  type Era,
   FORMAT,
   FORMAT_VERSION,
   type Lane,
@@ -63,6 +65,7 @@ export function makeDocument(
   overrides: {
     events?: TimelineEvent[];
     lanes?: Lane[];
+    eras?: Era[];
     timeline?: Partial<TimelineInfo>;
   } = {},
 ): TimelineDocument {
@@ -79,7 +82,19 @@ export function makeDocument(
       makeLane(),
       makeLane({ id: 'lane-b' as LaneId, title: 'War', color: '#c0392b' }),
     ],
+    eras: overrides.eras ?? [],
     events: overrides.events ?? [],
+  };
+}
+
+/** A valid era, June 2024, named "Summit month" unless overridden. */
+export function makeEra(overrides: Partial<Era> = {}): Era {
+  return {
+    id: '6f1d3f0e-3c1a-4c55-9d7e-2b8f0a1c9e01' as EraId,
+    title: 'Summit month',
+    start: '2024-06' as PartialDate,
+    end: '2024-06' as PartialDate,
+    ...overrides,
   };
 }
 

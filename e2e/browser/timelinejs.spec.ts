@@ -13,7 +13,7 @@ import { expect, type Page, test } from '@playwright/test';
 
 import seedJson from '../../data/seed-timeline.json' with { type: 'json' };
 import { toTimelineJs } from '../../src/shared/formats/timelinejs';
-import type { EventId, LaneId, TimelineId, Timestamp } from '../../src/shared/ids';
+import type { EraId, EventId, LaneId, TimelineId, Timestamp } from '../../src/shared/ids';
 import type { PartialDate } from '../../src/shared/partial-date';
 import {
   type TimelineDocument,
@@ -159,6 +159,7 @@ async function rendered(page: Page) {
       titleHeadline: texts('.tl-slide-titleslide .tl-headline')[0],
       markers: texts('.tl-timemarker .tl-headline'),
       groups: texts('.tl-timegroup-message'),
+      eras: texts('.tl-timeera .tl-headline'),
     };
   });
 }
@@ -208,6 +209,31 @@ test('TimelineJS shows the seed: a slide per event, our headlines, lanes and pre
   await page.screenshot({ path: join(SCREENSHOTS, 'timelinejs.png') });
   expect(watch.blocked).toEqual([]);
   expect(missing).toEqual([]);
+});
+
+test('TimelineJS shows our eras in its time navigation, each with its name', async ({ page }) => {
+  const eras = [
+    {
+      id: '6f1d3f0e-3c1a-4c55-9d7e-2b8f0a1c9e01' as EraId,
+      title: 'Summit month',
+      start: '2024-06' as PartialDate,
+      end: '2024-06' as PartialDate,
+    },
+    {
+      id: '6f1d3f0e-3c1a-4c55-9d7e-2b8f0a1c9e02' as EraId,
+      title: 'War & <b>sanctions</b>',
+      start: '2022-02-24' as PartialDate,
+      end: '2024' as PartialDate,
+    },
+  ];
+  const watch = await renderInTimelineJs(page, { ...seed, eras });
+  const shown = await rendered(page);
+  expect(shown.errors).toEqual([]);
+  expect(shown.events).toBe(seed.events.length);
+  expect(shown.eras.toSorted()).toEqual(eras.map((era) => era.title).toSorted());
+  await page.screenshot({ path: join(SCREENSHOTS, 'timelinejs-eras.png') });
+  expect(watch.blocked).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
 });
 
 test('TimelineJS shows hostile titles, text and lane names as text and runs nothing', async ({

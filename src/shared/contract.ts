@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { CommandName } from './command-names';
 import type { Result } from './result';
 import {
+  EraFieldsSchema,
+  EraIdSchema,
+  EraSchema,
   EventFieldsSchema,
   EventIdSchema,
   EventPatchSchema,
@@ -21,13 +24,15 @@ import {
 
 /**
  * What one command changed: the events to insert or replace, and the ids that are gone. Commands
- * that change the lanes or the timeline's title (import, restore) also carry the whole new
- * lane list or timeline info.
+ * that change the lanes, the eras or the timeline's title (import, restore) also carry the whole
+ * new lane list, era list or timeline info.
  */
 export const ChangeSchema = z.strictObject({
   upserted: z.array(TimelineEventSchema),
   removed: z.array(EventIdSchema),
   lanes: z.array(LaneSchema).optional(),
+  /** The whole new list of eras, when it changes. */
+  eras: z.array(EraSchema).optional(),
   timeline: TimelineInfoSchema.optional(),
 });
 
@@ -231,6 +236,22 @@ export const contract = {
     input: z.strictObject({ id: LaneIdSchema, moveEventsTo: LaneIdSchema }),
     output: ChangeSchema,
   },
+  /** An era: a named span shaded behind every lane. */
+  addEra: {
+    input: EraFieldsSchema,
+    output: ChangeSchema,
+  },
+  /** Absent fields stay as they are; the era's end must still not be before its start. */
+  updateEra: {
+    input: z.strictObject({
+      id: EraIdSchema,
+      title: EraSchema.shape.title.optional(),
+      start: EraSchema.shape.start.optional(),
+      end: EraSchema.shape.end.optional(),
+    }),
+    output: ChangeSchema,
+  },
+  deleteEra: { input: z.strictObject({ id: EraIdSchema }), output: ChangeSchema },
   addFollowUp: {
     input: z.strictObject({ parentId: EventIdSchema, patch: EventPatchSchema.optional() }),
     output: ChangeSchema,

@@ -3,6 +3,7 @@
 export type EventId = string & { readonly __brand: 'EventId' };
 export type LaneId = string & { readonly __brand: 'LaneId' };
 export type TimelineId = string & { readonly __brand: 'TimelineId' };
+export type EraId = string & { readonly __brand: 'EraId' };
 
 /** An ISO 8601 instant with milliseconds, as written by Date.prototype.toISOString. */
 export type Timestamp = string & { readonly __brand: 'Timestamp' };

@@ -7,7 +7,7 @@ import './zod-config';
 
 import { z } from 'zod';
 
-import type { EventId, LaneId, TimelineId, Timestamp } from './ids';
+import type { EraId, EventId, LaneId, TimelineId, Timestamp } from './ids';
 import { isPartialDate, parsePartialDate, type PartialDate } from './partial-date';
 import { runToEnd, stepEnds } from './steps';
 
@@ -31,6 +31,8 @@ export const LIMITS = {
   listItems: 100,
   sources: 100,
   lanes: 200,
+  /** Eras are a handful of shaded spans behind the lanes; hundreds would hide the events. */
+  eras: 500,
   /** A story has hundreds of events, an archive thousands; more would stall the store and view. */
   maxEvents: 100_000,
 } as const;
@@ -198,6 +200,23 @@ export const LaneSchema = z.strictObject({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'is not a colour such as #3366cc' }),
 });
 
+export const EraIdSchema = branded<EraId>(z.uuid({ error: 'is not an era id (a UUID)' }));
+
+const eraFieldsObject = z.strictObject({
+  title: singleLine(LIMITS.title).trim().min(1, { error: 'is empty' }),
+  start: PartialDateSchema,
+  /** Required: an era is a span. */
+  end: PartialDateSchema,
+});
+
+/** What a user edits of an era: its name and its dates, the end not before the start. */
+export const EraFieldsSchema = eraFieldsObject.superRefine(checkEndAfterStart);
+
+/** An era: a named, shaded span of time behind every lane (TimelineJS's `eras`). */
+export const EraSchema = eraFieldsObject
+  .extend({ id: EraIdSchema })
+  .superRefine(checkEndAfterStart);
+
 export const TimelineInfoSchema = z.strictObject({
   id: branded<TimelineId>(z.uuid()),
   title: singleLine(LIMITS.title).min(1, { error: 'is empty' }),
@@ -210,6 +229,11 @@ const documentHeadShape = {
   version: z.literal(FORMAT_VERSION),
   timeline: TimelineInfoSchema,
   lanes: z.array(LaneSchema).min(1).max(LIMITS.lanes),
+  /** Optional on read: files written before eras existed have none. */
+  eras: z
+    .array(EraSchema)
+    .max(LIMITS.eras, { error: `has more than ${LIMITS.eras} eras` })
+    .default([]),
 };
 
 export const TOO_MANY_EVENTS = `has more than ${LIMITS.maxEvents} events`;
@@ -242,6 +266,8 @@ export type TimelineEvent = z.output<typeof TimelineEventSchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type Lane = z.output<typeof LaneSchema>;
 export type TimelineInfo = z.output<typeof TimelineInfoSchema>;
+export type Era = z.output<typeof EraSchema>;
+export type EraFields = z.output<typeof EraFieldsSchema>;
 export type TimelineDocument = z.output<typeof TimelineDocumentSchema>;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type Certainty = (typeof CERTAINTIES)[number];
@@ -262,6 +288,7 @@ function checkEndAfterStart(
 
 interface ReferenceShape {
   readonly lanes: readonly { readonly id: string }[];
+  readonly eras?: readonly { readonly id: string }[];
   readonly events: readonly {
     readonly id: string;
     readonly laneId: string;
@@ -279,7 +306,7 @@ export interface ReferenceIssue {
 }
 
 /**
- * The rules that concern the whole document: lane ids and event ids used once, lanes and
+ * The rules that concern the whole document: lane, era and event ids used once, lanes and
  * parents that exist, no loops of follow-ups. Written as steps (shared/steps.ts) so that the
  * main process can check 100,000 events in slices; returns every issue, in document order.
  */
@@ -291,6 +318,11 @@ export function* referenceIssues(
   doc.lanes.forEach((lane, i) => {
     if (laneIds.has(lane.id)) issues.push({ path: ['lanes', i, 'id'], message: 'is used twice' });
     laneIds.add(lane.id);
+  });
+  const eraIds = new Set<string>();
+  (doc.eras ?? []).forEach((era, i) => {
+    if (eraIds.has(era.id)) issues.push({ path: ['eras', i, 'id'], message: 'is used twice' });
+    eraIds.add(era.id);
   });
   const { events } = doc;
   /** Each id's last place: an id used twice follows up what its last event does. */

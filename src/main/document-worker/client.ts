@@ -38,12 +38,12 @@ export async function parseImportInWorker(
   fileName: string,
   context: Pick<ImportContext, 'now' | 'current' | 'mapping'>,
 ): Promise<Result<ParsedImport>> {
-  const { format, version, timeline, lanes } = context.current;
+  const { format, version, timeline, lanes, eras } = context.current;
   const job: WorkerJob = {
     kind: 'import',
     fileName,
     now: context.now,
-    current: { format, version, timeline, lanes },
+    current: { format, version, timeline, lanes, eras },
     mapping: context.mapping,
     textParts: Math.ceil(text.length / TEXT_PART_CHARS),
   };

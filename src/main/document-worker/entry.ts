@@ -89,7 +89,12 @@ async function outcomeOf(id: number, job: WorkerJob, text: string): Promise<JobO
   }
   // Ids for rows that have none: random, as the service's own are.
   const newId = () => randomUUID() as EventId;
-  const current: TimelineDocument = { ...job.current, lanes: [...job.current.lanes], events: [] };
+  const current: TimelineDocument = {
+    ...job.current,
+    lanes: [...job.current.lanes],
+    eras: [...job.current.eras],
+    events: [],
+  };
   const result = await sendAll(
     id,
     parseImportInBatches(text, job.fileName, {

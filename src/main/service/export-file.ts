@@ -79,6 +79,7 @@ async function jsonExport(store: TimelineRepository): Promise<string[]> {
     version: FORMAT_VERSION,
     timeline: store.info,
     lanes: store.lanes,
+    eras: store.eras,
   };
   const parts: string[] = [];
   const slicer = createSlicer();

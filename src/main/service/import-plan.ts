@@ -8,7 +8,7 @@ import { checkWholeDocument } from '../../shared/formats/timeline-desk-json';
 import type { EventId } from '../../shared/ids';
 import { sameJson } from '../../shared/json-equal';
 import { AppFailure } from '../../shared/result';
-import type { Lane, TimelineDocument, TimelineEvent } from '../../shared/schema';
+import type { Era, Lane, TimelineDocument, TimelineEvent } from '../../shared/schema';
 import { stepEnds } from '../../shared/steps';
 
 export type ImportMode = 'merge' | 'replace';
@@ -86,8 +86,9 @@ export function* countImport(
 }
 
 /**
- * Merge: imported events are added or replace those with their id, new lanes are added, the
- * rest stays. Replace: the timeline becomes the file (lanes, title, events). Either way events
+ * Merge: imported events are added or replace those with their id, new lanes are added, eras
+ * are added (see mergeEras), the rest stays. Replace: the timeline becomes the file (lanes,
+ * eras, title, events). Either way events
  * whose content is unchanged are left alone, keeping their timestamps. In steps.
  */
 export function* planImport(
@@ -128,24 +129,55 @@ export function* planFromDiff(
     const laneIds = new Set(current.lanes.map((lane) => lane.id));
     const newLanes = imported.lanes.filter((lane) => !laneIds.has(lane.id));
     const lanes = newLanes.length > 0 ? [...current.lanes, ...newLanes] : undefined;
+    const eras = mergeEras(current.eras, imported.eras);
     const merged = yield* mapById([...current.events, ...upserted]);
     return {
-      change: { upserted, removed: [], ...(lanes ? { lanes } : {}) },
-      result: { ...current, lanes: lanes ?? current.lanes, events: [...merged.values()] },
+      change: { upserted, removed: [], ...(lanes ? { lanes } : {}), ...(eras ? { eras } : {}) },
+      result: {
+        ...current,
+        lanes: lanes ?? current.lanes,
+        eras: eras ?? current.eras,
+        events: [...merged.values()],
+      },
     };
   }
   const removed = current.events.filter((e) => !alsoImported.has(e.id)).map((e) => e.id);
   const lanesDiffer = canonical(current.lanes) !== canonical(imported.lanes);
+  const erasDiffer = canonical(current.eras) !== canonical(imported.eras);
   const timelineDiffers = canonical(current.timeline) !== canonical(imported.timeline);
   return {
     change: {
       upserted,
       removed,
       ...(lanesDiffer ? { lanes: imported.lanes } : {}),
+      ...(erasDiffer ? { eras: imported.eras } : {}),
       ...(timelineDiffers ? { timeline: imported.timeline } : {}),
     },
     result: { ...imported, events: kept },
   };
+}
+
+/**
+ * The timeline's eras with the file's: one with an id the timeline has replaces it, one the
+ * timeline already has by name and dates is skipped, the others are added. Undefined when
+ * nothing changes.
+ */
+export function mergeEras(current: readonly Era[], imported: readonly Era[]): Era[] | undefined {
+  const key = (era: Era) => JSON.stringify([era.title, era.start, era.end]);
+  const eras = [...current];
+  let changed = false;
+  for (const era of imported) {
+    const at = eras.findIndex((each) => each.id === era.id);
+    if (at >= 0) {
+      if (canonical(eras[at]) === canonical(era)) continue;
+      eras[at] = era;
+      changed = true;
+    } else if (!eras.some((each) => key(each) === key(era))) {
+      eras.push(era);
+      changed = true;
+    }
+  }
+  return changed ? eras : undefined;
 }
 
 /** Events by id, the last of a repeated id winning, in the order first seen. */

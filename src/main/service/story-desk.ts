@@ -303,6 +303,7 @@ export function emptyStory(title: string): TimelineDocument {
     version: FORMAT_VERSION,
     timeline: { id: randomUUID() as TimelineId, title, description: '' },
     lanes: [{ id: 'events' as LaneId, title: 'Events', color: LANE_PALETTE[0] }],
+    eras: [],
     events: [],
   };
 }

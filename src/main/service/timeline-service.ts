@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { type EventId, timestamp } from '../../shared/ids';
+import { type EraId, type EventId, timestamp } from '../../shared/ids';
 import { comparePartialDates, mustParse } from '../../shared/partial-date';
 import { AppFailure } from '../../shared/result';
 import type { TimelineEvent } from '../../shared/schema';
@@ -13,6 +13,7 @@ import type { BackupKeeper } from '../store/backups';
 import { saveFailureOf } from '../store/save-failure';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { createBackupCommands } from './backup-commands';
+import { planAddEra, planDeleteEra, planUpdateEra } from './era-changes';
 import { followUpFields, planCreate, planDelete, planUpdate } from './event-changes';
 import { exportChronology, exportDocument } from './export-file';
 import type { CommandHandlers } from './handlers';
@@ -156,6 +157,16 @@ export function createTimelineService(options: ServiceOptions): StoryService {
         planDeleteLane(store.lanes, store.events(), id, moveEventsTo, now()),
       ),
     ),
+    addEra: saved((fields) =>
+      recorder.commit('Add era', planAddEra(store.eras, { id: randomUUID() as EraId, ...fields })),
+    ),
+    updateEra: saved(({ id, ...patch }) =>
+      recorder.commit(
+        patch.title === undefined ? 'Change era dates' : 'Rename era',
+        planUpdateEra(store.eras, id, patch),
+      ),
+    ),
+    deleteEra: saved(({ id }) => recorder.commit('Delete era', planDeleteEra(store.eras, id))),
     exportJson: () => exportDocument('json', store, host, options.write),
     exportAs: ({ format }) => exportDocument(format, store, host, options.write),
     exportChronology: (request) => exportChronology(request, store, host, options.write),

@@ -1,18 +1,19 @@
 /** The change that undoes another, computed from the state before it (pure). */
 import type { Change } from '../../shared/contract';
 import type { EventId } from '../../shared/ids';
-import type { Lane, TimelineEvent, TimelineInfo } from '../../shared/schema';
+import type { Era, Lane, TimelineEvent, TimelineInfo } from '../../shared/schema';
 import { stepEnds } from '../../shared/steps';
 
 export interface StateBefore {
   get(id: EventId): TimelineEvent | undefined;
   readonly lanes: readonly Lane[];
+  readonly eras: readonly Era[];
   readonly info: TimelineInfo;
 }
 
 /**
- * Events that existed come back as they were; events the change created go; lanes and timeline
- * info return to their previous values when the change set them. In steps (shared/steps.ts).
+ * Events that existed come back as they were; events the change created go; lanes, eras and
+ * timeline info return to their previous values when the change set them. In steps (shared/steps.ts).
  */
 export function* inverseOf(
   change: Change,
@@ -43,6 +44,7 @@ export function* inverseOf(
     upserted,
     removed,
     ...(change.lanes === undefined ? {} : { lanes: [...before.lanes] }),
+    ...(change.eras === undefined ? {} : { eras: [...before.eras] }),
     ...(change.timeline === undefined ? {} : { timeline: before.info }),
   };
 }
@@ -53,6 +55,7 @@ export function isEmptyChange(change: Change): boolean {
     change.upserted.length === 0 &&
     change.removed.length === 0 &&
     change.lanes === undefined &&
+    change.eras === undefined &&
     change.timeline === undefined
   );
 }

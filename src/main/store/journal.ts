@@ -133,14 +133,15 @@ export function replayChanges(
 ): TimelineDocument {
   if (changes.length === 0) return document;
   const events = new Map<EventId, TimelineEvent>(document.events.map((event) => [event.id, event]));
-  let { lanes, timeline } = document;
+  let { lanes, eras, timeline } = document;
   for (const change of changes) {
     for (const id of change.removed) events.delete(id);
     for (const event of change.upserted) events.set(event.id, event);
     if (change.lanes !== undefined) lanes = change.lanes;
+    if (change.eras !== undefined) eras = change.eras;
     if (change.timeline !== undefined) timeline = change.timeline;
   }
-  return { ...document, timeline, lanes, events: [...events.values()] };
+  return { ...document, timeline, lanes, eras, events: [...events.values()] };
 }
 
 /**

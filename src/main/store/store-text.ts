@@ -4,6 +4,7 @@
  * one event, not all of them, and joins nothing (the writer encodes the parts one by one).
  */
 import {
+  type Era,
   FORMAT,
   FORMAT_VERSION,
   type Lane,
@@ -18,6 +19,7 @@ import type { EventJsonCache } from './event-json';
 export interface StoreSnapshot {
   readonly timeline: TimelineInfo;
   readonly lanes: readonly Lane[];
+  readonly eras: readonly Era[];
   readonly events: readonly TimelineEvent[];
 }
 
@@ -26,12 +28,13 @@ export async function storeTextParts(
   snapshot: StoreSnapshot,
   json: EventJsonCache,
 ): Promise<string[]> {
-  const { timeline, lanes, events } = snapshot;
+  const { timeline, lanes, eras, events } = snapshot;
   const head = JSON.stringify({
     format: FORMAT,
     version: FORMAT_VERSION,
     timeline,
     lanes,
+    eras,
     events: [],
   });
   const parts = [head.slice(0, -2)]; // without the closing "]}"

@@ -21,7 +21,7 @@ import { Low } from 'lowdb';
 import type { Change } from '../../shared/contract';
 import type { MigrationStep } from '../../shared/formats/migrate';
 import type { EventId, LaneId } from '../../shared/ids';
-import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../shared/schema';
+import type { Era, Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../shared/schema';
 import { runToEnd, stepEnds } from '../../shared/steps';
 import { runInSlices } from '../time-slices';
 import { type AtomicWriteOptions, retryTransient, writeFileAtomic } from './atomic-write';
@@ -67,6 +67,7 @@ export interface TimelineRepository {
   readonly path: string;
   readonly info: TimelineInfo;
   readonly lanes: readonly Lane[];
+  readonly eras: readonly Era[];
   /** How many commits (journal lines or snapshots) have been tried since opening. */
   readonly writeCount: number;
   /** How many changes have been applied since opening: a plan made earlier is stale if it moved. */
@@ -240,6 +241,7 @@ class LowTimelineRepository implements TimelineRepository {
   #info: TimelineInfo;
   #lanes: readonly Lane[];
   #laneIds: ReadonlySet<string>;
+  #eras: readonly Era[];
   readonly #events = new EventIndex();
   readonly #db: Low<StoreSnapshot>;
   readonly #schedule: WriteScheduler;
@@ -285,6 +287,7 @@ class LowTimelineRepository implements TimelineRepository {
     this.#info = document.timeline;
     this.#lanes = document.lanes;
     this.#laneIds = new Set(document.lanes.map((lane) => lane.id));
+    this.#eras = document.eras;
     for (const event of document.events) this.#events.put(event);
     this.#db = new Low(parts.adapter, this.#snapshot());
     this.#schedule = new WriteScheduler(parts.writeSpacingMs, () => this.#write());
@@ -304,6 +307,10 @@ class LowTimelineRepository implements TimelineRepository {
 
   get lanes(): readonly Lane[] {
     return this.#lanes;
+  }
+
+  get eras(): readonly Era[] {
+    return this.#eras;
   }
 
   eventCount(): number {
@@ -332,6 +339,7 @@ class LowTimelineRepository implements TimelineRepository {
       version: 1,
       timeline: this.#info,
       lanes: this.#lanes,
+      eras: this.#eras,
       events: [...this.#events.values()],
     } as TimelineDocument;
   }
@@ -381,6 +389,7 @@ class LowTimelineRepository implements TimelineRepository {
       this.#lanes = change.lanes;
       this.#laneIds = new Set(change.lanes.map((lane) => lane.id));
     }
+    if (change.eras !== undefined) this.#eras = change.eras;
     if (change.timeline !== undefined) this.#info = change.timeline;
     this.#applied++;
     if (this.#snapshotDue) {
@@ -500,7 +509,12 @@ class LowTimelineRepository implements TimelineRepository {
   }
 
   #snapshot(): StoreSnapshot {
-    return { timeline: this.#info, lanes: this.#lanes, events: [...this.#events.values()] };
+    return {
+      timeline: this.#info,
+      lanes: this.#lanes,
+      eras: this.#eras,
+      events: [...this.#events.values()],
+    };
   }
 
   /** One commit: the pending changes as a journal line, or the whole timeline as a snapshot. */

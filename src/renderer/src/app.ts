@@ -30,6 +30,7 @@ import { isolated } from './ui/bidi';
 import { ConfirmDeleteDialog } from './ui/confirm-delete';
 import { el } from './ui/dom';
 import { EditorToggle } from './ui/editor-toggle';
+import { ErasPanel } from './ui/eras-panel';
 import { ExternalChangeFlow } from './ui/external-change';
 import { FilterChips } from './ui/filter-chips';
 import { FilterPanel } from './ui/filter-panel';
@@ -192,6 +193,11 @@ export function mountApp(
         '”',
       ]),
   });
+  const erasPanel = new ErasPanel({
+    eras: () => store.eras,
+    api,
+    change: (call, message) => controller.changeStory(call, message),
+  });
   const registry: CommandRegistry = new CommandRegistry(
     commandActions({
       controller,
@@ -325,6 +331,7 @@ export function mountApp(
     searchBox.element,
     filterPanel.element,
     lanesPanel.element,
+    erasPanel.element,
     editorToggle.button,
     chips.element,
   );
@@ -362,6 +369,7 @@ export function mountApp(
     },
     slots,
   );
+  timeline.setEras(store.eras);
 
   store.onChange((change) => {
     // While a search or filter is on, the changed events are judged before the views draw them.
@@ -375,6 +383,7 @@ export function mountApp(
       nameWindow(change.timeline.title);
     }
     if (change.lanes) lanesPanel.sync();
+    if (change.eras) erasPanel.sync();
     status.setCount(store.size);
     showEmpty();
     registry.refresh();

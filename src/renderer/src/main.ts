@@ -16,6 +16,7 @@ import './styles/legend.css';
 import './styles/overlays.css';
 import './styles/filters.css';
 import './styles/lanes.css';
+import './styles/eras.css';
 import './styles/chronology.css';
 
 import { appApi } from './api';

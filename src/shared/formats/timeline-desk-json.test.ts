@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { generateTimeline } from '../../../bench/generate';
 import { arbitraryTimeline } from '../../../test/arbitraries';
-import { makeDocument, makeEvent } from '../../../test/builders';
+import { makeDocument, makeEra, makeEvent } from '../../../test/builders';
 import { readDataFile } from '../../../test/data-files';
 import type { PartialDate } from '../partial-date';
 import { TimelineDocumentSchema } from '../schema';
@@ -48,7 +48,7 @@ describe('toTimelineDeskJson', () => {
   it('writes an empty timeline as an empty events list', () => {
     const doc = makeDocument();
     const text = toTimelineDeskJson(doc);
-    expect(text.endsWith('  ],\n  "events": []\n}\n')).toBe(true);
+    expect(text.endsWith('  "eras": [],\n  "events": []\n}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(doc);
   });
 
@@ -87,7 +87,7 @@ describe('checkDocumentInBatches', () => {
   it('finds what the schema finds in one go, whatever is broken', () => {
     fc.assert(
       fc.property(
-        arbitraryTimeline({ minEvents: 1, maxEvents: 6 }),
+        arbitraryTimeline({ minEvents: 1, maxEvents: 6, eras: true }),
         fc.array(fc.tuple(fc.constantFrom(...DAMAGE_NAMES), fc.nat()), {
           minLength: 1,
           maxLength: 3,
@@ -112,6 +112,16 @@ describe('fromTimelineDeskJson', () => {
       ok: true,
       value: doc,
     });
+  });
+
+  it('carries eras both ways, and reads a file from before eras as having none', () => {
+    const doc = makeDocument({ eras: [makeEra()], events: [makeEvent()] });
+    const text = toTimelineDeskJson(doc);
+    expect(JSON.parse(text).eras).toEqual([makeEra()]);
+    expect(fromTimelineDeskJson(JSON.parse(text))).toEqual({ ok: true, value: doc });
+    const old = JSON.parse(text) as Record<string, unknown>;
+    delete old['eras'];
+    expect(fromTimelineDeskJson(old)).toEqual({ ok: true, value: { ...doc, eras: [] } });
   });
 
   it('fills the defaults of fields a hand-written file leaves out', () => {
@@ -199,5 +209,14 @@ const DAMAGES: Record<string, (doc: Json, at: number) => void> = {
   extraKey: (doc) => (doc['extra'] = true),
   emptyTimelineTitle: (doc) => ((doc['timeline'] as Json)['title'] = ''),
   eventsNotAList: (doc) => (doc['events'] = { 0: 1 }),
+  eraEndBeforeStart: (doc) =>
+    (doc['eras'] = [{ id: ERA_ID, title: 'Summit', start: '2024-06-02', end: '2024-06-01' }]),
+  twiceUsedEra: (doc) => {
+    const era = { id: ERA_ID, title: 'Summit', start: '2024', end: '2024' };
+    doc['eras'] = [era, { ...era, title: 'Again' }];
+  },
+  erasNotAList: (doc) => (doc['eras'] = 'June'),
+  noEras: (doc) => delete doc['eras'],
 };
+const ERA_ID = '6f1d3f0e-3c1a-4c55-9d7e-2b8f0a1c9e01';
 const DAMAGE_NAMES = Object.keys(DAMAGES);

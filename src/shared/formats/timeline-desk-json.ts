@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import {
   DocumentHeadSchema,
+  type Era,
   type Lane,
   LIMITS,
   referenceIssues,
@@ -25,6 +26,7 @@ export interface DocumentHead {
   readonly version: TimelineDocument['version'];
   readonly timeline: TimelineInfo;
   readonly lanes: readonly Lane[];
+  readonly eras: readonly Era[];
 }
 
 /**
@@ -45,8 +47,8 @@ export function* timelineDeskJsonParts(
   doc: DocumentHead,
   eventJson: readonly string[],
 ): Generator<string, void, undefined> {
-  const { format, version, timeline, lanes } = doc;
-  const head = JSON.stringify({ format, version, timeline, lanes }, null, 2);
+  const { format, version, timeline, lanes, eras } = doc;
+  const head = JSON.stringify({ format, version, timeline, lanes, eras }, null, 2);
   yield `${head.slice(0, -2)},\n  "events": [`; // the head without its closing "\n}"
   for (let i = 0; i < eventJson.length; i++) {
     yield i === 0 ? '\n    ' : ',\n    ';
@@ -131,7 +133,11 @@ export function* checkWholeDocument(
     return describedFailure(customIssue(['events'], TOO_MANY_EVENTS));
   }
   if (unknownKeys || !head) return unknownKeys ?? fail('invalid', 'is not valid');
-  const [issue] = yield* referenceIssues({ lanes: head.lanes, events: json.events });
+  const [issue] = yield* referenceIssues({
+    lanes: head.lanes,
+    eras: head.eras,
+    events: json.events,
+  });
   if (issue) return describedFailure(customIssue(issue.path, issue.message));
   return ok({ ...head, events: [...json.events] });
 }
@@ -167,6 +173,7 @@ const HEAD_FIELDS: ReadonlySet<PropertyKey | undefined> = new Set([
   'version',
   'timeline',
   'lanes',
+  'eras',
 ]);
 
 function describedFailure(issue: z.core.$ZodIssue): Result<never> {

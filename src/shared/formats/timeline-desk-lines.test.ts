@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { makeDocument, makeEvents } from '../../../test/builders';
+import { makeDocument, makeEra, makeEvents } from '../../../test/builders';
 import { toTimelineDeskJson } from './timeline-desk-json';
 import { eventLines, NOT_JSON, parseLine } from './timeline-desk-lines';
 
-const doc = makeDocument({ events: makeEvents(3) });
+// With an era: the head before the events carries the eras.
+const doc = makeDocument({ events: makeEvents(3), eras: [makeEra()] });
 const text = toTimelineDeskJson(doc);
 
 describe('eventLines', () => {

@@ -6,6 +6,7 @@ import {
   partialDateFromInstant,
 } from '../partial-date';
 import {
+  type Era,
   FORMAT,
   FORMAT_VERSION,
   type Lane,
@@ -53,6 +54,8 @@ export interface TimelineDeskExtra {
 export interface TimelineJsDocument {
   readonly title: { readonly text: TimelineJsText };
   readonly events: readonly TimelineJsEvent[];
+  /** Written only when the story has eras. */
+  readonly eras?: readonly TimelineJsEra[];
   readonly timeline_desk: TimelineDeskExtra;
 }
 
@@ -61,6 +64,7 @@ export function toTimelineJs(doc: TimelineDocument): TimelineJsDocument {
   return {
     title: { text: timelineText(doc.timeline) },
     events: doc.events.map((event) => toTimelineJsEvent(event, laneTitles.get(event.laneId) ?? '')),
+    ...(doc.eras.length === 0 ? {} : { eras: doc.eras.map(toTimelineJsEra) }),
     timeline_desk: {
       format: FORMAT,
       version: FORMAT_VERSION,
@@ -69,6 +73,52 @@ export function toTimelineJs(doc: TimelineDocument): TimelineJsDocument {
     },
   };
 }
+
+/** An era as TimelineJS reads one; `unique_id` keeps its id through a round trip. */
+export interface TimelineJsEra {
+  readonly unique_id: string;
+  readonly start_date: TimelineJsDate;
+  readonly end_date: TimelineJsDate;
+  readonly text: TimelineJsText;
+  /** The era as it is, for what the visible fields cannot say exactly (spaces, time zones). */
+  readonly timeline_desk: Era;
+}
+
+export function toTimelineJsEra(era: Era): TimelineJsEra {
+  const start = toTimelineJsDate(era.start);
+  const end = toTimelineJsDate(era.end);
+  // TimelineJS drops an end whose parts equal its start's, then refuses the era: "June 2024 to
+  // June 2024" is written as 1 to 30 June (import takes the era's own dates from timeline_desk).
+  const one = sameParts(start, end);
+  return {
+    unique_id: era.id,
+    start_date: one ? finer(era.start, 'earliest') : start,
+    end_date: one ? finer(era.end, 'latest') : end,
+    text: { headline: escapeHtml(era.title), text: '' },
+    timeline_desk: era,
+  };
+}
+
+function sameParts(a: TimelineJsDate, b: TimelineJsDate): boolean {
+  const parts = (date: TimelineJsDate) =>
+    [date.year, date.month, date.day, date.hour, date.minute, date.second].join();
+  return parts(a) === parts(b);
+}
+
+/** The first or last moment of a date's period, one precision finer: 2024-06 → 30 June 2024. */
+function finer(date: PartialDate, end: 'earliest' | 'latest'): TimelineJsDate {
+  const parsed = mustParse(date);
+  const instant = end === 'earliest' ? parsed.earliest : parsed.latestExclusive - 1;
+  return toTimelineJsDate(partialDateFromInstant(instant, FINER[parsed.precision]));
+}
+
+const FINER = {
+  year: 'day',
+  month: 'day',
+  day: 'minute',
+  minute: 'second',
+  second: 'second',
+} as const;
 
 /** Pretty JSON (two spaces, trailing newline), as TimelineJS loads it from a file or a URL. */
 export function toTimelineJsText(doc: TimelineDocument): string {

@@ -8,6 +8,7 @@
  *   timeline has one, else a new lane; slides without a group go to the lane "Imported".
  * - Ids: a UUID `unique_id` is the id; another one gives a UUID derived from it, so importing the
  *   file again updates its events; without one the event gets a new id.
+ * - `eras` become eras (timelinejs-eras.ts).
  * - A `timeline_desk` key (our export) gives back what TimelineJS cannot carry; see timelinejs.ts.
  */
 import { z } from 'zod';
@@ -34,6 +35,7 @@ import { formatPath, parseWith } from '../validation';
 import { readHtml } from './html-text';
 import { isJsonObject, type JsonObject } from './migrate';
 import { uuidFromString } from './stable-uuid';
+import { readEras } from './timelinejs-eras';
 import {
   sourcesHtml,
   TIMELINE_DESK_KEY,
@@ -95,11 +97,8 @@ function readTimelineJs(
   const lanes = new LaneBook(extra.value?.lanes ?? context.current.lanes, context.current.lanes);
   const timeline = readTitleSlide(own(json, 'title'), extra.value, context);
   if (!timeline.ok) return timeline;
-  const eras = own(json, 'eras');
-  if (Array.isArray(eras) && eras.length > 0) {
-    const count = eras.length;
-    notes.add('eras', () => `${counted(count, 'era')} (shaded spans) ${isAre(count)} not kept`);
-  }
+  const eras = readEras(own(json, 'eras'), notes);
+  if (!eras.ok) return eras;
   const events: TimelineEvent[] = [];
   for (const [index, slide] of slides.entries()) {
     const event = readSlide(slide, ['events', index], lanes, context, notes);
@@ -112,6 +111,7 @@ function readTimelineJs(
     version: FORMAT_VERSION,
     timeline: timeline.value,
     lanes: lanes.all(),
+    eras: eras.value,
     // A follow-up of an event the file does not hold is no longer one.
     events: events.map((event) =>
       event.followUpOf !== null && !ids.has(event.followUpOf)

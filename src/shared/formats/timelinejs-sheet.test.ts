@@ -61,7 +61,24 @@ describe('a TimelineJS Google-sheet CSV', () => {
     expect(document.lanes.find((lane) => lane.id === document.events[0]?.laneId)?.title).toBe(
       'Visit',
     );
-    expect(notes).toEqual(['1 era (shaded spans) is not kept']);
+    expect(document.eras).toMatchObject([
+      { title: 'Summit month', start: '2024-06-01', end: '2024-06-30' },
+    ]);
+    expect(notes ?? []).toEqual([]);
+  });
+
+  it('names a bad era row by its row and column, and notes the text of an era it drops', () => {
+    const event = '2024,6,18,,,,,,,Putin lands,,,,,,,Visit,';
+    expect(refusal([HEADER, event, '2024,6,30,,2024,6,1,,,Backwards,,,,,,era,,'].join('\n'))).toBe(
+      'row 3, End Year: is before the start',
+    );
+    const { document, notes } = read(
+      [HEADER, event, '2024,6,,,2024,7,,,,Summit season,Talks and a treaty,,,,,Era,,'].join('\n'),
+    );
+    expect(document.eras).toMatchObject([
+      { title: 'Summit season', start: '2024-06', end: '2024-07' },
+    ]);
+    expect(notes).toEqual(['1 era description is not kept (an era keeps its name and dates)']);
   });
 
   it('lists a bad cell by its row and column as the spreadsheet shows them, keeping the good rows', () => {

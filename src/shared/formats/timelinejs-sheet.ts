@@ -41,8 +41,9 @@ export function fromTimelineJsSheet(
   const slides: object[] = [];
   const eras: object[] = [];
   let title: object | null = null;
-  /** The spreadsheet row of each slide, for messages. */
+  /** The spreadsheet row of each slide and of each era, for messages. */
   const rowOf: number[] = [];
+  const eraRowOf: number[] = [];
   for (const [i, cells] of parsed.data.slice(headerAt + 1).entries()) {
     if (!isFilledRow(cells)) continue;
     const rowNumber = headerAt + i + 2;
@@ -55,8 +56,10 @@ export function fromTimelineJsSheet(
     }
     const type = row['Type']?.toLowerCase() ?? '';
     if (type === 'title') title = slide.value;
-    else if (type === 'era') eras.push(slide.value);
-    else {
+    else if (type === 'era') {
+      eras.push(slide.value);
+      eraRowOf.push(rowNumber);
+    } else {
       slides.push(slide.value);
       rowOf.push(rowNumber);
     }
@@ -70,7 +73,10 @@ export function fromTimelineJsSheet(
       ? badRows.refusal()
       : document;
   }
-  const refusal = fail(document.error.code, inSheetTerms(document.error.message, rowOf));
+  const refusal = fail(
+    document.error.code,
+    inSheetTerms(document.error.message, { events: rowOf, eras: eraRowOf }),
+  );
   if (badRows === undefined || !/^events\[\d+\]/.test(document.error.message)) return refusal;
   // Which slides TimelineJS's reading refuses, each on its own; the good ones are read together.
   const good = slides.filter((slide, at) => {
@@ -80,7 +86,8 @@ export function fromTimelineJsSheet(
       new ImportNotes(),
     );
     if (alone.ok) return true;
-    badRows.add(inSheetTerms(alone.error.message.replace(/^events\[0\]/, `events[${at}]`), rowOf));
+    const message = alone.error.message.replace(/^events\[0\]/, `events[${at}]`);
+    badRows.add(inSheetTerms(message, { events: rowOf, eras: eraRowOf }));
     return false;
   });
   if (good.length === 0) return badRows.refusal();
@@ -154,12 +161,16 @@ function readTime(text: string, column: string): Read<Record<string, number>> {
  * "events[2].start_date.month: 13 is not a month" as "row 4, Month: 13 is not a month": the
  * TimelineJS reader's places put back in the sheet's rows and columns.
  */
-function inSheetTerms(message: string, rowOf: readonly number[]): string {
-  const place = /^events\[(\d+)\]\.(\w+)(?:\.(\w+))?: /.exec(message);
+function inSheetTerms(
+  message: string,
+  rowsOf: { readonly events: readonly number[]; readonly eras: readonly number[] },
+): string {
+  const place = /^(events|eras)\[(\d+)\]\.(\w+)(?:\.(\w+))?: /.exec(message);
   if (place) {
-    const row = rowOf[Number(place[1])] ?? Number(place[1]) + 2;
-    const [, , field = '', part = ''] = place;
-    const column = DATE_COLUMNS[field]?.[part] ?? TEXT_COLUMNS[part] ?? field;
+    const list = place[1] === 'eras' ? rowsOf.eras : rowsOf.events;
+    const row = list[Number(place[2])] ?? Number(place[2]) + 2;
+    const [, , , field = '', part = ''] = place;
+    const column = DATE_COLUMNS[field]?.[part || 'year'] ?? TEXT_COLUMNS[part] ?? field;
     return `row ${row}, ${column}: ${message.slice(place[0].length)}`;
   }
   return message.replace(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { makeDocument, makeEvent } from '../../../../test/builders';
+import { makeDocument, makeEra, makeEvent } from '../../../../test/builders';
 import { timestamp } from '../../../shared/ids';
 import { EventStore } from './event-store';
 
@@ -31,5 +31,20 @@ describe('EventStore follow-ups', () => {
     expect(store.followUpsOf(parent.id)).toEqual([]);
     store.apply({ upserted: [{ ...older, followUpOf: parent.id, title: 'Again' }], removed: [] });
     expect(store.followUpsOf(parent.id).map((event) => event.title)).toEqual(['Again']);
+  });
+});
+
+describe('EventStore eras', () => {
+  it('takes a Change that brings a new era list, and keeps the list when a Change has none', () => {
+    const era = makeEra();
+    const store = new EventStore(makeDocument({ eras: [era] }));
+    expect(store.eras).toEqual([era]);
+    store.apply({ upserted: [makeEvent()], removed: [] });
+    expect(store.eras).toEqual([era]);
+    const renamed = { ...era, title: 'Pyongyang summit' };
+    store.apply({ upserted: [], removed: [], eras: [renamed] });
+    expect(store.eras).toEqual([renamed]);
+    store.apply({ upserted: [], removed: [], eras: [] });
+    expect(store.eras).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@
  */
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
-import type { Lane, TimelineDocument, TimelineEvent, TimelineInfo } from '../../../shared/schema';
+import type {
+  Era,
+  Lane,
+  TimelineDocument,
+  TimelineEvent,
+  TimelineInfo,
+} from '../../../shared/schema';
 
 export type ChangeListener = (change: Change) => void;
 export type SelectionListener = (selected: TimelineEvent | null) => void;
@@ -13,6 +19,7 @@ export type SelectionListener = (selected: TimelineEvent | null) => void;
 export class EventStore {
   #info: TimelineInfo;
   #lanes: readonly Lane[];
+  #eras: readonly Era[];
   readonly #events = new Map<EventId, TimelineEvent>();
   /** parent id → the ids of the events that follow it up. */
   readonly #followUps = new Map<EventId, Set<EventId>>();
@@ -23,6 +30,7 @@ export class EventStore {
   constructor(document: TimelineDocument) {
     this.#info = document.timeline;
     this.#lanes = document.lanes;
+    this.#eras = document.eras;
     for (const event of document.events) {
       this.#events.set(event.id, event);
       this.#link(event);
@@ -35,6 +43,11 @@ export class EventStore {
 
   get lanes(): readonly Lane[] {
     return this.#lanes;
+  }
+
+  /** The story's eras, shaded spans behind the lanes; not events. */
+  get eras(): readonly Era[] {
+    return this.#eras;
   }
 
   get size(): number {
@@ -75,9 +88,13 @@ export class EventStore {
     return this.#selectedId === null ? null : (this.#events.get(this.#selectedId) ?? null);
   }
 
-  /** Applies a Change; one from an import or a restore may also bring new lanes and a title. */
+  /**
+   * Applies a Change; one from an import or a restore may also bring new lanes, eras and a
+   * title.
+   */
   apply(change: Change): void {
     if (change.lanes) this.#lanes = change.lanes;
+    if (change.eras) this.#eras = change.eras;
     if (change.timeline) this.#info = change.timeline;
     for (const event of change.upserted) this.#put(event);
     for (const id of change.removed) this.#drop(id);

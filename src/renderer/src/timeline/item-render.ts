@@ -5,12 +5,16 @@
 import { isolateText, USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { type AggregateItem, type BandItem, formatCount } from './aggregate-items';
+import { type EraItem, renderEra } from './era-items';
 import { type EventItem, type LaneGroup, optionId } from './items';
 
 /** Renders an item's visible text; `item` is vis's clone of the item data. */
 export function renderItem(
-  item: Partial<EventItem> | Partial<AggregateItem> | Partial<BandItem> | undefined,
+  item:
+    Partial<EventItem> | Partial<AggregateItem> | Partial<BandItem> | Partial<EraItem> | undefined,
 ): HTMLElement {
+  // An era: a shaded span behind the lanes with its name (era-items.ts); not an event.
+  if (item && 'era' in item) return renderEra(item);
   // A band only holds its counts' row (count-canvas.ts draws them): it says what they add up to.
   if (item && 'counts' in item) return renderBand(item);
   if (item && 'aggregate' in item) {

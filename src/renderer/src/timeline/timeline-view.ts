@@ -20,12 +20,13 @@ import {
 
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
-import type { Lane, TimelineEvent } from '../../../shared/schema';
+import type { Era, Lane, TimelineEvent } from '../../../shared/schema';
 import type { EventSlots, ShownTest } from '../state/event-slots';
 import { type BandItem, countName, countSummary } from './aggregate-items';
 import { hideCutAxisLabels } from './axis-labels';
 import { CountCanvas } from './count-canvas';
 import type { CountBox, CountRow } from './count-layout';
+import { EraBands, type EraItem } from './era-items';
 import type { IndexEntry } from './event-index';
 import { countHolding, edgeEvent, type Place, stepInTime, stepLane } from './event-steps';
 import { renderItem, renderLane } from './item-render';
@@ -78,7 +79,13 @@ const DAY = 24 * HOUR;
 const YEAR = 365.25 * 24 * HOUR;
 
 export class TimelineView {
-  readonly #items = new DataSet<TimelineItem, 'id'>();
+  readonly #items = new DataSet<TimelineItem | EraItem, 'id'>();
+  /** The story's eras, shaded behind the lanes; not events, so not planned (era-items.ts). */
+  readonly #eras = new EraBands({
+    add: (items) => this.#items.add(items),
+    update: (items) => this.#items.update(items),
+    remove: (ids) => this.#items.remove(ids),
+  });
   readonly #groups = new DataSet<LaneGroup, 'id'>();
   readonly #timeline: Timeline;
   /** vis's internals, checked when the timeline is made (vis-internals.ts). */
@@ -270,8 +277,14 @@ export class TimelineView {
     this.#timeline.redraw();
   }
 
+  /** Draws the story's eras (all of them, as they are now). */
+  setEras(eras: readonly Era[]): void {
+    this.#eras.set(eras);
+  }
+
   /** Applies a Change, then updates vis's items in one batch. */
   apply(change: Change): void {
+    if (change.eras) this.setEras(change.eras);
     const gone = this.#model.apply(change);
     if (change.lanes) {
       this.#groups.update(change.lanes.map((lane, index) => this.#group(lane, index)));

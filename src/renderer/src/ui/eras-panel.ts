@@ -1,0 +1,302 @@
+/**
+ * The toolbar's "Eras" button and its panel: every era (a named span shaded behind the lanes)
+ * with its dates, to rename or re-date ("Rename") or delete, and "Add era" (Era name, Start, End).
+ * Modelled on the Lanes panel (lanes-panel.ts): not modal, each change one command and one step
+ * of Undo, the panel built again from the eras the store then has; Escape leaves a form, then
+ * the panel, and gives the focus back. Dates are typed as in the event editor (era-form-values.ts).
+ */
+import type { Change, TimelineApi } from '../../../shared/contract';
+import { datesInWords } from '../../../shared/date-words';
+import type { EraId } from '../../../shared/ids';
+import type { Result } from '../../../shared/result';
+import type { Era, EraFields } from '../../../shared/schema';
+import { localDateContext } from '../../../shared/typed-date';
+import { isolated, USER_TEXT } from './bidi';
+import { el, icon, type Phrase } from './dom';
+import { type EraFormField, readEraForm } from './era-form-values';
+
+/** A shaded span between two bars. */
+const ERAS_ICON = ['M2.5 3v10', 'M13.5 3v10', 'M5 6.5h6', 'M5 9.5h6'];
+
+export interface ErasPanelParts {
+  readonly eras: () => readonly Era[];
+  readonly api: Pick<TimelineApi, 'addEra' | 'updateEra' | 'deleteEra'>;
+  /** Sends a story command, applies its change and says `message`; false if refused. */
+  readonly change: (call: Promise<Result<Change>>, message: Phrase) => Promise<boolean>;
+}
+
+/** What the panel shows in place of a row or of "Add era" while the user edits. */
+type Editing = { readonly kind: 'add' } | { readonly kind: 'rename'; readonly era: EraId };
+
+export class ErasPanel {
+  readonly element: HTMLElement;
+  readonly #button: HTMLButtonElement;
+  readonly #panel = el('div', {
+    className: 'lanes-panel eras-panel',
+    attrs: { id: 'eras-panel', role: 'dialog', 'aria-label': 'Eras' },
+  });
+  readonly #parts: ErasPanelParts;
+  #editing: Editing | null = null;
+
+  constructor(parts: ErasPanelParts) {
+    this.#parts = parts;
+    this.#button = el(
+      'button',
+      {
+        className: 'button eras-button',
+        attrs: {
+          type: 'button',
+          'aria-expanded': 'false',
+          'aria-controls': 'eras-panel',
+          title: 'Add, rename, re-date or delete eras: named spans shaded behind the lanes',
+        },
+      },
+      [icon(ERAS_ICON), el('span', { className: 'button-label', text: 'Eras' })],
+    );
+    this.#panel.hidden = true;
+    this.element = el('div', { className: 'lanes eras' }, [this.#button, this.#panel]);
+    this.#button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
+    this.#panel.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (this.#editing !== null) this.#show(null, focusAfter(this.#editing));
+      else this.close();
+    });
+    document.addEventListener('pointerdown', (event) => {
+      if (this.isOpen && !this.element.contains(event.target as Node)) this.close(false);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.#panel.hidden;
+  }
+
+  open(): void {
+    this.#editing = null;
+    this.#render();
+    this.#panel.hidden = false;
+    const button = this.#button.getBoundingClientRect();
+    const left = Math.max(
+      12,
+      Math.min(button.left, window.innerWidth - this.#panel.offsetWidth - 12),
+    );
+    this.#panel.style.setProperty('top', `${button.bottom + 4}px`);
+    this.#panel.style.setProperty('left', `${left}px`);
+    this.#button.setAttribute('aria-expanded', 'true');
+    this.#panel.querySelector<HTMLElement>('button, input')?.focus();
+  }
+
+  close(returnFocus = true): void {
+    this.#panel.hidden = true;
+    this.#editing = null;
+    this.#button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.#button.focus();
+  }
+
+  /** The eras changed (here, by Undo, by an import): an open panel shows them as they are now. */
+  sync(): void {
+    if (!this.isOpen) return;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset['focus'] ?? null;
+    const editing = this.#editing;
+    if (editing?.kind === 'rename' && !this.#parts.eras().some((era) => era.id === editing.era)) {
+      this.#editing = null;
+    }
+    // A form being filled in keeps what was typed: only the list around it is drawn again.
+    if (this.#editing !== null) this.#renderList();
+    else this.#render(focused);
+  }
+
+  #show(editing: Editing | null, focus: string | null): void {
+    this.#editing = editing;
+    this.#render(focus);
+  }
+
+  #render(focus: string | null = null): void {
+    const add =
+      this.#editing?.kind === 'add'
+        ? this.#form('Add', { title: '', start: '', end: '' }, (fields) => this.#add(fields))
+        : button('Add era', 'button', { 'data-focus': 'add' }, () =>
+            this.#show({ kind: 'add' }, 'title'),
+          );
+    this.#panel.replaceChildren(
+      el('div', { className: 'lanes-panel-head' }, [
+        el('h2', { className: 'lanes-panel-title', text: 'Eras' }),
+        button('Close', 'button button--quiet', {}, () => this.close()),
+      ]),
+      el('p', {
+        className: 'lanes-note eras-intro',
+        text: 'Named spans of time, shaded behind every lane.',
+      }),
+      this.#list(),
+      el('div', { className: 'lanes-add' }, [add]),
+    );
+    const target =
+      focus === null ? null : this.#panel.querySelector<HTMLElement>(`[data-focus="${focus}"]`);
+    target?.focus();
+  }
+
+  #renderList(): void {
+    this.#panel.querySelector('.eras-list')?.replaceWith(this.#list());
+  }
+
+  #list(): HTMLElement {
+    const eras = this.#parts.eras();
+    if (eras.length === 0) {
+      return el('p', { className: 'lanes-note eras-list', text: 'This story has no eras yet.' });
+    }
+    return el(
+      'ul',
+      { className: 'lanes-list eras-list' },
+      eras.map((era) => this.#row(era)),
+    );
+  }
+
+  #row(era: Era): HTMLElement {
+    const editing = this.#editing;
+    if (editing?.kind === 'rename' && editing.era === era.id) {
+      const values = { title: era.title, start: era.start, end: era.end };
+      return el('li', { className: 'lanes-row' }, [
+        this.#form('Save', values, (fields) => this.#update(era, fields)),
+      ]);
+    }
+    const labelled = (text: string) => ({ 'aria-label': `${text} “${era.title}”` });
+    return el('li', { className: 'lanes-row' }, [
+      el('span', { className: 'era-swatch', attrs: { 'aria-hidden': 'true' } }),
+      el('span', { className: 'lanes-name', text: era.title, attrs: USER_TEXT }),
+      el('span', { className: 'eras-dates', text: datesInWords(era.start, era.end) }),
+      button(
+        'Rename',
+        'button button--quiet',
+        { ...labelled('Rename era'), 'data-focus': `rename:${era.id}` },
+        () => this.#show({ kind: 'rename', era: era.id }, 'title'),
+      ),
+      button(
+        'Delete',
+        'button button--quiet',
+        { ...labelled('Delete era'), 'data-focus': `delete:${era.id}` },
+        () => void this.#remove(era),
+      ),
+    ]);
+  }
+
+  /**
+   * The era's fields, each labelled: "Era name", "Start", "End" (dates typed as in the event
+   * editor); Enter submits, Escape or Cancel leaves. A problem is said under the form, and the
+   * field it concerns is marked and focused.
+   */
+  #form(
+    action: string,
+    values: { readonly title: string; readonly start: string; readonly end: string },
+    submit: (fields: EraFields) => Promise<void>,
+  ): HTMLElement {
+    const error = el('p', {
+      className: 'eras-error',
+      attrs: { id: 'eras-form-error', role: 'alert' },
+    });
+    const field = (name: EraFormField, label: string, value: string) => {
+      const input = el('input', {
+        className: 'input eras-input',
+        attrs: { type: 'text', maxlength: name === 'title' ? '200' : '64', 'data-focus': name },
+      });
+      input.value = value;
+      const wrapper = el('label', { className: `eras-field eras-field--${name}` }, [
+        el('span', { className: 'eras-field-label', text: label }),
+        input,
+      ]);
+      return { input, wrapper };
+    };
+    const inputs = {
+      title: field('title', 'Era name', values.title),
+      start: field('start', 'Start', values.start),
+      end: field('end', 'End', values.end),
+    };
+    const form = el('form', { className: 'lanes-form eras-form' }, [
+      inputs.title.wrapper,
+      inputs.start.wrapper,
+      inputs.end.wrapper,
+      el('p', {
+        className: 'lanes-note eras-date-note',
+        text: 'Dates as in the event editor: 2024, June 2024, 19 June 2024, 19/06/2024, today.',
+      }),
+      error,
+      el('button', {
+        className: 'button button--primary',
+        text: action,
+        attrs: { type: 'submit' },
+      }),
+      button('Cancel', 'button button--quiet', {}, () => {
+        if (this.#editing) this.#show(null, focusAfter(this.#editing));
+      }),
+    ]);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      for (const each of Object.values(inputs)) each.input.removeAttribute('aria-invalid');
+      const read = readEraForm(
+        {
+          title: inputs.title.input.value,
+          start: inputs.start.input.value,
+          end: inputs.end.input.value,
+        },
+        localDateContext(),
+      );
+      if (!read.ok) {
+        error.textContent = read.message;
+        const input = inputs[read.field].input;
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', error.id);
+        input.focus();
+        return;
+      }
+      error.textContent = '';
+      void submit(read.fields);
+    });
+    return form;
+  }
+
+  async #add(fields: EraFields): Promise<void> {
+    const added = await this.#parts.change(this.#parts.api.addEra(fields), [
+      'Added era “',
+      isolated(fields.title),
+      '”',
+    ]);
+    if (added) this.#show(null, 'add');
+  }
+
+  async #update(era: Era, fields: EraFields): Promise<void> {
+    const renamed = fields.title !== era.title;
+    const message: Phrase = renamed
+      ? ['Renamed era “', isolated(era.title), '” to “', isolated(fields.title), '”']
+      : ['Changed the dates of era “', isolated(era.title), '”'];
+    const saved = await this.#parts.change(
+      this.#parts.api.updateEra({ id: era.id, ...fields }),
+      message,
+    );
+    if (saved) this.#show(null, `rename:${era.id}`);
+  }
+
+  async #remove(era: Era): Promise<void> {
+    const next = this.#parts.eras().find((each) => each.id !== era.id);
+    const removed = await this.#parts.change(this.#parts.api.deleteEra({ id: era.id }), [
+      'Deleted era “',
+      isolated(era.title),
+      '”',
+    ]);
+    if (removed) this.#show(null, next ? `delete:${next.id}` : 'add');
+  }
+}
+
+function focusAfter(editing: Editing): string {
+  return editing.kind === 'add' ? 'add' : `rename:${editing.era}`;
+}
+
+function button(
+  text: string,
+  className: string,
+  attrs: Readonly<Record<string, string | boolean | undefined>>,
+  onClick: () => void,
+): HTMLButtonElement {
+  const made = el('button', { className, text, attrs: { type: 'button', ...attrs } });
+  made.addEventListener('click', onClick);
+  return made;
+}
