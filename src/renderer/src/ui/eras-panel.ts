@@ -12,7 +12,7 @@ import type { Result } from '../../../shared/result';
 import type { Era, EraFields } from '../../../shared/schema';
 import { localDateContext } from '../../../shared/typed-date';
 import { isolated, USER_TEXT } from './bidi';
-import { el, icon, type Phrase } from './dom';
+import { el, icon, onPressOutside, type Phrase } from './dom';
 import { type EraFormField, readEraForm } from './era-form-values';
 
 /** A shaded span between two bars. */
@@ -63,8 +63,8 @@ export class ErasPanel {
       if (this.#editing !== null) this.#show(null, focusAfter(this.#editing));
       else this.close();
     });
-    document.addEventListener('pointerdown', (event) => {
-      if (this.isOpen && !this.element.contains(event.target as Node)) this.close(false);
+    onPressOutside(this.element, () => {
+      if (this.isOpen) this.close(false);
     });
   }
 
