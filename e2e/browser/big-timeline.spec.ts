@@ -6,6 +6,7 @@
 import { generateTimeline } from '../../bench/generate';
 import type { TimelineEvent } from '../../src/shared/schema';
 import type { AppDriver } from './app-driver';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const story = generateTimeline(10_000);
@@ -172,6 +173,15 @@ async function eventBoxes(
     }),
   );
 }
+
+test('the fitted 10,000-event timeline, its counts and bands drawn, has no serious accessibility violation', async ({
+  app,
+  page,
+}) => {
+  await expect(page.locator('.vis-item.agg-band').first()).toBeAttached();
+  expect(await seriousViolations(page)).toEqual([]);
+  app.assertNothingWentWrong();
+});
 
 test('a 10,000-event story opens as counts per lane, within 500 items at any zoom', async ({
   app,
