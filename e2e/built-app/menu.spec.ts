@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import type { Locator } from '@playwright/test';
 
+import { storeOnDisk } from '../../test/fixtures/on-disk';
 import { SEED_TITLES } from '../window-steps';
 import { type Desk, expect, test } from './fixtures';
 
@@ -73,6 +74,7 @@ test('the production menu has exactly these items: no reload, no DevTools', asyn
 test('File: Rename story, Import, each Export through the save dialog, and Restore backup', async ({
   launch,
   home,
+  dataDir,
 }) => {
   const desk = await launch();
   await test.step('Import… offers the file chooser, and the chosen file is previewed', async () => {
@@ -146,6 +148,12 @@ test('File: Rename story, Import, each Export through the save dialog, and Resto
     await open.getByRole('combobox', { name: 'Find a story' }).fill('pyongyang');
     await desk.page.keyboard.press('Enter');
     await expect(heading).toHaveText('Putin in Pyongyang');
+    // The window's app was mounted three times: one menu click still adds one event.
+    const before = (await storeOnDisk(dataDir)).events.length;
+    await click(desk, 'Eve&nt>Add event');
+    await expect(desk.item('New event')).toHaveCount(1);
+    await expect(desk.saveState()).toHaveText('All changes saved');
+    expect((await storeOnDisk(dataDir)).events.length).toBe(before + 1);
   });
   await test.step('Restore backup… lists the backups', async () => {
     await click(desk, '&File>Restore backup…');
