@@ -16,6 +16,7 @@ import { AppController } from './controller';
 import { DeskFlow } from './desk/desk-flow';
 import { EditorPanel } from './editor/editor-panel';
 import { ImportFlow } from './import/import-flow';
+import { displayZone } from './state/display-zone';
 import type { EventFilter } from './state/event-filter';
 import { EventSearch } from './state/event-search';
 import { EventSlots } from './state/event-slots';
@@ -33,6 +34,7 @@ import { EditorToggle } from './ui/editor-toggle';
 import { ExternalChangeFlow } from './ui/external-change';
 import { FilterChips } from './ui/filter-chips';
 import { FilterPanel } from './ui/filter-panel';
+import { followZone } from './ui/follow-zone';
 import { connectLaneMenu } from './ui/lane-menu';
 import { LanesPanel } from './ui/lanes-panel';
 import { NoticeBanner } from './ui/notice-banner';
@@ -245,15 +247,11 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
   const showEmpty = (): void => {
     emptyNote.hidden = store.size > 0;
   };
+  const axisCorner = el('div', { className: 'axis-corner' });
   const timelinePane = el(
     'section',
     { className: 'timeline-pane', attrs: { 'aria-label': 'Timeline' } },
-    [
-      el('div', { className: 'axis-corner', text: 'Time axis in UTC' }),
-      timelineHost,
-      emptyNote,
-      buildLegend(),
-    ],
+    [axisCorner, timelineHost, emptyNote, buildLegend()],
   );
   const chronology: ChronologyView = new ChronologyView(
     store.lanes,
@@ -343,6 +341,8 @@ export function mountApp(root: HTMLElement, api: TimelineApi, loaded: LoadedTime
     },
     slots,
   );
+
+  followZone(displayZone, { corner: axisCorner, timeline, chronology, editor });
 
   store.onChange((change) => {
     // While a search or filter is on, the changed events are judged before the views draw them.

@@ -8,8 +8,9 @@ import type { EventId, LaneId } from '../../shared/ids';
 import { type PartialDate, partialDateFromInstant } from '../../shared/partial-date';
 import type { Result } from '../../shared/result';
 import type { EventPatch } from '../../shared/schema';
-import { localDateContext, newEventStart } from '../../shared/typed-date';
+import { newEventStart } from '../../shared/typed-date';
 import type { EditorPanel } from './editor/editor-panel';
+import { displayZone } from './state/display-zone';
 import type { EventStore } from './state/event-store';
 import type { HistoryModel } from './state/history';
 import type { SaveTracker } from './state/save-state';
@@ -67,7 +68,7 @@ export class AppController {
     const { store } = this.#p;
     const laneId = store.selected?.laneId ?? store.lanes[0]?.id;
     if (laneId === undefined) return;
-    await this.#addEventOn(newEventStart(this.#p.timeline().view(), localDateContext()), laneId);
+    await this.#addEventOn(newEventStart(this.#p.timeline().view(), displayZone.dates()), laneId);
   }
 
   /** Creates "New event" on the day of an instant, selects it and puts the caret in Title. */
@@ -128,7 +129,7 @@ export class AppController {
         isolated(event.title),
         '” to ',
         ...(lane ? [isolated(lane), ', '] : []),
-        describeDates(dates),
+        describeDates(dates, displayZone.zone),
       ],
       () => void this.undo(),
     );

@@ -33,6 +33,18 @@ describe('bucket units', () => {
     expect(unit('10y').describe(Date.UTC(2020, 0, 1))).toBe('2020–2029');
   });
 
+  it('gives an hour bucket’s times in the zone shown; days and months stay calendar dates', () => {
+    const start = Date.UTC(2024, 5, 16, 18);
+    expect(unit('6h').describe(start, 'Asia/Kolkata')).toBe(
+      '16 June 2024, 23:30–05:30 Asia/Kolkata (UTC+5:30)',
+    );
+    expect(unit('1h').describe(start, 'America/New_York')).toBe(
+      '16 June 2024, 14:00–15:00 America/New_York (UTC-4)',
+    );
+    expect(unit('1d').describe(Date.UTC(2024, 5, 16), 'America/New_York')).toBe('16 June 2024');
+    expect(unit('1mo').describe(Date.UTC(2024, 5, 1), 'Asia/Kolkata')).toBe('June 2024');
+  });
+
   it('keeps years before 100 in their century', () => {
     const midYear50 = new Date(0);
     midYear50.setUTCFullYear(50, 5, 16);

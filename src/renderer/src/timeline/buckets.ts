@@ -1,9 +1,10 @@
 /**
  * Calendar periods that count events when the timeline is zoomed out: hours, days, weeks, months,
- * quarters, years. They are aligned in UTC, as the axis is, so a bucket keeps its place (and its
- * id) while the user pans.
+ * quarters, years. They are aligned in UTC, as calendar dates are, so a bucket keeps its place
+ * (and its id) while the user pans; an hour bucket's words give its times in the zone shown.
  */
 import { formatPartialDate, partialDateFromInstant } from '../../../shared/partial-date';
+import { UTC_ZONE, wallClock, zoneName } from '../../../shared/time-zone';
 
 export interface BucketUnit {
   /** Short and stable, part of an aggregate's id: '3h', '1d', '1w', '1mo', '1y'. */
@@ -14,8 +15,11 @@ export interface BucketUnit {
   floor(instant: number): number;
   /** The start of the bucket after the one that starts at `start`. */
   next(start: number): number;
-  /** The bucket as a reader names it, e.g. "June 2024" or "16 June 2024, 06:00–09:00 UTC". */
-  describe(start: number): string;
+  /**
+   * The bucket as a reader names it, e.g. "June 2024" or "16 June 2024, 06:00–09:00 UTC"; hours
+   * in the zone given ("16 June 2024, 13:00–16:00 Asia/Jakarta (UTC+7)").
+   */
+  describe(start: number, zone?: string): string;
 }
 
 const HOUR = 3_600_000;
@@ -23,7 +27,12 @@ const DAY = 24 * HOUR;
 /** 1970-01-05 was a Monday: weeks start on Mondays, as ISO 8601 has it. */
 const MONDAY = 4 * DAY;
 
-function fixed(key: string, ms: number, describe: (start: number) => string, offset = 0) {
+function fixed(
+  key: string,
+  ms: number,
+  describe: (start: number, zone?: string) => string,
+  offset = 0,
+) {
   return {
     key,
     approxMs: ms,
@@ -50,7 +59,10 @@ const time = (at: number): string => new Date(at).toISOString().slice(11, 16);
 
 function hours(key: string, count: number): BucketUnit {
   const ms = count * HOUR;
-  return fixed(key, ms, (start) => `${day(start)}, ${time(start)}–${time(start + ms)} UTC`);
+  return fixed(key, ms, (start, zone = UTC_ZONE) => {
+    const [from, to] = [wallClock(zone, start).getTime(), wallClock(zone, start + ms).getTime()];
+    return `${day(from)}, ${time(from)}–${time(to)} ${zoneName(zone, start)}`;
+  });
 }
 
 function monthRange(count: number) {

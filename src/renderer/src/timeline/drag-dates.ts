@@ -10,6 +10,7 @@ import {
   partialDateFromInstant,
   roundInstant,
   shiftPartialDate,
+  writtenOffset,
 } from '../../../shared/partial-date';
 import type { TimelineEvent } from '../../../shared/schema';
 import type { ItemSpan } from './items';
@@ -42,7 +43,11 @@ export function datesAfterDrag(
   const start =
     startDelta === 0
       ? event.start
-      : partialDateFromInstant(roundInstant(after.start, startPrecision), startPrecision);
+      : partialDateFromInstant(
+          roundInstant(after.start, startPrecision),
+          startPrecision,
+          writtenOffset(event.start) ?? 0,
+        );
   const end =
     endDelta === 0 ? endDate : partialDateEndingAt(after.end, mustParse(endDate).precision);
   return { start, end: end === start ? null : end };

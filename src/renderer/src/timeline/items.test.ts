@@ -51,3 +51,22 @@ describe('a day event drawn across its day', () => {
     expect(acrossItsDay(month)).toBeNull();
   });
 });
+
+describe('an item’s words in the zone shown', () => {
+  const lane = makeLane({ title: 'Diplomacy' });
+
+  it('gives a time in the zone, and a day the same in every zone', () => {
+    const timed = makeEvent({ title: 'Talks', start: '2024-06-16T09:30Z' as PartialDate });
+    expect(eventToItem(timed, lane, 'Asia/Jakarta').name).toMatch(
+      /^Talks, 16 June 2024, 16:30 Asia\/Jakarta \(UTC\+7\), Diplomacy/,
+    );
+    expect(eventToItem(timed, lane, 'America/New_York').summary).toContain(
+      '16 June 2024 at 05:30 America/New_York (UTC-4)',
+    );
+    const day = makeEvent({ title: 'Visit', start: '2024-06-16' as PartialDate });
+    for (const zone of ['UTC', 'Asia/Jakarta', 'America/New_York']) {
+      expect(eventToItem(day, lane, zone).name).toMatch(/^Visit, 16 June 2024, Diplomacy/);
+      expect(eventToItem(day, lane, zone).start).toBe(Date.UTC(2024, 5, 16));
+    }
+  });
+});

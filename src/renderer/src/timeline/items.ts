@@ -12,6 +12,7 @@ import {
   type Precision,
 } from '../../../shared/partial-date';
 import type { Certainty, EventStatus, Lane, TimelineEvent } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import { isolateText } from '../ui/bidi';
 
 /** point: a day or finer instant; period: a month or year with no end; range: has an end. */
@@ -85,7 +86,12 @@ export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>): ItemSpan 
   return { start: start.earliest, end: null, kind: 'point' };
 }
 
-export function eventToItem(event: TimelineEvent, lane: Lane | undefined): EventItem {
+/** The item of an event; its words give times in `zone` (calendar dates read the same in all). */
+export function eventToItem(
+  event: TimelineEvent,
+  lane: Lane | undefined,
+  zone = UTC_ZONE,
+): EventItem {
   const span = itemSpan(event);
   const precision = parse(event.start).precision;
   const item: EventItem = {
@@ -97,8 +103,8 @@ export function eventToItem(event: TimelineEvent, lane: Lane | undefined): Event
     className: `ev ev--${span.kind} ev--${event.status} ev--${event.certainty}`,
     style: laneStyle(lane),
     label: event.title,
-    summary: describeEvent(event),
-    name: accessibleName(event, lane),
+    summary: describeEvent(event, zone),
+    name: accessibleName(event, lane, zone),
     status: event.status,
     certainty: event.certainty,
     precision,
@@ -138,8 +144,12 @@ export function laneToGroup(lane: Lane, index: number): LaneGroup {
 }
 
 /** E.g. "Putin's state visit to North Korea, 16 June 2024, Russia–North Korea relations, scheduled, confirmed". */
-export function accessibleName(event: TimelineEvent, lane: Lane | undefined): string {
-  const when = datesInWords(event.start, event.end);
+export function accessibleName(
+  event: TimelineEvent,
+  lane: Lane | undefined,
+  zone = UTC_ZONE,
+): string {
+  const when = datesInWords(event.start, event.end, zone);
   const parts = [event.title, when, lane?.title, event.status, event.certainty];
   return parts.filter((part) => part !== undefined && part !== '').join(', ');
 }
@@ -150,14 +160,17 @@ export function optionId(id: EventId): string {
 }
 
 /** A plain-text summary for the item's native tooltip: title, dates, status and certainty. */
-export function describeEvent(event: TimelineEvent): string {
-  const when = describeDates(event);
+export function describeEvent(event: TimelineEvent, zone = UTC_ZONE): string {
+  const when = describeDates(event, zone);
   return `${isolateText(event.title)}\n${when}\n${capitalise(event.status)} · ${event.certainty}`;
 }
 
-export function describeDates(event: Pick<TimelineEvent, 'start' | 'end'>): string {
-  const start = formatPartialDate(event.start);
-  return event.end === null ? start : `${start} – ${formatPartialDate(event.end)}`;
+export function describeDates(
+  event: Pick<TimelineEvent, 'start' | 'end'>,
+  zone = UTC_ZONE,
+): string {
+  const start = formatPartialDate(event.start, 'en-GB', zone);
+  return event.end === null ? start : `${start} – ${formatPartialDate(event.end, 'en-GB', zone)}`;
 }
 
 function capitalise(word: string): string {

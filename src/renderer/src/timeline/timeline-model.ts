@@ -6,6 +6,7 @@
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import { EventSlots, type ShownTest } from '../state/event-slots';
 import {
   type AggregateItem,
@@ -51,6 +52,8 @@ export class TimelineModel {
   /** The last plan's bands by id, reused while they would be drawn the same. */
   #bands = new Map<string, BandItem>();
   #lanes: ReadonlyMap<LaneId, Lane>;
+  /** The zone the items' words give times in (their places are instants, the same in any). */
+  #zone = UTC_ZONE;
 
   constructor(
     lanes: readonly Lane[],
@@ -71,6 +74,15 @@ export class TimelineModel {
     for (const event of events) entries.push(this.#entryOf(event));
     this.#all.reset(entries);
     this.#narrow();
+  }
+
+  /** Gives times in another zone: every item is made again, with its words in that zone. */
+  setZone(zone: string): void {
+    if (zone === this.#zone) return;
+    this.#zone = zone;
+    this.#items.clear();
+    this.#dayItems.clear();
+    this.#bands.clear();
   }
 
   /** Prepares, while the page is idle, what the first search or filter would (see subset). */
@@ -184,7 +196,7 @@ export class TimelineModel {
   #itemOf(event: TimelineEvent): EventItem {
     let item = this.#items.get(event.id);
     if (!item) {
-      item = eventToItem(event, this.#lanes.get(event.laneId));
+      item = eventToItem(event, this.#lanes.get(event.laneId), this.#zone);
       this.#items.set(event.id, item);
     }
     if (!this.#wideDays || item.kind !== 'point') return item;
