@@ -39,7 +39,7 @@ test('a user picks the zone times are shown in, by keyboard; day dates stay put'
 
   // By default, the computer's zone, named with its offset.
   await expect(zoneButton).toHaveAccessibleName('Times in Asia/Jakarta (UTC+7)');
-  await expect(corner).toHaveText('Time axis in Asia/Jakarta (UTC+7)');
+  await expect(corner).toHaveText('Axis in Asia/Jakarta (UTC+7)');
 
   // A time typed without an offset is read in that zone, and kept with its offset.
   await app.selectEvent(VIETNAM);
@@ -67,7 +67,7 @@ test('a user picks the zone times are shown in, by keyboard; day dates stay put'
   await expect(panel).toBeHidden();
   await expect(zoneButton).toBeFocused();
   await expect(zoneButton).toHaveAccessibleName('Times in UTC');
-  await expect(corner).toHaveText('Time axis in UTC');
+  await expect(corner).toHaveText('Axis in UTC');
   // The stored time is the same instant, now said in UTC (its typed offset noted).
   await expect(start).toHaveAccessibleDescription(
     /19 June 2024 at 02:30 UTC · minute · typed at UTC\+7/,
@@ -86,7 +86,7 @@ test('a user picks the zone times are shown in, by keyboard; day dates stay put'
   await page.keyboard.press('Enter');
   await expect(panel).toBeHidden();
   await expect(zoneButton).toHaveAccessibleName(/^Times in America\/New_York \(UTC-[45]\)$/);
-  await expect(corner).toHaveText(/^Time axis in America\/New_York \(UTC-[45]\)$/);
+  await expect(corner).toHaveText(/^Axis in America\/New_York \(UTC-[45]\)$/);
   await expect(start).toHaveAccessibleDescription(
     /18 June 2024 at 22:30 America\/New_York \(UTC-4\) · minute · typed at UTC\+7/,
   );
@@ -96,24 +96,40 @@ test('a user picks the zone times are shown in, by keyboard; day dates stay put'
 
   // The axis is in that zone: zoomed in to hours, the time sits between 22:00 and 23:00.
   await app.item(VIETNAM).click();
-  for (let i = 0; i < 22; i++) await page.keyboard.press('+');
-  const item = (await app.item(VIETNAM).boundingBox())!;
-  const hours = await page.locator('.vis-time-axis .vis-text.vis-minor').evaluateAll((labels) =>
-    labels.map((label) => ({
-      text: (label.textContent ?? '').trim(),
-      x: label.getBoundingClientRect().left,
-    })),
-  );
+  const minorLabels = (): Promise<{ text: string; x: number }[]> =>
+    page.locator('.vis-time-axis .vis-text.vis-minor').evaluateAll((labels) =>
+      labels.map((label) => ({
+        text: (label.textContent ?? '').trim(),
+        x: label.getBoundingClientRect().left,
+      })),
+    );
+  let hours = await minorLabels();
   const hourAt = (text: string): number => hours.find((label) => label.text === text)?.x ?? NaN;
+  // Each + narrows the window by a third, around the selection, down to an hour.
+  for (let i = 0; i < 40 && !(hourAt('22:00') < hourAt('23:00')); i++) {
+    await page.keyboard.press('+');
+    hours = await minorLabels();
+  }
+  const item = (await app.item(VIETNAM).boundingBox())!;
   const itemX = item.x + item.width / 2;
   expect(hourAt('22:00'), JSON.stringify(hours)).toBeLessThan(itemX);
   expect(hourAt('23:00'), JSON.stringify(hours)).toBeGreaterThan(itemX);
   await app.screenshot('time-zone-axis');
 
+  // A double-click there adds an event on the day under the pointer: 18 June in New York, though
+  // it is 19 June in UTC at that instant.
+  const centre = (await app.timeline.locator('.vis-center').boundingBox())!;
+  await app.doubleClickTimelineAt(hourAt('22:00') + 10, centre.y + centre.height - 10);
+  await expect(app.field('Title')).toBeFocused();
+  await expect(app.field('Start')).toHaveValue('2024-06-18');
+  await app.edit({ Title: 'Added in New York' });
+  await app.save();
+  expect((await app.storedEvent('Added in New York'))?.start).toBe('2024-06-18');
+
   // Remembered for the next start.
   await app.reload();
   await expect(zoneButton).toHaveAccessibleName(/^Times in America\/New_York/);
-  await expect(corner).toHaveText(/^Time axis in America\/New_York/);
+  await expect(corner).toHaveText(/^Axis in America\/New_York/);
   await expect(dayEvent).toHaveCount(1);
 
   // And back to the computer's zone.

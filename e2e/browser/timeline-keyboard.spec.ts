@@ -290,10 +290,10 @@ test.describe('on a story of many lanes', () => {
   });
 });
 
-// Day events are drawn where UTC puts them; the axis is in the zone shown (the computer's by
-// default), so their edges meet the axis's day lines when that zone is UTC.
-test.describe('with the computer in UTC', () => {
-  test.use({ timezoneId: 'UTC' });
+// The axis is in the zone shown, the computer's by default: a day event begins at that zone's
+// midnight, wherever the computer is (New York here, for the built app the machine's zone).
+test.describe('with the computer in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
 
   test('zoomed in to days, a day event spans its whole day on the axis', async ({ app, page }) => {
     await tabToTimeline(app);

@@ -15,7 +15,7 @@ import type { EventStore } from './state/event-store';
 import type { HistoryModel } from './state/history';
 import type { SaveTracker } from './state/save-state';
 import { datesAfterDrag, isBackwards, isUnchanged } from './timeline/drag-dates';
-import { describeDates, itemSpan } from './timeline/items';
+import { calendarInstant, describeDates, itemSpan } from './timeline/items';
 import type { MoveRequest, TimelineView } from './timeline/timeline-view';
 import { isolated } from './ui/bidi';
 import type { ConfirmDeleteDialog } from './ui/confirm-delete';
@@ -73,7 +73,9 @@ export class AppController {
 
   /** Creates "New event" on the day of an instant, selects it and puts the caret in Title. */
   async addEventAt(instant: number, laneId: LaneId | null): Promise<void> {
-    await this.#addEventOn(partialDateFromInstant(instant, 'day'), laneId);
+    // The day under the pointer on the axis, which is in the zone shown.
+    const day = calendarInstant(instant, displayZone.zone);
+    await this.#addEventOn(partialDateFromInstant(day, 'day'), laneId);
   }
 
   async #addEventOn(start: PartialDate, laneId: LaneId | null): Promise<void> {
@@ -109,7 +111,8 @@ export class AppController {
   async move(request: MoveRequest): Promise<boolean> {
     const event = this.#p.store.get(request.id);
     if (!event) return false;
-    const dates = datesAfterDrag(event, itemSpan(event), request);
+    const zone = displayZone.zone;
+    const dates = datesAfterDrag(event, itemSpan(event, zone), request, zone);
     if (isBackwards(dates)) {
       this.#p.status.error('The end of an event cannot be before its start.');
       return false;

@@ -12,7 +12,7 @@ import {
   type Precision,
 } from '../../../shared/partial-date';
 import type { Certainty, EventStatus, Lane, TimelineEvent } from '../../../shared/schema';
-import { UTC_ZONE } from '../../../shared/time-zone';
+import { instantOfWallTime, UTC_ZONE, wallClock } from '../../../shared/time-zone';
 import { isolateText } from '../ui/bidi';
 
 /** point: a day or finer instant; period: a month or year with no end; range: has an end. */
@@ -74,16 +74,34 @@ function parse(date: PartialDate): ParsedDate {
   return parsed;
 }
 
-/** Where an event sits on the time axis, honest about precision. */
-export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>): ItemSpan {
+/**
+ * Where an event sits on the time axis, honest about precision. A time is its instant; a calendar
+ * date is drawn from the midnight its day (month, year) begins with in the zone the axis is in,
+ * so 16 June sits under "16 June" on the axis in every zone.
+ */
+export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>, zone = UTC_ZONE): ItemSpan {
   const start = parse(event.start);
+  const from = onAxis(start, start.earliest, zone);
   if (event.end !== null) {
-    return { start: start.earliest, end: parse(event.end).latestExclusive, kind: 'range' };
+    const end = parse(event.end);
+    return { start: from, end: onAxis(end, end.latestExclusive, zone), kind: 'range' };
   }
   if (start.precision === 'year' || start.precision === 'month') {
-    return { start: start.earliest, end: start.latestExclusive, kind: 'period' };
+    return { start: from, end: onAxis(start, start.latestExclusive, zone), kind: 'period' };
   }
-  return { start: start.earliest, end: null, kind: 'point' };
+  return { start: from, end: null, kind: 'point' };
+}
+
+/** A calendar date's edge (a UTC midnight) as the same midnight in the zone; a time as it is. */
+function onAxis(date: ParsedDate, edge: number, zone: string): number {
+  const calendar =
+    date.precision === 'year' || date.precision === 'month' || date.precision === 'day';
+  return calendar && zone !== UTC_ZONE ? instantOfWallTime(zone, edge) : edge;
+}
+
+/** An instant on the axis in a zone as the UTC instant of the same wall clock (calendar dates). */
+export function calendarInstant(instant: number, zone: string): number {
+  return zone === UTC_ZONE ? instant : wallClock(zone, instant).getTime();
 }
 
 /** The item of an event; its words give times in `zone` (calendar dates read the same in all). */
@@ -92,7 +110,7 @@ export function eventToItem(
   lane: Lane | undefined,
   zone = UTC_ZONE,
 ): EventItem {
-  const span = itemSpan(event);
+  const span = itemSpan(event, zone);
   const precision = parse(event.start).precision;
   const item: EventItem = {
     id: event.id,
@@ -120,12 +138,17 @@ const DAY = 86_400_000;
  * is zoomed in far enough that a day is wider than its box (timeline-model.ts decides): centred
  * on midnight it would claim an instant the date does not know. Its dates stay as they are.
  */
-export function acrossItsDay(item: EventItem): EventItem | null {
+export function acrossItsDay(item: EventItem, zone = UTC_ZONE): EventItem | null {
   if (item.kind !== 'point' || item.precision !== 'day') return null;
+  // The next midnight in the zone: a day is 23 or 25 hours long where the clocks change.
+  const end =
+    zone === UTC_ZONE
+      ? item.start + DAY
+      : instantOfWallTime(zone, calendarInstant(item.start, zone) + DAY);
   return {
     ...item,
     type: 'range',
-    end: item.start + DAY,
+    end,
     className: item.className.replace('ev--point', 'ev--day'),
   };
 }

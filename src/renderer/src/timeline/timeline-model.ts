@@ -15,7 +15,7 @@ import {
   runningToItem,
   sameBand,
 } from './aggregate-items';
-import { type EventEntry, EventIndex, indexEntryOf } from './event-index';
+import { type EventEntry, EventIndex, indexEntryIn } from './event-index';
 import type { StepSource } from './event-steps';
 import { acrossItsDay, type EventItem, eventToItem } from './items';
 import {
@@ -76,13 +76,15 @@ export class TimelineModel {
     this.#narrow();
   }
 
-  /** Gives times in another zone: every item is made again, with its words in that zone. */
+  /**
+   * Draws the axis in another zone: calendar dates move to that zone's midnights (so they stay
+   * under their day on the axis) and every item is made again, its words giving times in it.
+   */
   setZone(zone: string): void {
     if (zone === this.#zone) return;
     this.#zone = zone;
-    this.#items.clear();
-    this.#dayItems.clear();
     this.#bands.clear();
+    this.load([...this.#all.entries()].map((entry) => entry.event));
   }
 
   /** Prepares, while the page is idle, what the first search or filter would (see subset). */
@@ -103,7 +105,7 @@ export class TimelineModel {
   }
 
   #entryOf(event: TimelineEvent): EventEntry {
-    return indexEntryOf(event, this.slots.of(event.id));
+    return indexEntryIn(this.#zone, event, this.slots.of(event.id));
   }
 
   /** The lanes, in their order. */
@@ -162,7 +164,10 @@ export class TimelineModel {
 
   /** The plan for a window, and the items it wants vis to hold, pinned events among them. */
   plan(window: ViewWindow, pinned: ReadonlySet<EventId>, options?: PlanOptions): PlannedItems {
-    const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned, options);
+    const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned, {
+      ...options,
+      zone: this.#zone,
+    });
     this.#wideDays = DAY / plan.msPerPx >= WIDE_DAY_PX;
     const items: TimelineItem[] = [];
     for (const { id } of plan.events) {
@@ -202,7 +207,7 @@ export class TimelineModel {
     if (!this.#wideDays || item.kind !== 'point') return item;
     let wide = this.#dayItems.get(event.id);
     if (!wide) {
-      wide = acrossItsDay(item) ?? item;
+      wide = acrossItsDay(item, this.#zone) ?? item;
       this.#dayItems.set(event.id, wide);
     }
     return wide;

@@ -15,7 +15,7 @@ export interface ZoneFollowers {
 /** Shows the zone now and after each change; returns how to stop following. */
 export function followZone(zone: DisplayZone, followers: ZoneFollowers): () => void {
   const show = (): void => {
-    followers.corner.textContent = `Time axis in ${zone.name()}`;
+    followers.corner.textContent = `Axis in ${zone.name()}`;
     followers.timeline.setZone(zone.zone);
     followers.chronology.setZone(zone.zone);
     followers.editor.refreshDates();
