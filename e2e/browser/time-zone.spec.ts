@@ -126,6 +126,17 @@ test('a user picks the zone times are shown in, by keyboard; day dates stay put'
   await app.save();
   expect((await app.storedEvent('Added in New York'))?.start).toBe('2024-06-18');
 
+  // The chronology says it in that zone too, under the month it is in there.
+  await page.getByRole('button', { name: 'Chronology', exact: true }).click();
+  const chronology = page.getByRole('listbox', { name: 'Chronology' });
+  await expect(
+    chronology.getByRole('option', {
+      name: new RegExp(`^18 June 2024, 22:30 America/New_York \\(UTC-4\\)`),
+    }),
+  ).toContainText(VIETNAM);
+  await expect(chronology.getByRole('option', { name: /^16 June 2024/ })).toContainText(VISIT);
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+
   // Remembered for the next start.
   await app.reload();
   await expect(zoneButton).toHaveAccessibleName(/^Times in America\/New_York/);

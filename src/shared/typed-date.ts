@@ -84,7 +84,9 @@ export function newEventStart(
     const today = relativeDay('today', context);
     if (today?.ok) return today.date;
   }
-  return partialDateFromInstant((view.start + view.end) / 2, 'day');
+  // The day on the user's clock, as the axis (in their zone) shows it there.
+  const middle = (view.start + view.end) / 2;
+  return partialDateFromInstant(middle + context.offsetAt(middle) * 60_000, 'day');
 }
 
 /** Reads a typed date; null when the text is blank. */

@@ -168,6 +168,7 @@ export class ChronologyView {
   setZone(zone: string): void {
     if (zone === this.#zone) return;
     this.#zone = zone;
+    this.#model.setZone(zone);
     this.#changed();
   }
 
