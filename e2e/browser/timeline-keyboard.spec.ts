@@ -290,27 +290,35 @@ test.describe('on a story of many lanes', () => {
   });
 });
 
-test('zoomed in to days, a day event spans its whole day on the axis', async ({ app, page }) => {
-  await tabToTimeline(app);
-  await page.keyboard.press('End');
-  await expect(app.field('Title')).toHaveValue(VISIT);
-  // Each + narrows the window by a third, around the selection: to a few days.
-  for (let i = 0; i < 15; i++) await page.keyboard.press('+');
-  const item = app.item(VISIT);
-  await expect(item).toHaveClass(/ev--day/);
-  // Still drawn as selected, though vis made its item afresh as a range.
-  await expect(item).toHaveClass(/vis-selected/);
-  const box = (await item.boundingBox())!;
-  // The axis's day labels sit at each day's start: 16 June begins where the item does.
-  const dayStarts = await page.locator('.vis-time-axis .vis-text.vis-minor').evaluateAll((labels) =>
-    labels.map((label) => ({
-      text: label.textContent ?? '',
-      x: label.getBoundingClientRect().left,
-    })),
-  );
-  const at = (day: number): number =>
-    dayStarts.find(({ text }) => new RegExp(`(^|\\s)${day}$`).test(text.trim()))!.x;
-  expect(Math.abs(box.x - at(16))).toBeLessThan(3);
-  expect(Math.abs(box.x + box.width - at(17))).toBeLessThan(3);
-  await app.screenshot('timeline-day-event-spans-its-day');
+// The axis is in the zone shown, the computer's by default: a day event begins at that zone's
+// midnight, wherever the computer is (New York here, for the built app the machine's zone).
+test.describe('with the computer in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('zoomed in to days, a day event spans its whole day on the axis', async ({ app, page }) => {
+    await tabToTimeline(app);
+    await page.keyboard.press('End');
+    await expect(app.field('Title')).toHaveValue(VISIT);
+    // Each + narrows the window by a third, around the selection: to a few days.
+    for (let i = 0; i < 15; i++) await page.keyboard.press('+');
+    const item = app.item(VISIT);
+    await expect(item).toHaveClass(/ev--day/);
+    // Still drawn as selected, though vis made its item afresh as a range.
+    await expect(item).toHaveClass(/vis-selected/);
+    const box = (await item.boundingBox())!;
+    // The axis's day labels sit at each day's start: 16 June begins where the item does.
+    const dayStarts = await page
+      .locator('.vis-time-axis .vis-text.vis-minor')
+      .evaluateAll((labels) =>
+        labels.map((label) => ({
+          text: label.textContent ?? '',
+          x: label.getBoundingClientRect().left,
+        })),
+      );
+    const at = (day: number): number =>
+      dayStarts.find(({ text }) => new RegExp(`(^|\\s)${day}$`).test(text.trim()))!.x;
+    expect(Math.abs(box.x - at(16))).toBeLessThan(3);
+    expect(Math.abs(box.x + box.width - at(17))).toBeLessThan(3);
+    await app.screenshot('timeline-day-event-spans-its-day');
+  });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { makeEvent } from '../../test/builders';
-import { chronologySections, inChronologyOrder } from './chronology';
+import {
+  chronologyKey,
+  chronologySections,
+  compareChronology,
+  inChronologyOrder,
+} from './chronology';
 import type { PartialDate } from './partial-date';
 
 const at = (start: string, title = start) => makeEvent({ start: start as PartialDate, title });
@@ -57,5 +62,22 @@ describe('the chronology order', () => {
 
   it('has no sections for no events', () => {
     expect(chronologySections([])).toEqual([]);
+  });
+});
+
+describe('the chronology in a zone', () => {
+  it('puts a time under the month and before the day it has in the zone', () => {
+    const late = at('2024-07-01T02:00Z', 'late on 30 June in New York');
+    const day = at('2024-07-01', '1 July');
+    expect(chronologyKey(late, 'America/New_York')).toMatchObject({ year: 2024, month: 6 });
+    expect(chronologyKey(late)).toMatchObject({ year: 2024, month: 7 });
+    expect(chronologyKey(day, 'America/New_York')).toMatchObject({ year: 2024, month: 7 });
+    const order = (zone?: string): string[] =>
+      [late, day]
+        .map((event) => ({ event, id: event.id, key: chronologyKey(event, zone) }))
+        .sort(compareChronology)
+        .map(({ event }) => event.title);
+    expect(order('America/New_York')).toEqual(['late on 30 June in New York', '1 July']);
+    expect(order()).toEqual(['1 July', 'late on 30 June in New York']);
   });
 });

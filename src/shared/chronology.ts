@@ -7,6 +7,7 @@
 import type { EventId } from './ids';
 import { formatPartialDate, mustParse, partialDateFromInstant } from './partial-date';
 import type { TimelineEvent } from './schema';
+import { instantOfWallTime, UTC_ZONE, wallClock } from './time-zone';
 
 export interface ChronologyKey {
   /** First and first-after instants of the start's period, in epoch ms. */
@@ -17,20 +18,28 @@ export interface ChronologyKey {
   readonly month: number | null;
 }
 
-export function chronologyKey(event: Pick<TimelineEvent, 'start'>): ChronologyKey {
+/**
+ * Where an event's start sorts and which heading it sits under, with times read in `zone` (UTC
+ * unless told): a calendar date keeps its own year and month and sorts from the zone's midnight,
+ * as the timeline draws it, so a late-evening time sorts before the next day's events.
+ */
+export function chronologyKey(event: Pick<TimelineEvent, 'start'>, zone = UTC_ZONE): ChronologyKey {
   const start = mustParse(event.start);
   const month = start.precision === 'year' ? null : 0;
+  const calendar = event.start.length <= 10;
   // A calendar date or a UTC time names its UTC year and month; an offset may move them.
-  if (event.start.length <= 10 || event.start.endsWith('Z')) {
+  if (calendar || (zone === UTC_ZONE && event.start.endsWith('Z'))) {
     const year = Number(event.start.slice(0, 4));
+    const onAxis = (edge: number): number =>
+      calendar && zone !== UTC_ZONE ? instantOfWallTime(zone, edge) : edge;
     return {
-      earliest: start.earliest,
-      latest: start.latestExclusive,
+      earliest: onAxis(start.earliest),
+      latest: onAxis(start.latestExclusive),
       year,
       month: month === null ? null : Number(event.start.slice(5, 7)),
     };
   }
-  const at = new Date(start.earliest);
+  const at = wallClock(zone, start.earliest);
   return {
     earliest: start.earliest,
     latest: start.latestExclusive,

@@ -216,8 +216,9 @@ describe('shiftPartialDate', () => {
     expect(shiftPartialDate(date('2024-06-16T09:30+07:00'), 0)).toBe('2024-06-16T09:30+07:00');
   });
 
-  it('writes a moved time in UTC, at the same instant plus the move', () => {
-    expect(shiftPartialDate(date('2024-06-16T09:30+07:00'), HOUR)).toBe('2024-06-16T03:30Z');
+  it('writes a moved time at the offset it was written at, the same instant plus the move', () => {
+    expect(shiftPartialDate(date('2024-06-16T09:30+07:00'), HOUR)).toBe('2024-06-16T10:30+07:00');
+    expect(shiftPartialDate(date('2024-06-16T09:30Z'), HOUR)).toBe('2024-06-16T10:30Z');
   });
 
   it('stops at year 1 and year 9999 instead of writing a date it cannot read', () => {

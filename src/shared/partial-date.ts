@@ -3,6 +3,7 @@
  * The precision is part of the value; a partial date stands for every instant of its period.
  * Calendar dates (year, month, day) are read as UTC periods, so they never shift with a time zone.
  */
+import { offsetSuffix, UTC_ZONE, zoneName } from './time-zone';
 
 export type PartialDate = string & { readonly __brand: 'PartialDate' };
 
@@ -73,9 +74,21 @@ export function mustParse(date: PartialDate): ParsedDate {
 const FIRST_INSTANT = utc(1, 1, 1);
 const LAST_INSTANT = utc(10_000, 1, 1) - 1;
 
-/** Writes an instant as a partial date of the given precision, in UTC. */
-export function partialDateFromInstant(instant: number, precision: Precision): PartialDate {
+/**
+ * Writes an instant as a partial date of the given precision, in UTC; a time may be written at
+ * another offset instead (minutes east of UTC), as it was typed.
+ */
+export function partialDateFromInstant(
+  instant: number,
+  precision: Precision,
+  offsetMinutes = 0,
+): PartialDate {
   const clamped = Math.min(Math.max(instant, FIRST_INSTANT), LAST_INSTANT);
+  const timed = precision === 'minute' || precision === 'second';
+  if (timed && offsetMinutes !== 0) {
+    const wall = partialDateFromInstant(clamped + offsetMinutes * MINUTE, precision);
+    return `${wall.slice(0, -1)}${offsetSuffix(offsetMinutes)}` as PartialDate;
+  }
   const iso = new Date(clamped).toISOString(); // 2024-06-16T09:30:15.000Z
   switch (precision) {
     case 'year':
@@ -98,12 +111,21 @@ export function roundInstant(instant: number, precision: Precision): number {
   return instant - floor.earliest < next - instant ? floor.earliest : next;
 }
 
-/** Moves a date by a duration, keeping its precision (the result is rounded to that precision). */
+/**
+ * Moves a date by a duration, keeping its precision (the result is rounded to that precision)
+ * and, for a time, the offset it was written at.
+ */
 export function shiftPartialDate(date: PartialDate, deltaMs: number): PartialDate {
   const parsed = mustParse(date);
   if (deltaMs === 0) return date;
   const moved = roundInstant(parsed.earliest + deltaMs, parsed.precision);
-  return partialDateFromInstant(moved, parsed.precision);
+  return partialDateFromInstant(moved, parsed.precision, writtenOffset(date) ?? 0);
+}
+
+/** The offset a time is written at, in minutes east of UTC; null for a calendar date. */
+export function writtenOffset(date: PartialDate): number | null {
+  if (date.length <= 10) return null;
+  return zoneOffsetMinutes(date.endsWith('Z') ? 'Z' : date.slice(-6));
 }
 
 /**
@@ -147,21 +169,27 @@ const FORMAT_OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
   },
 };
 
-/** A human reading of the date at its own precision, e.g. "February 2022" or "16 June 2024". */
-export function formatPartialDate(date: PartialDate, locale = 'en-GB'): string {
+/**
+ * A human reading of the date at its own precision, e.g. "February 2022" or "16 June 2024"; a
+ * time is read in the zone given and says which ("16 June 2024 at 16:30 Asia/Jakarta (UTC+7)").
+ * Calendar dates read the same in every zone.
+ */
+export function formatPartialDate(date: PartialDate, locale = 'en-GB', zone = UTC_ZONE): string {
   const parsed = mustParse(date);
-  const key = `${locale} ${parsed.precision}`; // one formatter per locale and precision
+  const timed = parsed.precision === 'minute' || parsed.precision === 'second';
+  const shownIn = timed ? zone : UTC_ZONE;
+  const key = `${locale} ${parsed.precision} ${shownIn}`; // one formatter per locale, precision, zone
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, {
       ...FORMAT_OPTIONS[parsed.precision],
-      timeZone: 'UTC',
+      timeZone: shownIn,
       hourCycle: 'h23',
     });
     formatters.set(key, formatter);
   }
   const text = formatter.format(parsed.earliest);
-  return parsed.precision === 'minute' || parsed.precision === 'second' ? `${text} UTC` : text;
+  return timed ? `${text} ${zoneName(shownIn, parsed.earliest)}` : text;
 }
 
 function period(

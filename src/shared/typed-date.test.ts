@@ -137,5 +137,9 @@ describe('where a new event starts', () => {
   it('starts in the middle of the view when today is not in it', () => {
     const view = { start: Date.UTC(2024, 5, 1), end: Date.UTC(2024, 5, 30) };
     expect(newEventStart(view, JAKARTA)).toBe('2024-06-15');
+    // 20:00 UTC on 15 June is already 16 June in Jakarta, where the axis shows it.
+    const evening = { start: Date.UTC(2024, 5, 15, 19), end: Date.UTC(2024, 5, 15, 21) };
+    expect(newEventStart(evening, JAKARTA)).toBe('2024-06-16');
+    expect(newEventStart(evening, UTC)).toBe('2024-06-15');
   });
 });

@@ -18,7 +18,9 @@ import {
   parsePartialDate,
   type PartialDate,
   partialDateFromInstant,
+  writtenOffset,
 } from './partial-date';
+import { computerZone, offsetMinutesAt, offsetName, offsetSuffix, UTC_ZONE } from './time-zone';
 
 /** How long a typed date may be (the stored form is at most 25 characters). */
 export const TYPED_DATE_LENGTH = 64;
@@ -29,6 +31,8 @@ export interface DateContext {
   readonly now: number;
   /** The user's zone: minutes east of UTC at an instant (UTC+07:00 is 420). */
   readonly offsetAt: (instant: number) => number;
+  /** The zone's name, for the reading of a time ("09:30 Asia/Jakarta (UTC+7)"); UTC if none. */
+  readonly zone?: string;
 }
 
 export type TypedDate =
@@ -48,7 +52,12 @@ export type TypedDate =
 
 /** The computer's clock and zone. */
 export function localDateContext(now = Date.now()): DateContext {
-  return { now, offsetAt: (instant) => -new Date(instant).getTimezoneOffset() };
+  return zoneDateContext(computerZone(), now);
+}
+
+/** The computer's clock and a zone the user picked (an IANA name or UTC). */
+export function zoneDateContext(zone: string, now = Date.now()): DateContext {
+  return { now, offsetAt: (instant) => offsetMinutesAt(zone, instant), zone };
 }
 
 export const TYPED_DATE_EXAMPLES = '19 June 2024, June 2024, 2024, 19/06/2024, today';
@@ -75,7 +84,9 @@ export function newEventStart(
     const today = relativeDay('today', context);
     if (today?.ok) return today.date;
   }
-  return partialDateFromInstant((view.start + view.end) / 2, 'day');
+  // The day on the user's clock, as the axis (in their zone) shows it there.
+  const middle = (view.start + view.end) / 2;
+  return partialDateFromInstant(middle + context.offsetAt(middle) * 60_000, 'day');
 }
 
 /** Reads a typed date; null when the text is blank. */
@@ -84,7 +95,7 @@ export function readTypedDate(text: string, context: DateContext): TypedDate | n
   if (trimmed === '') return null;
   if (trimmed.length > TYPED_DATE_LENGTH) return NOT_A_DATE;
   const stored = parsePartialDate(trimmed);
-  if (stored) return read(stored);
+  if (stored) return read(stored, context.zone);
   const words = english(trimmed);
   // Shaped as the stored form but not one ("2024-13-01"): never read another way round.
   if (/^[+-]?\d{4}-\d/.test(words)) return NOT_A_DATE;
@@ -97,13 +108,20 @@ export function storedDate(text: string, context: DateContext): string {
   return typed?.ok ? typed.date : text.trim();
 }
 
-function read(parsed: ParsedDate, note?: string): TypedDate {
-  const words = `${formatPartialDate(parsed.text)} · ${parsed.precision}`;
-  return { ok: true, date: parsed.text, reading: note ? `${words} · ${note}` : words };
+function read(parsed: ParsedDate, zone = UTC_ZONE, note?: string): TypedDate {
+  const notes = [formatPartialDate(parsed.text, 'en-GB', zone), parsed.precision];
+  const written = writtenOffset(parsed.text);
+  // A time typed at another offset is kept at it; the reading says so beside the zone shown.
+  if (written !== null && written !== offsetMinutesAt(zone, parsed.earliest)) {
+    notes.push(`typed at ${offsetName(written)}`);
+  }
+  if (note) notes.push(note);
+  return { ok: true, date: parsed.text, reading: notes.join(' · ') };
 }
 
 function fromParts(
   parts: { year: number; month?: number; day?: number; time?: string },
+  zone?: string,
   note?: string,
 ): TypedDate {
   const { year, month, day, time } = parts;
@@ -116,7 +134,7 @@ function fromParts(
   if (time !== undefined) text += time;
   const parsed = parsePartialDate(text);
   if (!parsed) return refusal(`is a day that does not exist (${text})`, `No such day (${text})`);
-  return read(parsed, note);
+  return read(parsed, zone, note);
 }
 
 // --- Indonesian, and the rest chrono-node does not know ------------------------------------------
@@ -164,15 +182,14 @@ const DAY_WORDS: Record<string, number> = {
 };
 
 /** "today", "hari ini", "yesterday", "kemarin": the user's day, in the user's zone. */
-function relativeDay(text: string, { now, offsetAt }: DateContext): TypedDate | null {
+function relativeDay(text: string, { now, offsetAt, zone }: DateContext): TypedDate | null {
   const shift = DAY_WORDS[text.toLowerCase()];
   if (shift === undefined) return null;
   const local = new Date(now + offsetAt(now) * 60_000 + shift * 86_400_000);
-  return fromParts({
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-  });
+  return fromParts(
+    { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() },
+    zone,
+  );
 }
 
 /**
@@ -192,13 +209,13 @@ function numericDay(text: string, context: DateContext): TypedDate | null {
       ? 'read day first'
       : undefined;
   const name = MONTHS[month - 1];
-  if (rest === '' || name === undefined) return fromParts({ year, month, day }, note);
+  if (rest === '' || name === undefined) return fromParts({ year, month, day }, context.zone, note);
   const read = chronoDate(`${day} ${name} ${year}${rest}`, context);
   return read.ok && note ? { ...read, reading: `${read.reading} · ${note}` } : read;
 }
 
 /** English words, through chrono-node: the whole text must be the date, its year given. */
-function chronoDate(text: string, { now, offsetAt }: DateContext): TypedDate {
+function chronoDate(text: string, { now, offsetAt, zone }: DateContext): TypedDate {
   const [found] = GB.parse(text, { instant: new Date(now), timezone: offsetAt(now) });
   if (!found || found.index !== 0 || found.text.length !== text.length || found.end) {
     return NOT_A_DATE;
@@ -212,24 +229,21 @@ function chronoDate(text: string, { now, offsetAt }: DateContext): TypedDate {
     start.isCertain(part) ? start.get(part) : null;
   const [year, month, day, hour] = [known('year'), known('month'), known('day'), known('hour')];
   if (year === null) return NOT_A_DATE;
-  if (month === null) return fromParts({ year });
-  if (day === null) return fromParts({ year, month });
-  if (hour === null) return fromParts({ year, month, day });
+  if (month === null) return fromParts({ year }, zone);
+  if (day === null) return fromParts({ year, month }, zone);
+  if (hour === null) return fromParts({ year, month, day }, zone);
   const minute = known('minute') ?? 0;
   const second = known('second');
   // A time keeps the zone typed with it, else it is the user's zone at that time.
   const typedOffset = start.isCertain('timezoneOffset') ? start.get('timezoneOffset') : null;
-  const offset =
-    typedOffset ?? offsetAt(Date.UTC(year, month - 1, day, hour, minute) - offsetAt(now) * 60_000);
+  const offset = typedOffset ?? wallOffset(Date.UTC(year, month - 1, day, hour, minute), offsetAt);
   const clock = `T${two(hour)}:${two(minute)}${second === null ? '' : `:${two(second)}`}`;
-  return fromParts({ year, month, day, time: clock + zone(offset) });
+  return fromParts({ year, month, day, time: clock + offsetSuffix(offset) }, zone);
 }
 
-function zone(offsetMinutes: number): string {
-  if (offsetMinutes === 0) return 'Z';
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const size = Math.abs(offsetMinutes);
-  return `${sign}${two(Math.floor(size / 60))}:${two(size % 60)}`;
+/** The zone's offset at the instant its clock shows a wall time (given as if it were UTC). */
+function wallOffset(wallAsUtc: number, offsetAt: (instant: number) => number): number {
+  return offsetAt(wallAsUtc - offsetAt(wallAsUtc) * 60_000);
 }
 
 function two(value: number): string {

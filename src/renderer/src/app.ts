@@ -16,6 +16,7 @@ import { AppController } from './controller';
 import { DeskFlow } from './desk/desk-flow';
 import { EditorPanel } from './editor/editor-panel';
 import { ImportFlow } from './import/import-flow';
+import { displayZone } from './state/display-zone';
 import type { EventFilter } from './state/event-filter';
 import { EventSearch } from './state/event-search';
 import { EventSlots } from './state/event-slots';
@@ -34,6 +35,7 @@ import { ErasPanel } from './ui/eras-panel';
 import { ExternalChangeFlow } from './ui/external-change';
 import { FilterChips } from './ui/filter-chips';
 import { FilterPanel } from './ui/filter-panel';
+import { followZone } from './ui/follow-zone';
 import { connectLaneMenu } from './ui/lane-menu';
 import { LanesPanel } from './ui/lanes-panel';
 import { NoticeBanner } from './ui/notice-banner';
@@ -270,15 +272,11 @@ export function mountApp(
   const showEmpty = (): void => {
     emptyNote.hidden = store.size > 0;
   };
+  const axisCorner = el('div', { className: 'axis-corner' });
   const timelinePane = el(
     'section',
     { className: 'timeline-pane', attrs: { 'aria-label': 'Timeline' } },
-    [
-      el('div', { className: 'axis-corner', text: 'Time axis in UTC' }),
-      timelineHost,
-      emptyNote,
-      buildLegend(),
-    ],
+    [axisCorner, timelineHost, emptyNote, buildLegend()],
   );
   const chronology: ChronologyView = new ChronologyView(
     store.lanes,
@@ -371,6 +369,13 @@ export function mountApp(
   );
   timeline.setEras(store.eras);
 
+  const stopFollowingZone = followZone(displayZone, {
+    corner: axisCorner,
+    timeline,
+    chronology,
+    editor,
+  });
+
   store.onChange((change) => {
     // While a search or filter is on, the changed events are judged before the views draw them.
     shown.follow(change);
@@ -441,6 +446,7 @@ export function mountApp(
     viewState.flush();
     stopOpenFiles();
     stopCommandSources();
+    stopFollowingZone();
     search.stop();
     timeline.destroy();
     root.removeAttribute('data-ready');

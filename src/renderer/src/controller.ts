@@ -8,13 +8,14 @@ import type { EventId, LaneId } from '../../shared/ids';
 import { type PartialDate, partialDateFromInstant } from '../../shared/partial-date';
 import type { Result } from '../../shared/result';
 import type { EventPatch } from '../../shared/schema';
-import { localDateContext, newEventStart } from '../../shared/typed-date';
+import { newEventStart } from '../../shared/typed-date';
 import type { EditorPanel } from './editor/editor-panel';
+import { displayZone } from './state/display-zone';
 import type { EventStore } from './state/event-store';
 import type { HistoryModel } from './state/history';
 import type { SaveTracker } from './state/save-state';
 import { datesAfterDrag, isBackwards, isUnchanged } from './timeline/drag-dates';
-import { describeDates, itemSpan } from './timeline/items';
+import { calendarInstant, describeDates, itemSpan } from './timeline/items';
 import type { MoveRequest, TimelineView } from './timeline/timeline-view';
 import { isolated } from './ui/bidi';
 import type { ConfirmDeleteDialog } from './ui/confirm-delete';
@@ -67,12 +68,14 @@ export class AppController {
     const { store } = this.#p;
     const laneId = store.selected?.laneId ?? store.lanes[0]?.id;
     if (laneId === undefined) return;
-    await this.#addEventOn(newEventStart(this.#p.timeline().view(), localDateContext()), laneId);
+    await this.#addEventOn(newEventStart(this.#p.timeline().view(), displayZone.dates()), laneId);
   }
 
   /** Creates "New event" on the day of an instant, selects it and puts the caret in Title. */
   async addEventAt(instant: number, laneId: LaneId | null): Promise<void> {
-    await this.#addEventOn(partialDateFromInstant(instant, 'day'), laneId);
+    // The day under the pointer on the axis, which is in the zone shown.
+    const day = calendarInstant(instant, displayZone.zone);
+    await this.#addEventOn(partialDateFromInstant(day, 'day'), laneId);
   }
 
   async #addEventOn(start: PartialDate, laneId: LaneId | null): Promise<void> {
@@ -108,7 +111,8 @@ export class AppController {
   async move(request: MoveRequest): Promise<boolean> {
     const event = this.#p.store.get(request.id);
     if (!event) return false;
-    const dates = datesAfterDrag(event, itemSpan(event), request);
+    const zone = displayZone.zone;
+    const dates = datesAfterDrag(event, itemSpan(event, zone), request, zone);
     if (isBackwards(dates)) {
       this.#p.status.error('The end of an event cannot be before its start.');
       return false;
@@ -128,7 +132,7 @@ export class AppController {
         isolated(event.title),
         '” to ',
         ...(lane ? [isolated(lane), ', '] : []),
-        describeDates(dates),
+        describeDates(dates, displayZone.zone),
       ],
       () => void this.undo(),
     );

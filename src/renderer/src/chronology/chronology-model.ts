@@ -19,6 +19,7 @@ import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { PartialDate } from '../../../shared/partial-date';
 import type { TimelineEvent } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import { EventSlots, type ShownTest } from '../state/event-slots';
 
 export interface ChronologyEntry {
@@ -59,8 +60,8 @@ export interface ChronologyRows {
 /** Calendar dates repeat a lot in a big story: each is read once. */
 const calendarKeys = new Map<PartialDate, ChronologyKey>();
 
-function keyOf(event: TimelineEvent): ChronologyKey {
-  if (event.start.length > 10) return chronologyKey(event);
+function keyOf(event: TimelineEvent, zone: string): ChronologyKey {
+  if (event.start.length > 10 || zone !== UTC_ZONE) return chronologyKey(event, zone);
   let key = calendarKeys.get(event.start);
   if (key === undefined) {
     key = chronologyKey(event);
@@ -90,8 +91,8 @@ export function pinLabel(key: ChronologyKey): string {
 const NO_KEY: ChronologyKey = { earliest: 0, latest: 0, year: 0, month: null };
 
 /** Reads an entry's dates, once (an entry is made again when its event changes). */
-function readKey(entry: ChronologyEntry): void {
-  if (entry.key === NO_KEY) entry.key = keyOf(entry.event);
+function readKey(entry: ChronologyEntry, zone: string): void {
+  if (entry.key === NO_KEY) entry.key = keyOf(entry.event, zone);
 }
 
 /** Entries whose dates are read, or sorted, in one step of prepare. */
@@ -129,6 +130,8 @@ export class ChronologyModel {
 
   /** Which events are shown (null: all), as the search and filters say. */
   #test: ShownTest = null;
+  /** The zone times are read in: it decides a time's heading, and a day's place among times. */
+  #zone = UTC_ZONE;
   /** The test changed since the marks were set: they are set when next read. */
   #marksStale = false;
 
@@ -141,6 +144,13 @@ export class ChronologyModel {
    * Replaces everything with these events. Their dates are read and sorted when the rows are
    * first asked for (the list is opened), so the window's start pays only for a map.
    */
+  /** Reads the dates again in another zone (the rows are sorted again when next asked for). */
+  setZone(zone: string): void {
+    if (zone === this.#zone) return;
+    this.#zone = zone;
+    this.load([...this.#byId.values()].map((entry) => entry.event));
+  }
+
   load(events: Iterable<TimelineEvent>): void {
     this.#byId.clear();
     this.#all = [];
@@ -193,7 +203,7 @@ export class ChronologyModel {
     while (more()) {
       if (work.keyed < entries.length) {
         const end = Math.min(entries.length, work.keyed + PREPARE_SLICE);
-        for (let i = work.keyed; i < end; i++) readKey(entries[i] as ChronologyEntry);
+        for (let i = work.keyed; i < end; i++) readKey(entries[i] as ChronologyEntry, this.#zone);
         work.keyed = end;
       } else if (work.sorted < entries.length) {
         const end = Math.min(entries.length, work.sorted + PREPARE_SLICE);
@@ -224,7 +234,7 @@ export class ChronologyModel {
     for (const event of change.upserted) {
       touched = true;
       this.#drop(event.id);
-      const made = this.#entryOf(event, this.#unsorted ? NO_KEY : keyOf(event));
+      const made = this.#entryOf(event, this.#unsorted ? NO_KEY : keyOf(event, this.#zone));
       this.#byId.set(event.id, made);
       if (made.shown) this.#shownCount++;
       added.push(made);
@@ -319,7 +329,7 @@ export class ChronologyModel {
     this.#unsorted = false;
     this.#preparing = null;
     this.#all = [...this.#byId.values()];
-    for (const entry of this.#all) readKey(entry);
+    for (const entry of this.#all) readKey(entry, this.#zone);
     this.#all.sort(compareChronology);
   }
 

@@ -17,6 +17,8 @@ export interface RowContext {
   readonly parent: (id: EventId) => TimelineEvent | undefined;
   readonly followUpCount: (id: EventId) => number;
   readonly shownCount: number;
+  /** The zone times are given in (calendar dates read the same in every zone). */
+  readonly zone: string;
 }
 
 /** The option's id: the list's aria-activedescendant names it. */
@@ -45,7 +47,7 @@ function count(n: number, one: string, many: string): string {
 function eventRow(entry: ChronologyEntry, context: RowContext): HTMLElement {
   const { event } = entry;
   const lane = context.lane(event.laneId);
-  const when = datesInWords(event.start, event.end);
+  const when = datesInWords(event.start, event.end, context.zone);
   const parent = event.followUpOf === null ? undefined : context.parent(event.followUpOf);
   const followUps = context.followUpCount(event.id);
   const sources = count(event.sources.length, 'source', 'sources');

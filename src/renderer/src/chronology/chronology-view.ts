@@ -8,6 +8,7 @@
 import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import type { EventSlots, ShownTest } from '../state/event-slots';
 import { el } from '../ui/dom';
 import { ChronologyModel, type ChronologyRows, pinLabel } from './chronology-model';
@@ -40,6 +41,7 @@ export class ChronologyView {
   readonly #handlers: ChronologyHandlers;
   #lanes: ReadonlyMap<string, Lane>;
   #selectedId: EventId | null = null;
+  #zone = UTC_ZONE;
   #visible = false;
   /** Drawn rows by row index; cleared when the rows change. */
   #drawn = new Map<number, HTMLElement>();
@@ -162,6 +164,14 @@ export class ChronologyView {
     this.#list.focus();
   }
 
+  /** Gives times in another zone: the rows are drawn again. */
+  setZone(zone: string): void {
+    if (zone === this.#zone) return;
+    this.#zone = zone;
+    this.#model.setZone(zone);
+    this.#changed();
+  }
+
   /** The events shown, in order: what Copy and Export take. */
   shownEvents(): TimelineEvent[] {
     return this.#model.shownEvents();
@@ -249,6 +259,7 @@ export class ChronologyView {
       parent: (id) => this.#handlers.parent(id),
       followUpCount: (id) => this.#handlers.followUpCount(id),
       shownCount: this.#model.shownCount,
+      zone: this.#zone,
     };
   }
 

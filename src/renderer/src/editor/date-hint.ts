@@ -1,5 +1,6 @@
 /** The readings under the Start and End fields: what a typed date means, and its precision. */
-import { localDateContext, readTypedDate, TYPED_DATE_EXAMPLES } from '../../../shared/typed-date';
+import { readTypedDate, TYPED_DATE_EXAMPLES } from '../../../shared/typed-date';
+import { displayZone } from '../state/display-zone';
 
 /** The one visible note on the dates the editor takes (ISO as well: 2024-06-19T09:30Z). */
 export const DATE_FORMAT_HINT = `${TYPED_DATE_EXAMPLES}, 19 June 2024 09:30 WIB or ISO`;
@@ -8,13 +9,14 @@ export const DATE_FORMAT_HINT = `${TYPED_DATE_EXAMPLES}, 19 June 2024 09:30 WIB 
 export const DATE_NOTE_ID = 'date-format-note';
 
 /**
- * How a typed date reads: "19 June 2024 · day", "5 June 2024 · day · read day first";
+ * How a typed date reads: "19 June 2024 · day", "5 June 2024 · day · read day first", a time in
+ * the zone shown ("19 June 2024 at 09:30 Asia/Jakarta (UTC+7) · minute");
  * `emptyMeaning` when blank; a nudge when not (yet) a date.
  */
 export function describeDateInput(
   text: string,
   emptyMeaning: string,
-  dates = localDateContext(),
+  dates = displayZone.dates(),
 ): string {
   const typed = readTypedDate(text, dates);
   if (typed === null) return emptyMeaning;

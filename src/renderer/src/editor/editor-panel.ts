@@ -175,6 +175,12 @@ export class EditorPanel {
     this.#deps.onDirtyChange(dirty);
   }
 
+  /** Says the dates again in the zone shown now: the readings and the timestamps. */
+  refreshDates(): void {
+    this.#form.refreshDateHints();
+    if (this.#event !== null) this.#renderMeta(this.#event);
+  }
+
   #renderMeta(event: TimelineEvent): void {
     this.#meta.textContent = `Created ${formatTimestamp(event.createdAt)} · Updated ${formatTimestamp(event.updatedAt)}`;
     this.#renderRelations();

@@ -1,4 +1,6 @@
 /** Small pieces of the editor panel: the empty state and timestamps. */
+import { zoneName } from '../../../shared/time-zone';
+import { displayZone } from '../state/display-zone';
 import { el } from '../ui/dom';
 
 export function emptyState(): HTMLElement {
@@ -13,13 +15,20 @@ export function emptyState(): HTMLElement {
   ]);
 }
 
-const TIMESTAMP = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
+const timestamps = new Map<string, Intl.DateTimeFormat>();
 
-export function formatTimestamp(iso: string): string {
+/** "16 Jun 2024, 16:30 Asia/Jakarta (UTC+7)": when the event was made or changed, in the zone. */
+export function formatTimestamp(iso: string, zone = displayZone.zone): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : `${TIMESTAMP.format(time)} UTC`;
+  if (Number.isNaN(time)) return iso;
+  let format = timestamps.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: zone,
+    });
+    timestamps.set(zone, format);
+  }
+  return `${format.format(time)} ${zoneName(zone, time)}`;
 }

@@ -137,6 +137,11 @@ export class EventForm {
     return [...SCALAR_KEYS.map((key) => this.#fields[key]), ...this.#sources.fields()];
   }
 
+  /** Reads the dates again (the zone shown changed). */
+  refreshDateHints(): void {
+    this.#updateDateHints();
+  }
+
   #updateDateHints(): void {
     this.#fields.start.setHint(describeDateInput(this.#fields.start.value, START_EMPTY));
     this.#fields.end.setHint(describeDateInput(this.#fields.end.value, END_EMPTY));

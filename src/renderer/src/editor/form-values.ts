@@ -6,13 +6,9 @@ import type { z } from 'zod';
 
 import { endsBeforeStart, isPartialDate } from '../../../shared/partial-date';
 import { type EventPatch, EventPatchSchema, type TimelineEvent } from '../../../shared/schema';
-import {
-  type DateContext,
-  localDateContext,
-  readTypedDate,
-  storedDate,
-} from '../../../shared/typed-date';
+import { type DateContext, readTypedDate, storedDate } from '../../../shared/typed-date';
 import { formatPath } from '../../../shared/validation';
+import { displayZone } from '../state/display-zone';
 
 export const SOURCE_KEYS = ['title', 'url', 'publisher', 'published', 'quote', 'language'] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];
@@ -76,7 +72,7 @@ export function emptySource(): SourceValues {
  * are read as people type them ("19 Juni 2024", "today"; see typed-date.ts) against `dates`, the
  * user's clock and zone, and stored in the ISO form; one that cannot be read says why.
  */
-export function validate(values: FormValues, dates = localDateContext()): Validation {
+export function validate(values: FormValues, dates = displayZone.dates()): Validation {
   const parsed = EventPatchSchema.safeParse(rawPatch(values, dates));
   // A date that cannot be read says why, in place of the schema's "is not a date".
   const errors = (parsed.success ? [] : issuesOf(parsed.error)).map((error) => {

@@ -137,9 +137,9 @@ export function sameBand(a: BandItem, b: BandItem): boolean {
 }
 
 /** What a count's tooltip says. */
-export function countSummary(band: BandItem, count: BandCount): string {
+export function countSummary(band: BandItem, count: BandCount, zone?: string): string {
   const events = count.count === 1 ? 'event' : 'events';
-  return `${count.label} ${events} in ${isolateText(band.laneTitle)}, ${band.unit.describe(count.start)}.\nDouble-click to zoom in.`;
+  return `${count.label} ${events} in ${isolateText(band.laneTitle)}, ${band.unit.describe(count.start, zone)}.\nDouble-click to zoom in.`;
 }
 
 /** A count's accessible name, e.g. "27 events in March 2024, United Nations". */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { BUCKET_UNITS, bucketEdges, type BucketUnit, coarserUnit, unitFor } from './buckets';
+import {
+  BUCKET_UNITS,
+  bucketEdges,
+  type BucketUnit,
+  coarserUnit,
+  unitFor,
+  unitsIn,
+} from './buckets';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,6 +38,32 @@ describe('bucket units', () => {
     expect(unit('6h').describe(Date.UTC(2024, 5, 16, 6))).toBe('16 June 2024, 06:00–12:00 UTC');
     expect(unit('3mo').describe(Date.UTC(2024, 3, 1))).toBe('April 2024 – June 2024');
     expect(unit('10y').describe(Date.UTC(2020, 0, 1))).toBe('2020–2029');
+  });
+
+  it('begins a zone’s buckets at its midnights and hours, and names them on its clock', () => {
+    const [day, hour] = [unitsIn('America/New_York')[2]!, unitsIn('Asia/Kolkata')[0]!];
+    const at = Date.parse('2024-06-16T03:00Z'); // 15 June, 23:00 in New York
+    expect(new Date(day.floor(at)).toISOString()).toBe('2024-06-15T04:00:00.000Z');
+    expect(day.describe(day.floor(at))).toBe('15 June 2024');
+    expect(new Date(day.next(day.floor(at))).toISOString()).toBe('2024-06-16T04:00:00.000Z');
+    expect(new Date(hour.floor(at)).toISOString()).toBe('2024-06-16T02:30:00.000Z');
+    expect(hour.describe(hour.floor(at))).toBe('16 June 2024, 08:00–09:00 Asia/Kolkata (UTC+5:30)');
+    // Across a clock change a day bucket is as long as the day.
+    const london = unitsIn('Europe/London')[2]!;
+    const spring = london.floor(Date.parse('2024-03-31T12:00Z'));
+    expect(london.next(spring) - spring).toBe(23 * 3_600_000);
+  });
+
+  it('gives an hour bucket’s times in the zone shown; days and months stay calendar dates', () => {
+    const start = Date.UTC(2024, 5, 16, 18);
+    expect(unit('6h').describe(start, 'Asia/Kolkata')).toBe(
+      '16 June 2024, 23:30–05:30 Asia/Kolkata (UTC+5:30)',
+    );
+    expect(unit('1h').describe(start, 'America/New_York')).toBe(
+      '16 June 2024, 14:00–15:00 America/New_York (UTC-4)',
+    );
+    expect(unit('1d').describe(Date.UTC(2024, 5, 16), 'America/New_York')).toBe('16 June 2024');
+    expect(unit('1mo').describe(Date.UTC(2024, 5, 1), 'Asia/Kolkata')).toBe('June 2024');
   });
 
   it('keeps years before 100 in their century', () => {

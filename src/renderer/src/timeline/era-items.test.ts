@@ -21,6 +21,17 @@ describe('eraItem', () => {
     expect(item.id).toBe(`era:${makeEra().id}`);
     expect(eraItem(makeEra()).end).toBe(Date.UTC(2024, 6, 1));
   });
+
+  it('spans its days from midnight to midnight of the zone the axis is drawn in, as events do', () => {
+    const era = makeEra({ start: '2024-06-01' as PartialDate, end: '2024-06-30' as PartialDate });
+    // New York is 4 hours behind UTC in June; Jakarta 7 ahead.
+    expect(eraItem(era, 'America/New_York')).toMatchObject({
+      start: Date.UTC(2024, 5, 1, 4),
+      end: Date.UTC(2024, 6, 1, 4),
+      name: 'Era: Summit month, 1–30 June 2024',
+    });
+    expect(eraItem(era, 'Asia/Jakarta').start).toBe(Date.UTC(2024, 4, 31, 17));
+  });
 });
 
 describe('EraBands', () => {
@@ -38,6 +49,13 @@ describe('EraBands', () => {
     bands.set([{ ...summit, title: 'Pyongyang summit' }, war]);
     bands.set([war]);
     bands.set([war]);
-    expect(writes).toEqual(['add Summit month', 'add War', 'update Pyongyang summit', 'remove 1']);
+    bands.setZone('Asia/Jakarta');
+    expect(writes).toEqual([
+      'add Summit month',
+      'add War',
+      'update Pyongyang summit',
+      'remove 1',
+      'update War',
+    ]);
   });
 });

@@ -7,11 +7,12 @@
  * template.
  */
 import { datesInWords } from '../../../shared/date-words';
-import { mustParse } from '../../../shared/partial-date';
 import type { Era } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import { isolateText, USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
 import { diffItems } from './item-diff';
+import { itemSpan } from './items';
 
 /** An era's item id: never a UUID, so never an event's id. */
 const ERA_PREFIX = 'era:';
@@ -33,12 +34,14 @@ export interface EraItem {
   readonly name: string;
 }
 
-export function eraItem(era: Era): EraItem {
+/** The era's band on an axis in `zone`: its calendar dates from the zone's midnights, as events'. */
+export function eraItem(era: Era, zone = UTC_ZONE): EraItem {
+  const { start, end } = itemSpan(era, zone);
   return {
     id: `${ERA_PREFIX}${era.id}`,
     type: 'background',
-    start: mustParse(era.start).earliest,
-    end: mustParse(era.end).latestExclusive,
+    start,
+    end: end ?? start,
     content: '',
     className: 'era-band',
     selectable: false,
@@ -64,13 +67,25 @@ export interface EraSink {
 export class EraBands {
   readonly #sink: EraSink;
   readonly #held = new Map<string, EraItem>();
+  #eras: readonly Era[] = [];
+  #zone = UTC_ZONE;
 
   constructor(sink: EraSink) {
     this.#sink = sink;
   }
 
+  /** The axis is drawn in another zone: the bands move with its midnights. */
+  setZone(zone: string): void {
+    this.#zone = zone;
+    this.set(this.#eras);
+  }
+
   set(eras: readonly Era[]): void {
-    const diff = diffItems(this.#held, eras.map(eraItem));
+    this.#eras = eras;
+    const diff = diffItems(
+      this.#held,
+      eras.map((era) => eraItem(era, this.#zone)),
+    );
     if (diff.remove.length > 0) this.#sink.remove(diff.remove);
     if (diff.update.length > 0) this.#sink.update(diff.update);
     if (diff.add.length > 0) this.#sink.add(diff.add);

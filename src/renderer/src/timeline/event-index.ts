@@ -24,7 +24,16 @@ export interface EventEntry extends IndexEntry {
 
 /** Where an event is drawn: a month or a year covers its whole period, a point has no length. */
 export function indexEntryOf(event: TimelineEvent, slot = -1): EventEntry {
-  const span = itemSpan(event);
+  return indexEntryIn(undefined, event, slot);
+}
+
+/** The same, with calendar dates at the midnights of the zone the axis is in (items.ts). */
+export function indexEntryIn(
+  zone: string | undefined,
+  event: TimelineEvent,
+  slot = -1,
+): EventEntry {
+  const span = itemSpan(event, zone);
   return {
     id: event.id,
     lane: event.laneId,

@@ -12,6 +12,7 @@ import {
   type Precision,
 } from '../../../shared/partial-date';
 import type { Certainty, EventStatus, Lane, TimelineEvent } from '../../../shared/schema';
+import { instantOfWallTime, UTC_ZONE, wallClock } from '../../../shared/time-zone';
 import { isolateText } from '../ui/bidi';
 
 /** point: a day or finer instant; period: a month or year with no end; range: has an end. */
@@ -73,20 +74,43 @@ function parse(date: PartialDate): ParsedDate {
   return parsed;
 }
 
-/** Where an event sits on the time axis, honest about precision. */
-export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>): ItemSpan {
+/**
+ * Where an event sits on the time axis, honest about precision. A time is its instant; a calendar
+ * date is drawn from the midnight its day (month, year) begins with in the zone the axis is in,
+ * so 16 June sits under "16 June" on the axis in every zone.
+ */
+export function itemSpan(event: Pick<TimelineEvent, 'start' | 'end'>, zone = UTC_ZONE): ItemSpan {
   const start = parse(event.start);
+  const from = onAxis(start, start.earliest, zone);
   if (event.end !== null) {
-    return { start: start.earliest, end: parse(event.end).latestExclusive, kind: 'range' };
+    const end = parse(event.end);
+    return { start: from, end: onAxis(end, end.latestExclusive, zone), kind: 'range' };
   }
   if (start.precision === 'year' || start.precision === 'month') {
-    return { start: start.earliest, end: start.latestExclusive, kind: 'period' };
+    return { start: from, end: onAxis(start, start.latestExclusive, zone), kind: 'period' };
   }
-  return { start: start.earliest, end: null, kind: 'point' };
+  return { start: from, end: null, kind: 'point' };
 }
 
-export function eventToItem(event: TimelineEvent, lane: Lane | undefined): EventItem {
-  const span = itemSpan(event);
+/** A calendar date's edge (a UTC midnight) as the same midnight in the zone; a time as it is. */
+function onAxis(date: ParsedDate, edge: number, zone: string): number {
+  const calendar =
+    date.precision === 'year' || date.precision === 'month' || date.precision === 'day';
+  return calendar && zone !== UTC_ZONE ? instantOfWallTime(zone, edge) : edge;
+}
+
+/** An instant on the axis in a zone as the UTC instant of the same wall clock (calendar dates). */
+export function calendarInstant(instant: number, zone: string): number {
+  return zone === UTC_ZONE ? instant : wallClock(zone, instant).getTime();
+}
+
+/** The item of an event; its words give times in `zone` (calendar dates read the same in all). */
+export function eventToItem(
+  event: TimelineEvent,
+  lane: Lane | undefined,
+  zone = UTC_ZONE,
+): EventItem {
+  const span = itemSpan(event, zone);
   const precision = parse(event.start).precision;
   const item: EventItem = {
     id: event.id,
@@ -97,8 +121,8 @@ export function eventToItem(event: TimelineEvent, lane: Lane | undefined): Event
     className: `ev ev--${span.kind} ev--${event.status} ev--${event.certainty}`,
     style: laneStyle(lane),
     label: event.title,
-    summary: describeEvent(event),
-    name: accessibleName(event, lane),
+    summary: describeEvent(event, zone),
+    name: accessibleName(event, lane, zone),
     status: event.status,
     certainty: event.certainty,
     precision,
@@ -114,12 +138,17 @@ const DAY = 86_400_000;
  * is zoomed in far enough that a day is wider than its box (timeline-model.ts decides): centred
  * on midnight it would claim an instant the date does not know. Its dates stay as they are.
  */
-export function acrossItsDay(item: EventItem): EventItem | null {
+export function acrossItsDay(item: EventItem, zone = UTC_ZONE): EventItem | null {
   if (item.kind !== 'point' || item.precision !== 'day') return null;
+  // The next midnight in the zone: a day is 23 or 25 hours long where the clocks change.
+  const end =
+    zone === UTC_ZONE
+      ? item.start + DAY
+      : instantOfWallTime(zone, calendarInstant(item.start, zone) + DAY);
   return {
     ...item,
     type: 'range',
-    end: item.start + DAY,
+    end,
     className: item.className.replace('ev--point', 'ev--day'),
   };
 }
@@ -138,8 +167,12 @@ export function laneToGroup(lane: Lane, index: number): LaneGroup {
 }
 
 /** E.g. "Putin's state visit to North Korea, 16 June 2024, Russia–North Korea relations, scheduled, confirmed". */
-export function accessibleName(event: TimelineEvent, lane: Lane | undefined): string {
-  const when = datesInWords(event.start, event.end);
+export function accessibleName(
+  event: TimelineEvent,
+  lane: Lane | undefined,
+  zone = UTC_ZONE,
+): string {
+  const when = datesInWords(event.start, event.end, zone);
   const parts = [event.title, when, lane?.title, event.status, event.certainty];
   return parts.filter((part) => part !== undefined && part !== '').join(', ');
 }
@@ -150,14 +183,17 @@ export function optionId(id: EventId): string {
 }
 
 /** A plain-text summary for the item's native tooltip: title, dates, status and certainty. */
-export function describeEvent(event: TimelineEvent): string {
-  const when = describeDates(event);
+export function describeEvent(event: TimelineEvent, zone = UTC_ZONE): string {
+  const when = describeDates(event, zone);
   return `${isolateText(event.title)}\n${when}\n${capitalise(event.status)} · ${event.certainty}`;
 }
 
-export function describeDates(event: Pick<TimelineEvent, 'start' | 'end'>): string {
-  const start = formatPartialDate(event.start);
-  return event.end === null ? start : `${start} – ${formatPartialDate(event.end)}`;
+export function describeDates(
+  event: Pick<TimelineEvent, 'start' | 'end'>,
+  zone = UTC_ZONE,
+): string {
+  const start = formatPartialDate(event.start, 'en-GB', zone);
+  return event.end === null ? start : `${start} – ${formatPartialDate(event.end, 'en-GB', zone)}`;
 }
 
 function capitalise(word: string): string {

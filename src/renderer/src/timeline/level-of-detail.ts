@@ -80,6 +80,8 @@ export function elementsOf(entry: IndexEntry): number {
 /** How a plan is made: a settling plan shows one by one only the events in `shown`. */
 export interface PlanOptions {
   readonly settling?: { readonly shown: ReadonlySet<EventId> };
+  /** The zone the axis is in: buckets begin at its midnights (UTC unless told). */
+  readonly zone?: string;
 }
 
 export function planView(
@@ -87,10 +89,10 @@ export function planView(
   window: ViewWindow,
   lanes: readonly LaneId[],
   pinned: ReadonlySet<EventId>,
-  { settling }: PlanOptions = {},
+  { settling, zone }: PlanOptions = {},
 ): ViewPlan {
   const msPerPx = Math.max(window.end - window.start, 1) / Math.max(window.width, 1);
-  let unit: BucketUnit | null = unitFor(msPerPx, LOD.minBucketPx);
+  let unit: BucketUnit | null = unitFor(msPerPx, LOD.minBucketPx, zone);
   const plan = (bucketUnit: BucketUnit) =>
     planWith(index, window, lanes, pinned, bucketUnit, msPerPx, settling?.shown ?? null);
   let made = plan(unit);

@@ -6,6 +6,7 @@
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Lane, TimelineEvent } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import { EventSlots, type ShownTest } from '../state/event-slots';
 import {
   type AggregateItem,
@@ -14,7 +15,7 @@ import {
   runningToItem,
   sameBand,
 } from './aggregate-items';
-import { type EventEntry, EventIndex, indexEntryOf } from './event-index';
+import { type EventEntry, EventIndex, indexEntryIn } from './event-index';
 import type { StepSource } from './event-steps';
 import { acrossItsDay, type EventItem, eventToItem } from './items';
 import {
@@ -51,6 +52,8 @@ export class TimelineModel {
   /** The last plan's bands by id, reused while they would be drawn the same. */
   #bands = new Map<string, BandItem>();
   #lanes: ReadonlyMap<LaneId, Lane>;
+  /** The zone the items' words give times in (their places are instants, the same in any). */
+  #zone = UTC_ZONE;
 
   constructor(
     lanes: readonly Lane[],
@@ -73,6 +76,17 @@ export class TimelineModel {
     this.#narrow();
   }
 
+  /**
+   * Draws the axis in another zone: calendar dates move to that zone's midnights (so they stay
+   * under their day on the axis) and every item is made again, its words giving times in it.
+   */
+  setZone(zone: string): void {
+    if (zone === this.#zone) return;
+    this.#zone = zone;
+    this.#bands.clear();
+    this.load([...this.#all.entries()].map((entry) => entry.event));
+  }
+
   /** Prepares, while the page is idle, what the first search or filter would (see subset). */
   prepareSubsets(): void {
     this.#all.prepareSubsets();
@@ -91,7 +105,7 @@ export class TimelineModel {
   }
 
   #entryOf(event: TimelineEvent): EventEntry {
-    return indexEntryOf(event, this.slots.of(event.id));
+    return indexEntryIn(this.#zone, event, this.slots.of(event.id));
   }
 
   /** The lanes, in their order. */
@@ -150,7 +164,10 @@ export class TimelineModel {
 
   /** The plan for a window, and the items it wants vis to hold, pinned events among them. */
   plan(window: ViewWindow, pinned: ReadonlySet<EventId>, options?: PlanOptions): PlannedItems {
-    const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned, options);
+    const plan = planView(this.#index, window, [...this.#lanes.keys()], pinned, {
+      ...options,
+      zone: this.#zone,
+    });
     this.#wideDays = DAY / plan.msPerPx >= WIDE_DAY_PX;
     const items: TimelineItem[] = [];
     for (const { id } of plan.events) {
@@ -184,13 +201,13 @@ export class TimelineModel {
   #itemOf(event: TimelineEvent): EventItem {
     let item = this.#items.get(event.id);
     if (!item) {
-      item = eventToItem(event, this.#lanes.get(event.laneId));
+      item = eventToItem(event, this.#lanes.get(event.laneId), this.#zone);
       this.#items.set(event.id, item);
     }
     if (!this.#wideDays || item.kind !== 'point') return item;
     let wide = this.#dayItems.get(event.id);
     if (!wide) {
-      wide = acrossItsDay(item) ?? item;
+      wide = acrossItsDay(item, this.#zone) ?? item;
       this.#dayItems.set(event.id, wide);
     }
     return wide;

@@ -8,7 +8,6 @@
  */
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 
-import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
 import * as visModule from 'vis-timeline/esnext/esm/vis-timeline-graph2d.min.js';
 import {
@@ -21,6 +20,7 @@ import {
 import type { Change } from '../../../shared/contract';
 import type { EventId, LaneId } from '../../../shared/ids';
 import type { Era, Lane, TimelineEvent } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import type { EventSlots, ShownTest } from '../state/event-slots';
 import { type BandItem, countName, countSummary } from './aggregate-items';
 import { hideCutAxisLabels } from './axis-labels';
@@ -46,6 +46,7 @@ import { settledItems, type TimelineItem, TimelineModel } from './timeline-model
 import { adaptVis, type VisInternals } from './vis-internals';
 import { wheelIntent } from './wheel-intent';
 import { WheelRest } from './wheel-rest';
+import { zonedMoment } from './zoned-moment';
 
 export interface MoveRequest {
   readonly id: EventId;
@@ -142,6 +143,8 @@ export class TimelineView {
   #laneToShow: LaneId | null = null;
   /** Ends what the view has asked of the page beyond its container (see destroy). */
   readonly #life = new AbortController();
+  /** The zone the axis and the items' words give times in. */
+  #zone = UTC_ZONE;
 
   constructor(
     container: HTMLElement,
@@ -280,6 +283,20 @@ export class TimelineView {
   /** Draws the story's eras (all of them, as they are now). */
   setEras(eras: readonly Era[]): void {
     this.#eras.set(eras);
+  }
+
+  /**
+   * Shows times in another zone: the axis's labels and the items' words. Every item keeps its
+   * place (an instant is the same in any zone; calendar dates stay where UTC puts them).
+   */
+  setZone(zone: string): void {
+    if (zone === this.#zone) return;
+    this.#zone = zone;
+    this.#model.setZone(zone);
+    this.#eras.setZone(zone);
+    this.#timeline.setOptions({ moment: zonedMoment(zone) });
+    // Before the first load there is nothing to draw: load plans the window.
+    if (this.#loaded) this.#refresh();
   }
 
   /** Applies a Change, then updates vis's items in one batch. */
@@ -512,7 +529,7 @@ export class TimelineView {
     const centre = this.#centre();
     if (!centre) return;
     if (count) {
-      const title = countSummary(count.band, count.count);
+      const title = countSummary(count.band, count.count, this.#zone);
       if (centre.title !== title) centre.title = title;
     } else if (centre.hasAttribute('title')) {
       centre.removeAttribute('title');
@@ -677,7 +694,7 @@ export class TimelineView {
     if (this.#activeCount?.id === count?.id) return;
     this.#activeCount = count;
     const lane = count && (this.#model.lane(count.lane)?.title ?? 'this lane');
-    const period = count && this.#plan ? this.#plan.unit.describe(count.start) : '';
+    const period = count && this.#plan ? this.#plan.unit.describe(count.start, this.#zone) : '';
     this.#countName = count && lane ? countName(count.count, period, lane) : null;
     this.#syncActive();
     // The count's ring is drawn on the canvas.
@@ -725,8 +742,7 @@ interface ItemGestures {
 
 function options(gestures: ItemGestures): TimelineOptions {
   return {
-    // Calendar dates are UTC periods: draw the axis in UTC so they never shift with the zone.
-    moment: (date?: moment.MomentInput) => moment(date).utc(),
+    moment: zonedMoment(UTC_ZONE),
     orientation: { axis: 'top', item: 'top' },
     height: '100%',
     stack: true,

@@ -5,7 +5,8 @@
  */
 import type { LaneId } from '../../../shared/ids';
 import { CERTAINTIES, EVENT_STATUSES, type Lane, type TimelineEvent } from '../../../shared/schema';
-import { localDateContext, readTypedDate } from '../../../shared/typed-date';
+import { readTypedDate } from '../../../shared/typed-date';
+import { displayZone } from '../state/display-zone';
 import { type EventFilter, NO_FILTER, toggled, valueCounts } from '../state/event-filter';
 import { USER_TEXT } from './bidi';
 import { el, icon, onPressOutside } from './dom';
@@ -273,7 +274,7 @@ export class FilterPanel {
       const commit = (): void => {
         // Dates as people type them ("17 Juni 2024", "June 2024"), as in the editor.
         const text = input.value.trim();
-        const typed = readTypedDate(text, localDateContext());
+        const typed = readTypedDate(text, displayZone.dates());
         if (typed !== null && !typed.ok) {
           error.textContent = `“${text}” ${typed.message}.`;
           input.setAttribute('aria-invalid', 'true');

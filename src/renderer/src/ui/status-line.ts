@@ -1,13 +1,15 @@
 /**
  * The status line: whether everything is on disk (its own role="status", from the store's
  * status: "Saving…", "All changes saved", "Not saved: <reason>"), other news (role="status"),
- * errors (role="alert", present only while there is one), the number of events, and where the
- * store lives.
+ * errors (role="alert", present only while there is one), the number of events, where the
+ * store lives, and the zone times are shown in (a control: ui/zone-picker.ts).
  */
 import { writeOutDirectionControls } from '../../../shared/schema';
+import { displayZone } from '../state/display-zone';
 import type { SaveState } from '../state/save-state';
 import { isolateText, USER_TEXT } from './bidi';
 import { el, type Phrase, setPhrase } from './dom';
+import { zonePicker } from './zone-picker';
 
 export class StatusLine {
   readonly element: HTMLElement;
@@ -58,11 +60,7 @@ export class StatusLine {
       el('span', { className: 'status-spacer' }),
       this.#count,
       this.#path,
-      el('span', {
-        className: 'status-zone',
-        text: 'Dates in UTC',
-        attrs: { title: 'Calendar dates and the time axis are shown in UTC' },
-      }),
+      zonePicker(displayZone).element,
     ]);
   }
 
