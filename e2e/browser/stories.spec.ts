@@ -104,6 +104,10 @@ test('switching stories keeps the page, and leaves nothing of the story left lis
   // A press anywhere lets the menus of the apps taken down let go of the document.
   await heading.click();
   expect(await pageListeners(page)).toEqual(before);
+  // The zone setting outlives the apps taken down: a change still reaches the one shown.
+  await page.getByRole('button', { name: /^Times in / }).click();
+  await page.getByRole('button', { name: 'UTC', exact: true }).click();
+  await expect(page.locator('.axis-corner')).toHaveText('Axis in UTC');
 
   // One app answers the keys: one Undo undoes one change, in the story shown.
   await app.item(SEED).click();
