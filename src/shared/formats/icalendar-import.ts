@@ -36,6 +36,7 @@ import {
   type TimelineDocument,
   type TimelineEvent,
 } from '../schema';
+import { instantOfWallTime, isKnownZone } from '../time-zone';
 import { stripBom } from './detect';
 import { type Cut, isRepeating, occurrences, recurrenceKey } from './icalendar-recurrence';
 import {
@@ -366,15 +367,12 @@ function utcInstant(time: ICAL.Time): PartialDate | null {
   return instantDate(wall, 0);
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
-
 /**
  * The UTC offset (minutes) at a wall time in a time zone the file names but does not define, from
  * the time zone database ("Europe/Paris"); null for a zone it does not know.
  */
 function databaseOffset(tzid: string, wall: WallTime): number | null {
-  const format = zoneFormat(tzid);
-  if (format === null) return null;
+  if (!isKnownZone(tzid)) return null;
   const asUtc = utcDate(
     wall.year,
     wall.month,
@@ -383,46 +381,7 @@ function databaseOffset(tzid: string, wall: WallTime): number | null {
     wall.minute,
     wall.second,
   ).getTime();
-  // The offset at the wall time read as UTC, then at the instant that gives: right across DST.
-  const first = offsetAt(format, asUtc);
-  return offsetAt(format, asUtc - first * 60_000);
-}
-
-function zoneFormat(tzid: string): Intl.DateTimeFormat | null {
-  if (!zoneFormats.has(tzid)) {
-    let format: Intl.DateTimeFormat | null = null;
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone: tzid,
-        hourCycle: 'h23',
-        era: 'short',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      format = null;
-    }
-    zoneFormats.set(tzid, format);
-  }
-  return zoneFormats.get(tzid) ?? null;
-}
-
-function offsetAt(format: Intl.DateTimeFormat, instant: number): number {
-  const parts = new Map(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.get(type) ?? 0);
-  const wall = utcDate(
-    field('year'),
-    field('month'),
-    field('day'),
-    field('hour'),
-    field('minute'),
-    field('second'),
-  ).getTime();
-  return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
+  return Math.round((asUtc - instantOfWallTime(tzid, asUtc)) / 60_000);
 }
 
 function noteCut(cut: Cut, notes: ImportNotes): void {
