@@ -12,8 +12,9 @@ import type { Result } from '../../../shared/result';
 import type { Era, EraFields } from '../../../shared/schema';
 import { localDateContext } from '../../../shared/typed-date';
 import { isolated, USER_TEXT } from './bidi';
-import { el, icon, onPressOutside, type Phrase } from './dom';
+import { el, type Phrase } from './dom';
 import { type EraFormField, readEraForm } from './era-form-values';
+import { panelButton, ToolbarPopover } from './toolbar-popover';
 
 /** A shaded span between two bars. */
 const ERAS_ICON = ['M2.5 3v10', 'M13.5 3v10', 'M5 6.5h6', 'M5 9.5h6'];
@@ -29,69 +30,54 @@ export interface ErasPanelParts {
 type Editing = { readonly kind: 'add' } | { readonly kind: 'rename'; readonly era: EraId };
 
 export class ErasPanel {
-  readonly element: HTMLElement;
-  readonly #button: HTMLButtonElement;
-  readonly #panel = el('div', {
-    className: 'lanes-panel eras-panel',
-    attrs: { id: 'eras-panel', role: 'dialog', 'aria-label': 'Eras' },
-  });
+  readonly #popover: ToolbarPopover;
   readonly #parts: ErasPanelParts;
   #editing: Editing | null = null;
 
   constructor(parts: ErasPanelParts) {
     this.#parts = parts;
-    this.#button = el(
-      'button',
-      {
-        className: 'button eras-button',
-        attrs: {
-          type: 'button',
-          'aria-expanded': 'false',
-          'aria-controls': 'eras-panel',
-          title: 'Add, rename, re-date or delete eras: named spans shaded behind the lanes',
-        },
+    this.#popover = new ToolbarPopover({
+      id: 'eras-panel',
+      label: 'Eras',
+      icon: ERAS_ICON,
+      title: 'Add, rename, re-date or delete eras: named spans shaded behind the lanes',
+      classNames: {
+        element: 'lanes eras',
+        button: 'button eras-button',
+        panel: 'lanes-panel eras-panel',
       },
-      [icon(ERAS_ICON), el('span', { className: 'button-label', text: 'Eras' })],
-    );
-    this.#panel.hidden = true;
-    this.element = el('div', { className: 'lanes eras' }, [this.#button, this.#panel]);
-    this.#button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
-    this.#panel.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (this.#editing !== null) this.#show(null, focusAfter(this.#editing));
-      else this.close();
+      onOpen: () => {
+        this.#editing = null;
+        this.#render();
+      },
+      onClose: () => (this.#editing = null),
+      // Escape leaves an edit first, then the panel.
+      onEscape: () => {
+        if (this.#editing === null) return false;
+        this.#show(null, focusAfter(this.#editing));
+        return true;
+      },
     });
-    onPressOutside(this.element, () => {
-      if (this.isOpen) this.close(false);
-    });
+  }
+
+  get element(): HTMLElement {
+    return this.#popover.element;
+  }
+
+  get #panel(): HTMLElement {
+    return this.#popover.panel;
   }
 
   get isOpen(): boolean {
-    return !this.#panel.hidden;
+    return this.#popover.isOpen;
   }
 
   open(): void {
-    this.#editing = null;
-    this.#render();
-    this.#panel.hidden = false;
-    const button = this.#button.getBoundingClientRect();
-    const left = Math.max(
-      12,
-      Math.min(button.left, window.innerWidth - this.#panel.offsetWidth - 12),
-    );
-    this.#panel.style.setProperty('top', `${button.bottom + 4}px`);
-    this.#panel.style.setProperty('left', `${left}px`);
-    this.#button.setAttribute('aria-expanded', 'true');
-    this.#panel.querySelector<HTMLElement>('button, input')?.focus();
+    this.#popover.open();
   }
 
   close(returnFocus = true): void {
-    this.#panel.hidden = true;
-    this.#editing = null;
-    this.#button.setAttribute('aria-expanded', 'false');
-    if (returnFocus) this.#button.focus();
+    this.#popover.close(returnFocus);
   }
 
   /** The eras changed (here, by Undo, by an import): an open panel shows them as they are now. */
@@ -116,13 +102,13 @@ export class ErasPanel {
     const add =
       this.#editing?.kind === 'add'
         ? this.#form('Add', { title: '', start: '', end: '' }, (fields) => this.#add(fields))
-        : button('Add era', 'button', { 'data-focus': 'add' }, () =>
+        : panelButton('Add era', 'button', { 'data-focus': 'add' }, () =>
             this.#show({ kind: 'add' }, 'title'),
           );
     this.#panel.replaceChildren(
       el('div', { className: 'lanes-panel-head' }, [
         el('h2', { className: 'lanes-panel-title', text: 'Eras' }),
-        button('Close', 'button button--quiet', {}, () => this.close()),
+        panelButton('Close', 'button button--quiet', {}, () => this.close()),
       ]),
       el('p', {
         className: 'lanes-note eras-intro',
@@ -165,13 +151,13 @@ export class ErasPanel {
       el('span', { className: 'era-swatch', attrs: { 'aria-hidden': 'true' } }),
       el('span', { className: 'lanes-name', text: era.title, attrs: USER_TEXT }),
       el('span', { className: 'eras-dates', text: datesInWords(era.start, era.end) }),
-      button(
+      panelButton(
         'Rename',
         'button button--quiet',
         { ...labelled('Rename era'), 'data-focus': `rename:${era.id}` },
         () => this.#show({ kind: 'rename', era: era.id }, 'title'),
       ),
-      button(
+      panelButton(
         'Delete',
         'button button--quiet',
         { ...labelled('Delete era'), 'data-focus': `delete:${era.id}` },
@@ -225,7 +211,7 @@ export class ErasPanel {
         text: action,
         attrs: { type: 'submit' },
       }),
-      button('Cancel', 'button button--quiet', {}, () => {
+      panelButton('Cancel', 'button button--quiet', {}, () => {
         if (this.#editing) this.#show(null, focusAfter(this.#editing));
       }),
     ]);
@@ -288,15 +274,4 @@ export class ErasPanel {
 
 function focusAfter(editing: Editing): string {
   return editing.kind === 'add' ? 'add' : `rename:${editing.era}`;
-}
-
-function button(
-  text: string,
-  className: string,
-  attrs: Readonly<Record<string, string | boolean | undefined>>,
-  onClick: () => void,
-): HTMLButtonElement {
-  const made = el('button', { className, text, attrs: { type: 'button', ...attrs } });
-  made.addEventListener('click', onClick);
-  return made;
 }

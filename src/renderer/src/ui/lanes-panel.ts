@@ -8,7 +8,8 @@
 import type { LaneId } from '../../../shared/ids';
 import type { Lane } from '../../../shared/schema';
 import { USER_TEXT } from './bidi';
-import { el, icon, onPressOutside } from './dom';
+import { el } from './dom';
+import { panelButton, ToolbarPopover } from './toolbar-popover';
 
 /** The lane colours offered: the import palette, each with a name a screen reader can say. */
 export const LANE_COLOURS: readonly { readonly value: string; readonly name: string }[] = [
@@ -42,63 +43,46 @@ const LANE_DRAG_TYPE = 'application/x-timeline-desk-lane';
 type Editing = { readonly kind: 'rename' | 'delete'; readonly lane: LaneId } | { kind: 'add' };
 
 export class LanesPanel {
-  readonly element: HTMLElement;
-  readonly #button: HTMLButtonElement;
-  readonly #panel = el('div', {
-    className: 'lanes-panel',
-    attrs: { id: 'lanes-panel', role: 'dialog', 'aria-label': 'Lanes' },
-  });
+  readonly #popover: ToolbarPopover;
   readonly #parts: LanesPanelParts;
   #editing: Editing | null = null;
 
   constructor(parts: LanesPanelParts) {
     this.#parts = parts;
-    this.#button = el(
-      'button',
-      {
-        className: 'button lanes-button',
-        attrs: {
-          type: 'button',
-          'aria-expanded': 'false',
-          'aria-controls': 'lanes-panel',
-          title: 'Add, rename, recolour, order or delete lanes',
-        },
+    this.#popover = new ToolbarPopover({
+      id: 'lanes-panel',
+      label: 'Lanes',
+      icon: LANES_ICON,
+      title: 'Add, rename, recolour, order or delete lanes',
+      classNames: { element: 'lanes', button: 'button lanes-button', panel: 'lanes-panel' },
+      onOpen: () => {
+        this.#editing = null;
+        this.#render();
       },
-      [icon(LANES_ICON), el('span', { className: 'button-label', text: 'Lanes' })],
-    );
-    this.#panel.hidden = true;
-    this.element = el('div', { className: 'lanes' }, [this.#button, this.#panel]);
-    this.#button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
-    this.#panel.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopPropagation();
-      // Escape leaves a rename or delete first, then the panel.
-      if (this.#editing !== null) this.#show(null, this.#focusAfter(this.#editing));
-      else this.close();
+      onClose: () => (this.#editing = null),
+      // Escape leaves an edit first, then the panel.
+      onEscape: () => {
+        if (this.#editing === null) return false;
+        this.#show(null, this.#focusAfter(this.#editing));
+        return true;
+      },
     });
-    onPressOutside(this.element, () => {
-      if (this.isOpen) this.close(false);
-    });
+  }
+
+  get element(): HTMLElement {
+    return this.#popover.element;
+  }
+
+  get #panel(): HTMLElement {
+    return this.#popover.panel;
   }
 
   get isOpen(): boolean {
-    return !this.#panel.hidden;
+    return this.#popover.isOpen;
   }
 
   open(): void {
-    this.#editing = null;
-    this.#render();
-    this.#panel.hidden = false;
-    const button = this.#button.getBoundingClientRect();
-    const left = Math.max(
-      12,
-      Math.min(button.left, window.innerWidth - this.#panel.offsetWidth - 12),
-    );
-    this.#panel.style.setProperty('top', `${button.bottom + 4}px`);
-    this.#panel.style.setProperty('left', `${left}px`);
-    this.#button.setAttribute('aria-expanded', 'true');
-    this.#panel.querySelector<HTMLElement>('button, input, select')?.focus();
+    this.#popover.open();
   }
 
   /**
@@ -114,10 +98,7 @@ export class LanesPanel {
   }
 
   close(returnFocus = true): void {
-    this.#panel.hidden = true;
-    this.#editing = null;
-    this.#button.setAttribute('aria-expanded', 'false');
-    if (returnFocus) this.#button.focus();
+    this.#popover.close(returnFocus);
   }
 
   /** The lanes changed (here, by Undo, by an import): an open panel shows them as they are now. */
@@ -153,13 +134,13 @@ export class LanesPanel {
         ? this.#nameForm('Add', '', (title) =>
             this.#run(this.#parts.add(title, nextColour(lanes)), 'add'),
           )
-        : button('Add lane', 'button', { 'data-focus': 'add' }, () =>
+        : panelButton('Add lane', 'button', { 'data-focus': 'add' }, () =>
             this.#show({ kind: 'add' }, 'name'),
           );
     this.#panel.replaceChildren(
       el('div', { className: 'lanes-panel-head' }, [
         el('h2', { className: 'lanes-panel-title', text: 'Lanes' }),
-        button('Close', 'button button--quiet', {}, () => this.close()),
+        panelButton('Close', 'button button--quiet', {}, () => this.close()),
       ]),
       el('ul', { className: 'lanes-list' }, rows),
       el('div', { className: 'lanes-add' }, [add]),
@@ -210,13 +191,13 @@ export class LanesPanel {
       swatch,
       name,
       colour,
-      button(
+      panelButton(
         'Up',
         'button button--quiet',
         { ...labelled('Move up lane'), 'data-focus': `up:${lane.id}`, disabled: index === 0 },
         () => void this.#run(this.#parts.move(lane, index - 1), `up:${lane.id}`),
       ),
-      button(
+      panelButton(
         'Down',
         'button button--quiet',
         {
@@ -226,13 +207,13 @@ export class LanesPanel {
         },
         () => void this.#run(this.#parts.move(lane, index + 1), `down:${lane.id}`),
       ),
-      button(
+      panelButton(
         'Rename',
         'button button--quiet',
         { ...labelled('Rename lane'), 'data-focus': `rename:${lane.id}` },
         () => this.#show({ kind: 'rename', lane: lane.id }, 'name'),
       ),
-      button(
+      panelButton(
         'Delete',
         'button button--quiet',
         {
@@ -285,7 +266,7 @@ export class LanesPanel {
         text: action,
         attrs: { type: 'submit' },
       }),
-      button('Cancel', 'button button--quiet', {}, () => {
+      panelButton('Cancel', 'button button--quiet', {}, () => {
         if (this.#editing) this.#show(null, this.#focusAfter(this.#editing));
       }),
     ]);
@@ -319,26 +300,17 @@ export class LanesPanel {
         el('span', { text: 'Move its events to' }),
         select,
       ]),
-      button(
+      panelButton(
         'Delete lane',
         'button button--danger-outline',
         {},
         () => void this.#run(this.#parts.remove(lane, select.value as LaneId), 'add'),
       ),
-      button('Cancel', 'button button--quiet', {}, () => this.#show(null, `delete:${lane.id}`)),
+      panelButton('Cancel', 'button button--quiet', {}, () =>
+        this.#show(null, `delete:${lane.id}`),
+      ),
     ]);
   }
-}
-
-function button(
-  text: string,
-  className: string,
-  attrs: Readonly<Record<string, string | boolean | undefined>>,
-  onClick: () => void,
-): HTMLButtonElement {
-  const made = el('button', { className, text, attrs: { type: 'button', ...attrs } });
-  made.addEventListener('click', onClick);
-  return made;
 }
 
 function colourChoices(current: string): HTMLOptionElement[] {
