@@ -406,3 +406,55 @@ test('a user follows a link to an event far away, edits it and drags it', async 
   expect(Date.parse((await app.storedEvent(edited))!.start)).toBeGreaterThan(Date.parse(before));
   await expect(app.item(edited)).toBeVisible();
 });
+
+test('a search narrows each lane’s counts: the bands name and draw only the matching events', async ({
+  app,
+  page,
+}) => {
+  await expect.poll(async () => (await drawnCounts(app)).length).toBeGreaterThan(0);
+  const before = await drawnCounts(app);
+  // Every word of an event a search reads, as the prefix "vladivostok" would find it.
+  const matches = story.events.filter((event) =>
+    /(^|[^\p{L}\p{N}])vladivostok/iu.test(
+      [
+        event.title,
+        event.description,
+        event.location,
+        ...event.actors,
+        ...event.tags,
+        ...event.sources.flatMap((source) => [source.title, source.publisher, source.quote]),
+      ].join('\n'),
+    ),
+  );
+  expect(matches.length).toBeGreaterThan(0);
+  expect(matches.length).toBeLessThan(story.events.length / 2);
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Vladivostok');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(
+    `${matches.length.toLocaleString('en')} of 10,000 events`,
+  );
+  await settled(app);
+  // Each lane's events: in its bands' counts (their names say how many) or drawn one by one.
+  const drawnOneByOne = await page
+    .locator('.vis-item .ev-body')
+    .evaluateAll((bodies) => bodies.map((body) => body.getAttribute('data-event-id')));
+  const named = await page
+    .locator('.vis-item.agg-band .agg-band-body')
+    .evaluateAll((bodies) => bodies.map((body) => body.getAttribute('aria-label') ?? ''));
+  for (const lane of story.lanes) {
+    const inLane = matches.filter((event) => event.laneId === lane.id);
+    const counted = named
+      .filter((name) => name.includes(` in \u2068${lane.title}\u2069, `))
+      .reduce((sum, name) => sum + Number(/^([\d,]+) event/.exec(name)?.[1]?.replace(/,/g, '')), 0);
+    const single = inLane.filter((event) => drawnOneByOne.includes(event.id)).length;
+    expect(counted + single, lane.title).toBe(inLane.length);
+  }
+  // The canvas draws the smaller counts lighter: none darker, some lighter.
+  const after = await drawnCounts(app);
+  const shade = (counts: readonly DrawnCount[]): number =>
+    counts.reduce((sum, count) => sum + count.level, 0);
+  expect(after.filter((count) => count.level === 0)).toEqual([]);
+  expect(shade(after)).toBeLessThan(shade(before));
+  await app.screenshot('big-timeline-searched');
+  app.assertNothingWentWrong();
+});

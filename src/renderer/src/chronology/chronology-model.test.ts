@@ -90,6 +90,30 @@ describe('the chronology model', () => {
     ]);
   });
 
+  it('places the shown events after a deletion while narrowed: rows, places and count', () => {
+    const slots = new EventSlots();
+    const model = new ChronologyModel(HEIGHTS, slots);
+    model.load([treaty, visit, invasion, talks]);
+    model.show(flagged(slots, [visit.id, treaty.id, invasion.id]));
+    expect(model.indexOf(treaty.id)).toBe(2);
+    // The search's flags still hold the visit's slot: its entry is gone all the same.
+    model.apply({ upserted: [], removed: [visit.id] });
+    expect(labels(model)).toEqual([
+      'year: 2022',
+      'month: February 2022',
+      'Invasion',
+      'year: 2024',
+      'month: June 2024',
+      'Treaty',
+    ]);
+    expect(model.shownCount).toBe(2);
+    expect(model.isShown(visit.id)).toBe(false);
+    expect(model.rowOf(visit.id)).toBe(-1);
+    expect(model.rowOf(treaty.id)).toBe(5);
+    expect(model.indexOf(treaty.id)).toBe(1);
+    expect(model.indexOf(talks.id)).toBe(-1);
+  });
+
   it('moves an edited event to its new date, and adds new ones in place', () => {
     const model = new ChronologyModel(HEIGHTS);
     model.load([treaty, visit, invasion]);

@@ -1,18 +1,16 @@
 /**
  * The chronology's rows: the shown events in date order under year and month headings, kept
  * up to date by the same Changes the timeline applies. Every event is held in one sorted array,
- * each marked shown or hidden by the search and filters' test (state/shown-events.ts), so a
- * search that hides 99,990 of 100,000 events, or shows them again, flips marks and rebuilds the
- * rows in one pass, never re-sorts. Only new or edited events are sorted, and merged in. Pure:
- * no DOM.
+ * beside the events' slots in the same order; the search and filters' test (state/shown-events.ts)
+ * is read by slot, so a search that hides 99,990 of 100,000 events, or shows them again, makes the
+ * rows in one pass over numbers and touches only the shown events, never re-sorts. Only new or
+ * edited events are sorted, and merged in. Pure: no DOM.
  */
 import {
   type ChronologyKey,
   chronologyKey,
   compareChronology,
   monthHeading,
-  startsMonth,
-  startsYear,
   yearHeading,
 } from '../../../shared/chronology';
 import type { Change } from '../../../shared/contract';
@@ -30,12 +28,10 @@ export interface ChronologyEntry {
   readonly slot: number;
   /** Read when the events are first sorted (not at load: the list may never be opened). */
   key: ChronologyKey;
-  shown: boolean;
   /** Replaced by a newer version of its event: dropped at the next merge. */
   dead: boolean;
-  /** Its row, and its place among the shown events (valid while shown, after rows()). */
-  row: number;
-  index: number;
+  /** Its place in the sorted array; -1 until sorted. */
+  at: number;
 }
 
 export type ChronologyRow =
@@ -55,6 +51,21 @@ export interface ChronologyRows {
   readonly tops: Float64Array;
   /** The rows of events, in order. */
   readonly eventRows: Int32Array;
+}
+
+/** The place among the shown events of the event in row `row` (-1 for a heading). */
+export function eventIndex(rows: ChronologyRows, row: number): number {
+  const { eventRows } = rows;
+  let low = 0;
+  let high = eventRows.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = eventRows[middle] as number;
+    if (at === row) return middle;
+    if (at < row) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** Calendar dates repeat a lot in a big story: each is read once. */
@@ -108,21 +119,29 @@ interface Preparing {
   readonly runs: ChronologyEntry[][];
 }
 
-function entryOf(
-  event: TimelineEvent,
-  slot: number,
-  shown: boolean,
-  key = NO_KEY,
-): ChronologyEntry {
-  return { kind: 'event', id: event.id, event, slot, key, shown, dead: false, row: -1, index: -1 };
+function entryOf(event: TimelineEvent, slot: number, key = NO_KEY): ChronologyEntry {
+  return { kind: 'event', id: event.id, event, slot, key, dead: false, at: -1 };
 }
 
 export class ChronologyModel {
   /** Every event given and not replaced, sorted; hidden ones are kept to come back cheaply. */
   #all: ChronologyEntry[] = [];
+  /**
+   * The slot of each entry of #all, in the same order, or -1 once the entry is dead: a pass over
+   * it and the test's bytes finds the shown events without reading 100,000 entry objects.
+   */
+  #order = new Int32Array(0);
+  /**
+   * Beside #order: each entry's start year, and month (1-12; 0 for a year-only date), which
+   * decide the headings; and its row, set for the shown entries when the rows are made.
+   */
+  #years = new Int32Array(0);
+  #months = new Uint8Array(0);
+  #rowAt = new Int32Array(0);
   readonly #byId = new Map<EventId, ChronologyEntry>();
   #rows: ChronologyRows | null = null;
-  #shownCount = 0;
+  /** How many events are shown; null once the test or the events changed. */
+  #shownCount: number | null = null;
   /** Loaded but not yet sorted: the entries are in #byId only, until the rows are first asked for. */
   #unsorted = false;
   /** The sort done ahead, a slice at a time (see prepare); null when none is under way. */
@@ -132,8 +151,6 @@ export class ChronologyModel {
   #test: ShownTest = null;
   /** The zone times are read in: it decides a time's heading, and a day's place among times. */
   #zone = UTC_ZONE;
-  /** The test changed since the marks were set: they are set when next read. */
-  #marksStale = false;
 
   constructor(
     private readonly heights: RowHeights,
@@ -153,36 +170,57 @@ export class ChronologyModel {
 
   load(events: Iterable<TimelineEvent>): void {
     this.#byId.clear();
-    this.#all = [];
+    this.#setAll([]);
     for (const event of events) this.#byId.set(event.id, this.#entryOf(event));
     this.#unsorted = true;
     this.#preparing = null;
     this.show(this.#test);
   }
 
-  /**
-   * Shows only the events `test` lets through (null: all), until the next call. The marks are set
-   * when the rows or counts are next read, so a hidden list costs a search nothing.
-   */
+  /** Shows only the events `test` lets through (null: all), until the next call. */
   show(test: ShownTest): void {
     this.#test = test;
-    this.#marksStale = true;
+    this.#shownCount = null;
     this.#rows = null;
   }
 
-  /** Marks each entry shown or hidden by the test, if it changed since they were last set. */
-  #mark(): void {
-    if (!this.#marksStale) return;
-    this.#marksStale = false;
-    const bytes = this.#test?.bytes;
+  /** Whether an entry is shown: alive, and let through by the test. */
+  #shows(entry: ChronologyEntry): boolean {
+    return !entry.dead && (this.#test?.has(entry.slot) ?? true);
+  }
+
+  /** Counts the shown events, if the test or the events changed since they were last counted. */
+  #count(): number {
+    if (this.#shownCount !== null) return this.#shownCount;
     let count = 0;
-    // Once sorted, the array is quicker to walk than the map; its dead entries stay hidden.
-    for (const entry of this.#unsorted ? this.#byId.values() : this.#all) {
-      entry.shown = !entry.dead && (bytes === undefined || bytes[entry.slot] === 1);
-      if (entry.shown) count++;
+    if (this.#unsorted) {
+      for (const entry of this.#byId.values()) if (this.#shows(entry)) count++;
+    } else {
+      // Read the bytes afresh: they are replaced when the flags grow.
+      const bytes = this.#test?.bytes;
+      for (const slot of this.#order) {
+        if (slot >= 0 && (bytes === undefined || bytes[slot] === 1)) count++;
+      }
     }
-    this.#shownCount = count;
-    this.#rows = null;
+    return (this.#shownCount = count);
+  }
+
+  /** The sorted entries, and their slots beside them (see #order). */
+  #setAll(all: ChronologyEntry[]): void {
+    this.#all = all;
+    const order = new Int32Array(all.length);
+    const years = new Int32Array(all.length);
+    const months = new Uint8Array(all.length);
+    all.forEach((entry, at) => {
+      entry.at = at;
+      order[at] = entry.dead ? -1 : entry.slot;
+      years[at] = entry.key.year;
+      months[at] = entry.key.month ?? 0;
+    });
+    this.#order = order;
+    this.#years = years;
+    this.#months = months;
+    this.#rowAt = new Int32Array(all.length);
   }
 
   /**
@@ -213,7 +251,7 @@ export class ChronologyModel {
         // The two oldest runs, merged to the back: runs of like length meet, as in a merge sort.
         runs.push(merge(runs.shift() ?? [], runs.shift() ?? []));
       } else {
-        this.#all = runs[0] ?? [];
+        this.#setAll(runs[0] ?? []);
         this.#unsorted = false;
         this.#preparing = null;
         return false;
@@ -236,51 +274,46 @@ export class ChronologyModel {
       this.#drop(event.id);
       const made = this.#entryOf(event, this.#unsorted ? NO_KEY : keyOf(event, this.#zone));
       this.#byId.set(event.id, made);
-      if (made.shown) this.#shownCount++;
       added.push(made);
     }
     // Before the first sort the new entries wait in #byId with the rest.
     if (added.length > 0 && !this.#unsorted) {
-      this.#all = merge(this.#all, added.sort(compareChronology));
+      this.#setAll(merge(this.#all, added.sort(compareChronology)));
     }
-    if (touched) this.#rows = null;
+    if (touched) {
+      this.#rows = null;
+      this.#shownCount = null;
+    }
   }
 
   get shownCount(): number {
-    this.#mark();
-    return this.#shownCount;
+    return this.#count();
   }
 
   /** The row of a shown event; -1 when it is not shown. */
   rowOf(id: EventId): number {
-    return this.#placed(id)?.row ?? -1;
+    const entry = this.#byId.get(id);
+    if (entry === undefined || !this.#shows(entry)) return -1;
+    this.rows();
+    return this.#rowAt[entry.at] ?? -1;
   }
 
   /** A shown event's place among the shown events; -1 when it is not shown. */
   indexOf(id: EventId): number {
-    return this.#placed(id)?.index ?? -1;
-  }
-
-  /** A shown event's entry with its row and place set (the rows made); null when not shown. */
-  #placed(id: EventId): ChronologyEntry | null {
-    this.#mark();
-    const entry = this.#byId.get(id);
-    if (entry?.shown !== true) return null;
-    this.rows();
-    return entry;
+    const row = this.rowOf(id);
+    return row < 0 ? -1 : eventIndex(this.rows(), row);
   }
 
   isShown(id: EventId): boolean {
-    this.#mark();
-    return this.#byId.get(id)?.shown === true;
+    const entry = this.#byId.get(id);
+    return entry !== undefined && this.#shows(entry);
   }
 
   /** The shown events, in order. */
   shownEvents(): TimelineEvent[] {
     this.#sort();
-    this.#mark();
     const shown: TimelineEvent[] = [];
-    for (const entry of this.#all) if (entry.shown) shown.push(entry.event);
+    for (const entry of this.#all) if (this.#shows(entry)) shown.push(entry.event);
     return shown;
   }
 
@@ -288,35 +321,46 @@ export class ChronologyModel {
   rows(): ChronologyRows {
     if (this.#rows !== null) return this.#rows;
     this.#sort();
-    this.#mark();
+    const shownCount = this.#count();
     const rows: ChronologyRow[] = [];
     // At most a year and a month heading per event; trimmed below.
-    const tops = new Float64Array(this.#shownCount * 3 + 1);
-    const eventRows = new Int32Array(this.#shownCount);
+    const tops = new Float64Array(shownCount * 3 + 1);
+    const eventRows = new Int32Array(shownCount);
     const { year, month, event } = this.heights;
+    const order = this.#order;
+    const years = this.#years;
+    const months = this.#months;
+    const all = this.#all;
+    const bytes = this.#test?.bytes;
     let y = 0;
     let index = 0;
-    let before: ChronologyKey | null = null;
-    for (const entry of this.#all) {
-      if (!entry.shown) continue;
-      const { key } = entry;
-      if (startsYear(before, key)) {
+    let yearBefore = NaN;
+    let monthBefore = 0;
+    // Numbers only: an entry is read for a heading's words alone (a few hundred at most). The
+    // headings follow startsYear and startsMonth (shared/chronology.ts), read from #years/#months.
+    for (let at = 0; at < order.length; at++) {
+      const slot = order[at] as number;
+      if (slot < 0 || (bytes !== undefined && bytes[slot] !== 1)) continue;
+      const entryYear = years[at] as number;
+      const entryMonth = months[at] as number;
+      const newYear = entryYear !== yearBefore;
+      if (newYear) {
         tops[rows.length] = y;
-        rows.push({ kind: 'year', label: yearHeading(key) });
+        rows.push({ kind: 'year', label: yearHeading((all[at] as ChronologyEntry).key) });
         y += year;
       }
-      if (startsMonth(before, key)) {
+      if (entryMonth !== 0 && (newYear || entryMonth !== monthBefore)) {
         tops[rows.length] = y;
-        rows.push({ kind: 'month', label: monthLabel(key) });
+        rows.push({ kind: 'month', label: monthLabel((all[at] as ChronologyEntry).key) });
         y += month;
       }
-      entry.row = rows.length;
-      entry.index = index;
+      this.#rowAt[at] = rows.length;
       eventRows[index++] = rows.length;
       tops[rows.length] = y;
-      rows.push(entry);
+      rows.push(all[at] as ChronologyEntry);
       y += event;
-      before = key;
+      yearBefore = entryYear;
+      monthBefore = entryMonth;
     }
     tops[rows.length] = y;
     this.#rows = { rows, tops: tops.subarray(0, rows.length + 1), eventRows };
@@ -328,23 +372,21 @@ export class ChronologyModel {
     if (!this.#unsorted) return;
     this.#unsorted = false;
     this.#preparing = null;
-    this.#all = [...this.#byId.values()];
-    for (const entry of this.#all) readKey(entry, this.#zone);
-    this.#all.sort(compareChronology);
+    const all = [...this.#byId.values()];
+    for (const entry of all) readKey(entry, this.#zone);
+    this.#setAll(all.sort(compareChronology));
   }
 
   #entryOf(event: TimelineEvent, key = NO_KEY): ChronologyEntry {
-    const slot = this.slots.of(event.id);
-    return entryOf(event, slot, this.#test?.has(slot) ?? true, key);
+    return entryOf(event, this.slots.of(event.id), key);
   }
 
   /** Marks an event's old entry dead and drops it from the sorted array at the next merge. */
   #drop(id: EventId): void {
     const old = this.#byId.get(id);
     if (old === undefined) return;
-    if (old.shown) this.#shownCount--;
-    old.shown = false;
     old.dead = true;
+    if (old.at >= 0) this.#order[old.at] = -1;
     this.#byId.delete(id);
   }
 }

@@ -26,10 +26,16 @@ export function rowId(id: EventId): string {
   return `chronology-${id}`;
 }
 
-export function buildRow(row: ChronologyRow, top: number, context: RowContext): HTMLElement {
+/** A row's element; `index` is an event's place among the shown events (see eventIndex). */
+export function buildRow(
+  row: ChronologyRow,
+  top: number,
+  index: number,
+  context: RowContext,
+): HTMLElement {
   const element =
     row.kind === 'event'
-      ? eventRow(row, context)
+      ? eventRow(row, index, context)
       : el('div', {
           className: `chronology-heading chronology-heading--${row.kind}`,
           text: row.label,
@@ -44,7 +50,7 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function eventRow(entry: ChronologyEntry, context: RowContext): HTMLElement {
+function eventRow(entry: ChronologyEntry, index: number, context: RowContext): HTMLElement {
   const { event } = entry;
   const lane = context.lane(event.laneId);
   const when = datesInWords(event.start, event.end, context.zone);
@@ -68,7 +74,7 @@ function eventRow(entry: ChronologyEntry, context: RowContext): HTMLElement {
         role: 'option',
         'aria-selected': 'false',
         'aria-setsize': String(context.shownCount),
-        'aria-posinset': String(entry.index + 1),
+        'aria-posinset': String(index + 1),
         'data-id': event.id,
       },
     },

@@ -11,7 +11,7 @@ import type { Lane, TimelineEvent } from '../../../shared/schema';
 import { UTC_ZONE } from '../../../shared/time-zone';
 import type { EventSlots, ShownTest } from '../state/event-slots';
 import { el } from '../ui/dom';
-import { ChronologyModel, type ChronologyRows, pinLabel } from './chronology-model';
+import { ChronologyModel, type ChronologyRows, eventIndex, pinLabel } from './chronology-model';
 import { buildRow, type RowContext, rowId } from './chronology-rows';
 import { rowAt, rowsInView, scrollToShow } from './row-window';
 
@@ -233,7 +233,7 @@ export class ChronologyView {
       if (this.#drawn.has(row)) continue;
       const data = rows.rows[row];
       if (data === undefined) continue;
-      const element = buildRow(data, rows.tops[row] ?? 0, context);
+      const element = buildRow(data, rows.tops[row] ?? 0, eventIndex(rows, row), context);
       this.#drawn.set(row, element);
       this.#canvas.append(element);
     }

@@ -125,6 +125,14 @@ export function bandToItem(
 
 /** Two bands draw the same: then the earlier one is kept and vis is not told of a change. */
 export function sameBand(a: BandItem, b: BandItem): boolean {
+  return samePlace(a, b) && a.counts.every((count, i) => count.count === b.counts[i]?.count);
+}
+
+/**
+ * Two bands differ in their numbers alone (a search or filter changes every count it narrows):
+ * vis draws them the same, as it draws none of the numbers (count-canvas.ts does).
+ */
+export function samePlace(a: BandItem, b: BandItem): boolean {
   return (
     a.start === b.start &&
     a.end === b.end &&
@@ -132,7 +140,17 @@ export function sameBand(a: BandItem, b: BandItem): boolean {
     a.laneTitle === b.laneTitle &&
     a.unit === b.unit &&
     a.counts.length === b.counts.length &&
-    a.counts.every((count, i) => count.id === b.counts[i]?.id && count.count === b.counts[i]?.count)
+    a.counts.every((count, i) => count.id === b.counts[i]?.id)
+  );
+}
+
+/** A band's accessible name: "1,234 events in Diplomacy, shown as 12 counts; …". */
+export function bandName(band: Pick<BandItem, 'counts' | 'laneTitle'>): string {
+  const total = band.counts.reduce((sum, count) => sum + count.count, 0);
+  const counts = band.counts.length;
+  return (
+    `${formatCount(total)} ${total === 1 ? 'event' : 'events'} in ${isolateText(band.laneTitle)}, ` +
+    `shown as ${counts} ${counts === 1 ? 'count' : 'counts'}; double-click one to zoom in.`
   );
 }
 

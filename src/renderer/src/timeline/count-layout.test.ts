@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { makeLane } from '../../../../test/builders';
 import type { LaneId } from '../../../shared/ids';
-import { type BandItem, bandToItem, countSummary, sameBand } from './aggregate-items';
+import {
+  type BandItem,
+  bandName,
+  bandToItem,
+  countSummary,
+  sameBand,
+  samePlace,
+} from './aggregate-items';
 import { BUCKET_UNITS } from './buckets';
 import { boxAt, type CountScene, layoutCounts, mixRgb, parseHex } from './count-layout';
 import type { Aggregate } from './level-of-detail';
@@ -88,6 +95,15 @@ describe('count layout', () => {
     expect(sameBand(band([bucket(1, 5)]), band([bucket(1, 5)]))).toBe(true);
     expect(sameBand(band([bucket(1, 5)]), band([bucket(1, 6)]))).toBe(false);
     expect(sameBand(band([bucket(1, 5)]), band([bucket(2, 5)]))).toBe(false);
+    // Numbers alone (a search narrowed the counts): vis draws it the same; its name changes.
+    const narrowed = band([bucket(1, 2), bucket(2, 1)]);
+    const before = band([bucket(1, 5), bucket(2, 7)]);
+    expect(samePlace(before, narrowed)).toBe(true);
+    expect(samePlace(before, band([bucket(1, 5)]))).toBe(false);
+    expect(bandName(before)).toBe(
+      `12 events in \u2068${lane.title}\u2069, shown as 2 counts; double-click one to zoom in.`,
+    );
+    expect(bandName(narrowed)).toMatch(/^3 events in /);
   });
 
   it('mixes a lane colour over the surface as CSS color-mix does', () => {

@@ -2,9 +2,9 @@
  * The DOM inside timeline items and lane labels, built from text only. vis-timeline would treat
  * a string `content` as HTML, so items carry empty content and these builders make the elements.
  */
-import { isolateText, USER_TEXT } from '../ui/bidi';
+import { USER_TEXT } from '../ui/bidi';
 import { el } from '../ui/dom';
-import { type AggregateItem, type BandItem, formatCount } from './aggregate-items';
+import { type AggregateItem, type BandItem, bandName } from './aggregate-items';
 import { type EraItem, renderEra } from './era-items';
 import { type EventItem, type LaneGroup, optionId } from './items';
 
@@ -50,12 +50,12 @@ export function renderItem(
 }
 
 function renderBand(band: Partial<BandItem>): HTMLElement {
-  const counts = band.counts ?? [];
-  const total = counts.reduce((sum, count) => sum + count.count, 0);
-  const label =
-    `${formatCount(total)} ${total === 1 ? 'event' : 'events'} in ${isolateText(band.laneTitle ?? 'this lane')}, ` +
-    `shown as ${counts.length} ${counts.length === 1 ? 'count' : 'counts'}; double-click one to zoom in.`;
-  return el('div', { className: 'agg-band-body', attrs: { role: 'img', 'aria-label': label } });
+  const name = bandName({ counts: band.counts ?? [], laneTitle: band.laneTitle ?? 'this lane' });
+  // data-band-id: where the view renames a band whose numbers alone changed (timeline-view.ts).
+  return el('div', {
+    className: 'agg-band-body',
+    attrs: { role: 'img', 'aria-label': name, 'data-band-id': band.id },
+  });
 }
 
 /**

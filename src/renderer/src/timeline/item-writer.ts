@@ -56,6 +56,11 @@ export class ItemWriter<T extends Placed> {
     return this.#held.values();
   }
 
+  /** The item the DataSet holds (or will, once the last write is in place) of that id. */
+  get(id: string): T | undefined {
+    return this.#held.get(id);
+  }
+
   /** True while some of the last write is not in place yet. */
   get pending(): boolean {
     return this.#parked.size + this.#stale.size + this.#doomed.size > 0;

@@ -40,8 +40,11 @@ export interface PlannedItems {
 export class TimelineModel {
   /** Every event, where it is drawn. */
   readonly #all = new EventIndex<EventEntry>([], (entry) => entry.slot);
-  /** The events shown: all of them, or the subset the search and filters let through. */
-  #index = this.#all;
+  /**
+   * The subset of the events the search and filters let through, made when first read after they
+   * change: a timeline out of sight (the chronology shown) makes none for each key typed.
+   */
+  #subset: EventIndex<EventEntry> | null = null;
   #test: ShownTest = null;
   /** Items made so far, reused while their event and its lane's colour stay the same. */
   readonly #items = new Map<EventId, EventItem>();
@@ -98,10 +101,16 @@ export class TimelineModel {
     this.#narrow();
   }
 
-  /** The shown events: every event, or a pass over them keeping what the test lets through. */
+  /** The shown events change: every event, or a subset made when next read. */
   #narrow(): void {
+    this.#subset = null;
+  }
+
+  /** The events shown: all of them, or the subset the search and filters let through. */
+  get #index(): EventIndex<EventEntry> {
     const bytes = this.#test?.bytes;
-    this.#index = bytes === undefined ? this.#all : this.#all.subset(bytes);
+    if (bytes === undefined) return this.#all;
+    return (this.#subset ??= this.#all.subset(bytes));
   }
 
   #entryOf(event: TimelineEvent): EventEntry {

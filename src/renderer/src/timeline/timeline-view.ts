@@ -22,7 +22,7 @@ import type { EventId, LaneId } from '../../../shared/ids';
 import type { Era, Lane, TimelineEvent } from '../../../shared/schema';
 import { UTC_ZONE } from '../../../shared/time-zone';
 import type { EventSlots, ShownTest } from '../state/event-slots';
-import { type BandItem, countName, countSummary } from './aggregate-items';
+import { type BandItem, bandName, countName, countSummary, samePlace } from './aggregate-items';
 import { hideCutAxisLabels } from './axis-labels';
 import { CountCanvas } from './count-canvas';
 import type { CountBox, CountRow } from './count-layout';
@@ -120,6 +120,8 @@ export class TimelineView {
   readonly #counts: CountCanvas;
   /** The bands of counts the last plan wants: their counts are drawn. */
   #bands: readonly BandItem[] = [];
+  /** The bands' numbers changed without vis drawing: the canvas draws them at the next frame. */
+  #countsStale = false;
   /** While the wheel turns: lane → its bands in vis, in one of whose rows its counts go. */
   #rows: ReadonlyMap<LaneId, readonly string[]> = new Map();
   /** False until load has fitted the events (see the range listeners). */
@@ -163,6 +165,7 @@ export class TimelineView {
       options({
         onAdd: (request) => this.#onAdd(request),
         onMove: (request, done) => this.#onMove(request, done),
+        band: (id) => this.#bands.find((band) => band.id === id),
       }),
     );
     this.#vis = adaptVis(this.#timeline, visModule);
@@ -421,12 +424,37 @@ export class TimelineView {
     this.#plan = plan;
     this.#bands = items.filter((item): item is BandItem => 'counts' in item);
     this.#rows = held.rows;
+    // A band whose numbers alone changed (a search narrows every count) stays as vis holds it:
+    // vis would make, measure and stack it again for numbers it does not draw. It is renamed in
+    // place and the count canvas draws the numbers.
+    const renamed: BandItem[] = [];
+    const written = held.items.map((item) => {
+      const before = 'counts' in item ? this.#writer.get(item.id) : undefined;
+      if (before === undefined || before === item || !('counts' in before)) return item;
+      if (!samePlace(before, item as BandItem)) return item;
+      renamed.push(item as BandItem);
+      return before;
+    });
     // vis draws the items in the window and, for points, a quarter window either side.
     const { start, end } = plan.window;
     const reach = (end - start) / 4;
     const drawn = (item: TimelineItem): boolean =>
       item.start < end + reach && (item.end ?? item.start) >= start - reach;
-    this.#writer.write(held.items, drawn, gradually);
+    this.#writer.write(written, drawn, gradually);
+    if (renamed.length > 0) this.#rename(renamed);
+  }
+
+  /** Names bands vis was not given again by their new numbers, and draws the numbers. */
+  #rename(bands: readonly BandItem[]): void {
+    for (const band of bands) {
+      const body = this.#container.querySelector(`[data-band-id="${CSS.escape(band.id)}"]`);
+      body?.setAttribute('aria-label', bandName(band));
+    }
+    // After vis's own draw in the frame, if it has one (its 'changed' draws the counts too).
+    this.#countsStale = true;
+    requestAnimationFrame(() => {
+      if (this.#countsStale && !this.#life.signal.aborted) this.#drawCounts();
+    });
   }
 
   /**
@@ -435,6 +463,7 @@ export class TimelineView {
    * vertical scroll. The items vis drew in the same row are where no count may be drawn.
    */
   #drawCounts(): void {
+    this.#countsStale = false;
     const { start, end } = this.#timeline.getWindow();
     const layout = this.#vis.layout();
     const rows: CountRow[] = [];
@@ -735,12 +764,14 @@ export class TimelineView {
 
 type ItemCallback = (item: EventItem | null) => void;
 
-interface ItemGestures {
+interface ItemHooks {
   onAdd(request: AddRequest): void;
   onMove(request: MoveRequest, done: ItemCallback): void;
+  /** The band of that id as the last plan has it (vis may hold older numbers). */
+  band(id: string): BandItem | undefined;
 }
 
-function options(gestures: ItemGestures): TimelineOptions {
+function options(hooks: ItemHooks): TimelineOptions {
   return {
     moment: zonedMoment(UTC_ZONE),
     orientation: { axis: 'top', item: 'top' },
@@ -763,18 +794,20 @@ function options(gestures: ItemGestures): TimelineOptions {
     snap: null,
     zoomMin: HOUR,
     zoomMax: 500 * YEAR,
-    template: (item?: Parameters<typeof renderItem>[0]) => renderItem(item),
+    // A band is drawn by its numbers now, which vis may not hold (see #refresh).
+    template: (item?: Parameters<typeof renderItem>[0]) =>
+      renderItem(item && 'counts' in item ? (hooks.band(item.id ?? '') ?? item) : item),
     groupTemplate: (group?: Partial<LaneGroup>) => renderLane(group),
     onAdd: (item: { start: DateType; group?: IdType }, callback: ItemCallback) => {
       callback(null); // the item appears when the created event comes back as a Change
       const laneId = item.group === undefined ? null : (String(item.group) as LaneId);
-      gestures.onAdd({ instant: toMs(item.start), laneId });
+      hooks.onAdd({ instant: toMs(item.start), laneId });
     },
     onMove: (
       item: { id?: IdType; start: DateType; end?: DateType; group?: IdType },
       callback: ItemCallback,
     ) => {
-      gestures.onMove(
+      hooks.onMove(
         {
           id: String(item.id) as EventId,
           laneId: String(item.group) as LaneId,
