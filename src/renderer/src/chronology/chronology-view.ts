@@ -201,6 +201,10 @@ export class ChronologyView {
   /** Draws the rows near the viewport, reusing the ones already drawn while the rows stay. */
   #draw(): void {
     if (!this.#visible) return;
+    // Read before the rows change: a read after would lay the list out once more. Fewer rows
+    // may scroll the list up to its new end, as the browser will.
+    let height = this.#list.clientHeight;
+    let scrolled = this.#list.scrollTop;
     const rows = this.#model.rows();
     if (this.#drawnFor !== rows) {
       this.#canvas.replaceChildren();
@@ -211,12 +215,10 @@ export class ChronologyView {
       this.#empty.hidden = rows.rows.length > 0;
       this.#list.hidden = rows.rows.length === 0;
     }
-    const { first, end } = rowsInView(
-      rows.tops,
-      this.#list.scrollTop,
-      this.#list.clientHeight,
-      OVERSCAN,
-    );
+    // A list that was hidden has no size until shown again: read it now.
+    if (height === 0) ({ clientHeight: height, scrollTop: scrolled } = this.#list);
+    const top = Math.min(scrolled, Math.max(0, (rows.tops[rows.rows.length] ?? 0) - height));
+    const { first, end } = rowsInView(rows.tops, top, height, OVERSCAN);
     const wanted = new Set<number>();
     for (let row = first; row < end; row++) wanted.add(row);
     // The active option stays in the DOM, so aria-activedescendant never points at nothing.
@@ -237,13 +239,12 @@ export class ChronologyView {
       this.#drawn.set(row, element);
       this.#canvas.append(element);
     }
-    this.#pin(rows);
+    this.#pin(rows, top);
     this.#markSelection();
   }
 
   /** Names the month the top of the list is in, unless its own heading is in sight there. */
-  #pin(rows: ChronologyRows): void {
-    const top = this.#list.scrollTop;
+  #pin(rows: ChronologyRows, top: number): void {
     const at = rowAt(rows.tops, top);
     const row = rows.rows[at];
     const headingInSight =

@@ -139,11 +139,14 @@ export class EventSearch {
       const pass = ++this.#pass;
       const hits = this.#index.search(word, { limit }) as number[];
       found = [];
-      for (const slot of hits) {
+      const marks = this.#marks;
+      // Indexed: see SlotFlags.of.
+      for (let i = 0; i < hits.length; i++) {
+        const slot = hits[i] as number;
         // Each event once, and after the first word only those every word before found.
-        const mark = this.#marks[slot];
+        const mark = marks[slot];
         if (mark === pass || (index > 0 && mark !== pass - 1)) continue;
-        this.#marks[slot] = pass;
+        marks[slot] = pass;
         found.push(slot);
       }
     });

@@ -50,7 +50,9 @@ export class SlotFlags {
   static of(slots: readonly number[], capacity: number): SlotFlags {
     const flags = new SlotFlags(capacity);
     const bytes = flags.#bytes;
-    for (const slot of slots) bytes[slot] = 1;
+    // Indexed, not for-of: run once per key typed, it is often still uncompiled, where an
+    // iterator costs several times as much (5 ms for 40,000 slots).
+    for (let i = 0; i < slots.length; i++) bytes[slots[i] as number] = 1;
     return flags;
   }
 

@@ -158,12 +158,14 @@ export class TimelineModel {
 
   /** Where an event is drawn, if it exists. */
   entry(id: EventId): EventEntry | undefined {
-    return this.#index.get(id);
+    // Read from every event and the test, not the subset: asking needs no subset made.
+    const entry = this.#all.get(id);
+    return entry !== undefined && (this.#test?.has(entry.slot) ?? true) ? entry : undefined;
   }
 
   /** A copy of the current item of an event. */
   item(id: EventId): EventItem | null {
-    const event = this.#index.get(id)?.event;
+    const event = this.entry(id)?.event;
     return event ? { ...this.#itemOf(event) } : null;
   }
 

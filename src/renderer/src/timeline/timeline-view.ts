@@ -266,7 +266,7 @@ export class TimelineView {
       this.#loaded = true;
       this.#afterDraw(() => {
         onReady();
-        requestIdleCallback(() => this.#model.prepareSubsets());
+        requestIdleCallback(() => this.#life.signal.aborted || this.#model.prepareSubsets());
       });
     };
     if (this.#centreWidth() > 0) fitAndDraw();
@@ -312,6 +312,8 @@ export class TimelineView {
     this.#shown();
     // Lanes go last, once no item is left in them.
     if (gone.length > 0) this.#groups.remove(gone);
+    // The runs it changed, ready again for the next search or filter.
+    requestIdleCallback(() => this.#life.signal.aborted || this.#model.prepareSubsets());
   }
 
   /** Shows only the events the search and filters' test lets through (null: every event). */
