@@ -10,16 +10,15 @@ export function hideCutAxisLabels(container: HTMLElement): void {
   const plot = container.querySelector<HTMLElement>('.vis-panel.vis-center');
   if (!axis || !plot) return;
   const { left, right } = plot.getBoundingClientRect();
-  // Read every box first, then write: one layout, however many labels.
+  // Read every box first, then write: one layout, however many labels. A label hidden before
+  // keeps its box (visibility), so it is read as it stands: a class taken off before each read
+  // laid the page out once per label.
   const labels = [...axis.querySelectorAll<HTMLElement>('.vis-text')];
-  const boxes = labels.map((label) => {
-    label.classList.remove(CUT);
-    return label.getBoundingClientRect();
-  });
+  const boxes = labels.map((label) => label.getBoundingClientRect());
   labels.forEach((label, index) => {
     const box = boxes[index];
-    if (box && box.width > 0 && (box.left < left - 0.5 || box.right > right + 0.5)) {
-      label.classList.add(CUT);
-    }
+    const cut =
+      box !== undefined && box.width > 0 && (box.left < left - 0.5 || box.right > right + 0.5);
+    if (label.classList.contains(CUT) !== cut) label.classList.toggle(CUT, cut);
   });
 }
