@@ -206,7 +206,8 @@ export class ChronologyView {
     let height = this.#list.clientHeight;
     let scrolled = this.#list.scrollTop;
     const rows = this.#model.rows();
-    if (this.#drawnFor !== rows) {
+    const changed = this.#drawnFor !== rows;
+    if (changed) {
       this.#canvas.replaceChildren();
       this.#drawn.clear();
       this.#drawnFor = rows;
@@ -218,7 +219,8 @@ export class ChronologyView {
     // A list that was hidden has no size until shown again: read it now.
     if (height === 0) ({ clientHeight: height, scrollTop: scrolled } = this.#list);
     const top = Math.min(scrolled, Math.max(0, (rows.tops[rows.rows.length] ?? 0) - height));
-    const { first, end } = rowsInView(rows.tops, top, height, OVERSCAN);
+    // New rows (a key typed in Search): those in sight in this frame, those near at the next.
+    const { first, end } = rowsInView(rows.tops, top, height, changed ? 0 : OVERSCAN);
     const wanted = new Set<number>();
     for (let row = first; row < end; row++) wanted.add(row);
     // The active option stays in the DOM, so aria-activedescendant never points at nothing.
@@ -241,6 +243,7 @@ export class ChronologyView {
     }
     this.#pin(rows, top);
     this.#markSelection();
+    if (changed) this.#drawSoon();
   }
 
   /** Names the month the top of the list is in, unless its own heading is in sight there. */
