@@ -419,16 +419,15 @@ export function mountApp(
   // The search and filters of the last run come back: the filters at once, the search once
   // its index is built (the window opens on the filtered story, then narrows to the matches).
   shown.setFilter(kept.filter);
-  if (kept.query !== '') {
-    searchBox.setQuery(kept.query);
-    void search.ready.then(() => {
-      if (searchBox.query !== kept.query) return;
-      shown.setQuery(kept.query);
-      narrowed();
-    });
-  }
+  if (kept.query !== '') searchBox.setQuery(kept.query);
   void search.ready.then(() => {
     searchBox.setReady();
+    // That search, or one typed while the index was built (it found only what was indexed
+    // then), now searches every event.
+    if (searchBox.query !== '') {
+      shown.setQuery(searchBox.query);
+      narrowed();
+    }
     requestIdleCallback(() => shown.prepare());
   });
   window.addEventListener('pagehide', () => viewState.flush(), { signal: life.signal });
