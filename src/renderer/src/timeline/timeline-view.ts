@@ -196,6 +196,7 @@ export class TimelineView {
     });
     // Many DataSet writes in a frame cost one layout of the lanes, not one each (see #writer).
     this.#vis.deferItemRedraws(() => this.#deferring);
+    this.#vis.drawEveryLane();
     this.#counts = new CountCanvas(container, this.#life.signal);
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);

@@ -24,7 +24,12 @@ function fakeModule(): unknown {
       return [];
     }
   }
-  return { timeline: { components: { items: { Item, BoxItem, RangeItem } } } };
+  class Group {
+    _isGroupVisible(): boolean {
+      return false;
+    }
+  }
+  return { timeline: { components: { items: { Item, BoxItem, RangeItem }, Group } } };
 }
 
 /** A stand-in for a Timeline just made, with what the adapter reads. */
@@ -41,7 +46,9 @@ function fakeTimeline() {
     props,
     itemSet: {
       items: {},
-      groups: { lane: { top: 300, height: 60, visibleItems: [] } },
+      groups: {
+        lane: { top: 300, height: 60, visibleItems: [], _isGroupVisible: (): boolean => false },
+      } as Record<string, { top: number; height: number; _isGroupVisible(): boolean }>,
       initialItemSetDrawn: true,
       redrawn: 0,
       redraw(): boolean {
@@ -104,6 +111,11 @@ describe('the check of vis-timeline internals', () => {
       /_setScrollTop is undefined, not function/,
     );
     expect(() => adaptVis(fakeTimeline(), {})).toThrow(/no timeline\.components\.items/);
+    const noLaneTest = fakeModule() as { timeline: { components: Record<string, unknown> } };
+    delete noLaneTest.timeline.components['Group'];
+    expect(() => adaptVis(fakeTimeline(), noLaneTest)).toThrow(
+      /Group\.prototype\._isGroupVisible is not a function/,
+    );
   });
 });
 
@@ -120,6 +132,21 @@ describe('the adapter', () => {
     deferring = false;
     timeline.itemSet.redraw();
     expect(timeline.itemSet.redrawn).toBe(1);
+  });
+
+  it('draws every lane, not only those scrolled into view, lanes added later too', () => {
+    const timeline = fakeTimeline();
+    const vis = adaptVis(timeline, fakeModule());
+    vis.drawEveryLane();
+    timeline.itemSet.groups['later'] = {
+      top: 900,
+      height: 60,
+      _isGroupVisible: (): boolean => false,
+    };
+    timeline.itemSet.redraw();
+    expect(timeline.itemSet.redrawn).toBe(1);
+    expect(timeline.itemSet.groups['lane']?._isGroupVisible()).toBe(true);
+    expect(timeline.itemSet.groups['later']?._isGroupVisible()).toBe(true);
   });
 
   it('scrolls the lanes within their range and brings a lane into view', () => {
