@@ -43,7 +43,7 @@ import {
 import { type TimelineKey, timelineKeyOf } from './timeline-keys';
 import { TimelineListbox } from './timeline-listbox';
 import { settledItems, type TimelineItem, TimelineModel } from './timeline-model';
-import { adaptVis, type VisInternals } from './vis-internals';
+import { adaptVis, drawTogether, type VisInternals } from './vis-internals';
 import { wheelIntent } from './wheel-intent';
 import { WheelRest } from './wheel-rest';
 import { zonedMoment } from './zoned-moment';
@@ -196,7 +196,6 @@ export class TimelineView {
     });
     // Many DataSet writes in a frame cost one layout of the lanes, not one each (see #writer).
     this.#vis.deferItemRedraws(() => this.#deferring);
-    this.#vis.drawEveryLane();
     this.#counts = new CountCanvas(container, this.#life.signal);
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);
@@ -267,7 +266,14 @@ export class TimelineView {
       this.#loaded = true;
       this.#afterDraw(() => {
         onReady();
-        requestIdleCallback(() => this.#life.signal.aborted || this.#model.prepareSubsets());
+        requestIdleCallback(() => {
+          if (this.#life.signal.aborted) return;
+          this.#model.prepareSubsets();
+          // The first draw takes the lanes in view only (sooner on screen); from now on every
+          // lane is drawn, the ones below now, while the page is idle.
+          this.#vis.drawEveryLane();
+          this.#timeline.redraw();
+        });
       });
     };
     if (this.#centreWidth() > 0) fitAndDraw();
@@ -538,11 +544,7 @@ export class TimelineView {
     for (let from = 0; from < waiting.length; from += MEASURE_BATCH) {
       if (deadline.timeRemaining() <= 0) return true;
       const batch = waiting.slice(from, from + MEASURE_BATCH);
-      // vis's own order: every item made and added, then every item measured.
-      const steps = batch.map((item) => item.redraw(true));
-      for (let step = 0; step < (steps[0]?.length ?? 0); step++) {
-        for (const queue of steps) queue[step]?.();
-      }
+      drawTogether(batch);
       for (const item of batch) item.hide();
     }
     return false;
@@ -577,6 +579,7 @@ export class TimelineView {
     } finally {
       this.#deferring = false;
     }
+    this.#vis.drawUpdatedItems();
   }
 
   #window(): ViewWindow {

@@ -32,6 +32,27 @@ function fakeModule(): unknown {
   return { timeline: { components: { items: { Item, BoxItem, RangeItem }, Group } } };
 }
 
+/** An item shown, whose drawing steps are written to `log` as they run. */
+class FakeItem {
+  displayed = true;
+  dirty = false;
+  constructor(
+    readonly id: string,
+    readonly log: string[],
+  ) {}
+  redraw(returnQueue: boolean): (() => void)[] {
+    const steps = [
+      () => this.log.push(`make ${this.id}`),
+      () => {
+        this.log.push(`measure ${this.id}`);
+        this.dirty = false;
+      },
+    ];
+    if (!returnQueue) for (const step of steps) step();
+    return steps;
+  }
+}
+
 /** A stand-in for a Timeline just made, with what the adapter reads. */
 function fakeTimeline() {
   const props = {
@@ -54,6 +75,11 @@ function fakeTimeline() {
       redraw(): boolean {
         this.redrawn++;
         return true;
+      },
+      // As vis's: the item's setData, which redraws (and measures) it at once when displayed.
+      _updateItem(item: FakeItem): void {
+        item.dirty = true;
+        if (item.displayed) item.redraw(false);
       },
     },
     drawn: 0,
@@ -132,6 +158,27 @@ describe('the adapter', () => {
     deferring = false;
     timeline.itemSet.redraw();
     expect(timeline.itemSet.redrawn).toBe(1);
+  });
+
+  it('draws the items updated while deferring together, after the write: one layout', () => {
+    const timeline = fakeTimeline();
+    const vis = adaptVis(timeline, fakeModule());
+    let deferring = true;
+    vis.deferItemRedraws(() => deferring);
+    const log: string[] = [];
+    const [a, b, hidden] = [new FakeItem('a', log), new FakeItem('b', log), new FakeItem('c', log)];
+    hidden.displayed = false;
+    for (const item of [a, b, hidden]) timeline.itemSet._updateItem(item);
+    expect(log).toEqual([]);
+    expect([a.displayed, b.displayed, hidden.displayed]).toEqual([true, true, false]);
+    deferring = false;
+    vis.drawUpdatedItems();
+    expect(log).toEqual(['make a', 'make b', 'measure a', 'measure b']);
+    // Not deferring, vis draws an update at once, as before.
+    timeline.itemSet._updateItem(a);
+    expect(log.slice(4)).toEqual(['make a', 'measure a']);
+    vis.drawUpdatedItems();
+    expect(log).toHaveLength(6);
   });
 
   it('draws every lane, not only those scrolled into view, lanes added later too', () => {

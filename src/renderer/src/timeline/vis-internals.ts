@@ -19,7 +19,7 @@ export interface VisItem {
 
 /** An item as vis draws it: whether it is in the page, and how it is made and measured. */
 export interface VisItemDrawing extends VisItem {
-  readonly displayed: boolean;
+  displayed: boolean;
   /** Until vis has measured it (since it was made or its data changed). */
   readonly dirty: boolean;
   readonly parent?: { readonly top: number; readonly visibleItems: readonly VisItem[] } | null;
@@ -68,6 +68,7 @@ interface TimelineShape {
     readonly groups: Record<string, VisLaneBox | undefined>;
     readonly initialItemSetDrawn: boolean;
     redraw(): boolean;
+    _updateItem(item: VisItemDrawing, data: object): void;
   };
   _setScrollTop(scrollTop: number): number;
   _redraw(): void;
@@ -90,6 +91,7 @@ const TIMELINE_PATHS: readonly (readonly [string, 'boolean' | 'number' | 'object
     ['itemSet.groups', 'object'],
     ['itemSet.initialItemSetDrawn', 'boolean'],
     ['itemSet.redraw', 'function'],
+    ['itemSet._updateItem', 'function'],
     ['_setScrollTop', 'function'],
     ['_redraw', 'function'],
   ];
@@ -166,6 +168,17 @@ function probeItem(BoxItem: unknown): unknown {
   }
 }
 
+/**
+ * Makes (or updates) and measures items in vis's own batched order: every item's elements made
+ * and updated, then every item measured, so the page is laid out once for all of them.
+ */
+export function drawTogether(items: readonly VisItemDrawing[]): void {
+  const steps = items.map((item) => item.redraw(true));
+  for (let step = 0; step < (steps[0]?.length ?? 0); step++) {
+    for (const queue of steps) queue[step]?.();
+  }
+}
+
 /** Thrown at start-up when vis-timeline's internals are not what this adapter reads. */
 export class VisInternalsChanged extends Error {
   constructor(problems: readonly string[]) {
@@ -186,6 +199,8 @@ export function adaptVis(timeline: object, module: unknown): VisInternals {
 
 export class VisInternals {
   readonly #vis: TimelineShape;
+  /** Items shown whose new data is not drawn yet (see deferItemRedraws). */
+  readonly #undrawn = new Set<VisItemDrawing>();
 
   constructor(vis: TimelineShape) {
     this.#vis = vis;
@@ -225,11 +240,34 @@ export class VisInternals {
    * vis's DataSet listeners redraw the item set at once; every change also asks the timeline for
    * a redraw in the next frame, which redraws the item set anyway. While `deferring()`, the
    * first is skipped (until the item set was first drawn, vis redraws at once instead).
+   *
+   * vis also redraws an item it shows as soon as its data changes, and measures it alone: a
+   * layout of the page per item. While `deferring()`, the item keeps its elements and waits,
+   * unmeasured, for `drawUpdatedItems`.
    */
   deferItemRedraws(deferring: () => boolean): void {
     const itemSet = this.#vis.itemSet;
     const redraw = itemSet.redraw.bind(itemSet);
     itemSet.redraw = () => (deferring() && itemSet.initialItemSetDrawn ? false : redraw());
+    const update = itemSet._updateItem.bind(itemSet);
+    itemSet._updateItem = (item, data) => {
+      if (!deferring() || !item.displayed) return update(item, data);
+      // vis's setData redraws an item only when it is displayed.
+      item.displayed = false;
+      try {
+        update(item, data);
+      } finally {
+        item.displayed = true;
+      }
+      this.#undrawn.add(item);
+    };
+  }
+
+  /** Draws the items updated while deferring, together: one layout for all of them. */
+  drawUpdatedItems(): void {
+    const items = [...this.#undrawn].filter((item) => item.displayed && item.dirty);
+    this.#undrawn.clear();
+    drawTogether(items);
   }
 
   /**
@@ -238,7 +276,7 @@ export class VisInternals {
    * lanes shorter, lanes below come into view, are drawn, grow, and vis draws everything again
    * (three passes for a key typed in Search at 100,000 events, two of them wasted). The plan
    * keeps every lane's items few (level-of-detail.ts counts all lanes), so every lane is drawn:
-   * one pass that holds, and a lane scrolled into view is drawn already.
+   * one pass that holds, and a lane scrolled into view is drawn already. From the next draw on.
    */
   drawEveryLane(): void {
     const itemSet = this.#vis.itemSet;
