@@ -4,7 +4,7 @@
  */
 import type { UserCommandId } from '../../../shared/user-commands';
 import type { CommandRegistry } from '../commands/registry';
-import { el, icon, onPressOutside, uniqueId } from './dom';
+import { el, icon, onPressOutside, setAttributeIfChanged, uniqueId } from './dom';
 import { focusWrapped, menuKey } from './menu-keys';
 
 export interface MenuButton {
@@ -92,8 +92,8 @@ export function menuButton(
 
   const refresh = (): void => {
     entries.forEach(({ id, item }) => {
-      item.setAttribute('aria-disabled', String(!registry.isEnabled(id)));
-      item.title = registry.tooltip(id);
+      setAttributeIfChanged(item, 'aria-disabled', String(!registry.isEnabled(id)));
+      setAttributeIfChanged(item, 'title', registry.tooltip(id));
     });
   };
   refresh();

@@ -6,7 +6,7 @@
 import { TOOLBAR_GROUPS, toolbarCommands, type UserCommandId } from '../../../shared/user-commands';
 import type { CommandRegistry } from '../commands/registry';
 import { USER_TEXT } from './bidi';
-import { el, icon } from './dom';
+import { el, icon, setAttributeIfChanged } from './dom';
 import { ICONS, MORE_ICON } from './icons';
 import { menuButton } from './menu-button';
 
@@ -46,7 +46,7 @@ export function commandButton(
 /** A toggle's pressed state, as aria-pressed (the view switch's two buttons). */
 function showPressed(registry: CommandRegistry, id: UserCommandId, button: HTMLElement): void {
   const pressed = registry.isPressed(id);
-  if (pressed !== undefined) button.setAttribute('aria-pressed', String(pressed));
+  if (pressed !== undefined) setAttributeIfChanged(button, 'aria-pressed', String(pressed));
 }
 
 export interface Toolbar {
@@ -95,8 +95,9 @@ export function buildToolbar(registry: CommandRegistry, timelineTitle: string): 
   ]);
   const refresh = (): void => {
     for (const [id, made] of buttons) {
-      made.disabled = !registry.isEnabled(id);
-      made.title = registry.tooltip(id);
+      const disabled = !registry.isEnabled(id);
+      if (made.disabled !== disabled) made.disabled = disabled;
+      setAttributeIfChanged(made, 'title', registry.tooltip(id));
       showPressed(registry, id, made);
     }
     moreMenu.refresh();
