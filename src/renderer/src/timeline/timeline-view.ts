@@ -266,14 +266,7 @@ export class TimelineView {
       this.#loaded = true;
       this.#afterDraw(() => {
         onReady();
-        requestIdleCallback(() => {
-          if (this.#life.signal.aborted) return;
-          this.#model.prepareSubsets();
-          // The first draw takes the lanes in view only (sooner on screen); from now on every
-          // lane is drawn, the ones below now, while the page is idle.
-          this.#vis.drawEveryLane();
-          this.#timeline.redraw();
-        });
+        requestIdleCallback(() => this.#life.signal.aborted || this.#model.prepareSubsets());
       });
     };
     if (this.#centreWidth() > 0) fitAndDraw();

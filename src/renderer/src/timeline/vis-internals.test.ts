@@ -24,12 +24,7 @@ function fakeModule(): unknown {
       return [];
     }
   }
-  class Group {
-    _isGroupVisible(): boolean {
-      return false;
-    }
-  }
-  return { timeline: { components: { items: { Item, BoxItem, RangeItem }, Group } } };
+  return { timeline: { components: { items: { Item, BoxItem, RangeItem } } } };
 }
 
 /** An item shown, whose drawing steps are written to `log` as they run. */
@@ -67,9 +62,7 @@ function fakeTimeline() {
     props,
     itemSet: {
       items: {},
-      groups: {
-        lane: { top: 300, height: 60, visibleItems: [], _isGroupVisible: (): boolean => false },
-      } as Record<string, { top: number; height: number; _isGroupVisible(): boolean }>,
+      groups: { lane: { top: 300, height: 60, visibleItems: [] } },
       initialItemSetDrawn: true,
       redrawn: 0,
       redraw(): boolean {
@@ -137,11 +130,6 @@ describe('the check of vis-timeline internals', () => {
       /_setScrollTop is undefined, not function/,
     );
     expect(() => adaptVis(fakeTimeline(), {})).toThrow(/no timeline\.components\.items/);
-    const noLaneTest = fakeModule() as { timeline: { components: Record<string, unknown> } };
-    delete noLaneTest.timeline.components['Group'];
-    expect(() => adaptVis(fakeTimeline(), noLaneTest)).toThrow(
-      /Group\.prototype\._isGroupVisible is not a function/,
-    );
   });
 });
 
@@ -179,21 +167,6 @@ describe('the adapter', () => {
     expect(log.slice(4)).toEqual(['make a', 'measure a']);
     vis.drawUpdatedItems();
     expect(log).toHaveLength(6);
-  });
-
-  it('draws every lane, not only those scrolled into view, lanes added later too', () => {
-    const timeline = fakeTimeline();
-    const vis = adaptVis(timeline, fakeModule());
-    vis.drawEveryLane();
-    timeline.itemSet.groups['later'] = {
-      top: 900,
-      height: 60,
-      _isGroupVisible: (): boolean => false,
-    };
-    timeline.itemSet.redraw();
-    expect(timeline.itemSet.redrawn).toBe(1);
-    expect(timeline.itemSet.groups['lane']?._isGroupVisible()).toBe(true);
-    expect(timeline.itemSet.groups['later']?._isGroupVisible()).toBe(true);
   });
 
   it('scrolls the lanes within their range and brings a lane into view', () => {

@@ -42,8 +42,6 @@ export interface VisLayout {
 export interface VisLaneBox {
   readonly top?: number;
   readonly height: number;
-  /** Whether vis draws the lane's items: it is scrolled into view (see drawEveryLane). */
-  _isGroupVisible(...args: unknown[]): boolean;
 }
 
 /** The item classes vis exports (`timeline.components.items`), whose methods the view calls. */
@@ -138,9 +136,6 @@ export function problemsOf(timeline: unknown, module: unknown): string[] {
   for (const [name, method] of ITEM_METHODS) {
     const value = at(classes, `${name}.prototype.${method}`);
     if (typeof value !== 'function') problems.push(`${name}.prototype.${method} is not a function`);
-  }
-  if (typeof at(module, 'timeline.components.Group.prototype._isGroupVisible') !== 'function') {
-    problems.push('Group.prototype._isGroupVisible is not a function');
   }
   const probe = probeItem(at(classes, 'BoxItem'));
   for (const field of ITEM_FIELDS) {
@@ -268,26 +263,6 @@ export class VisInternals {
     const items = [...this.#undrawn].filter((item) => item.displayed && item.dirty);
     this.#undrawn.clear();
     drawTogether(items);
-  }
-
-  /**
-   * vis draws the items of the lanes scrolled into view only, and learns which those are from
-   * the heights of the lanes above, measured in the same draw: when a search or a change makes
-   * lanes shorter, lanes below come into view, are drawn, grow, and vis draws everything again
-   * (three passes for a key typed in Search at 100,000 events, two of them wasted). The plan
-   * keeps every lane's items few (level-of-detail.ts counts all lanes), so every lane is drawn:
-   * one pass that holds, and a lane scrolled into view is drawn already. From the next draw on.
-   */
-  drawEveryLane(): void {
-    const itemSet = this.#vis.itemSet;
-    const redraw = itemSet.redraw.bind(itemSet);
-    const always = (): boolean => true;
-    itemSet.redraw = () => {
-      for (const lane of Object.values(itemSet.groups)) {
-        if (lane !== undefined && lane._isGroupVisible !== always) lane._isGroupVisible = always;
-      }
-      return redraw();
-    };
   }
 
   /** Scrolls the lanes by px (positive: down the lanes); false when they were already there. */
