@@ -54,11 +54,6 @@ export function setPhrase(parent: Element, phrase: Phrase): void {
 }
 
 /**
- * Runs `run` on a press anywhere outside `element`, as a menu or popover closes. The listener is
- * the document's: it goes at the first press after `element` has left the page (the window's
- * app is mounted afresh on another story), so nothing of an app taken down is kept.
- */
-/**
  * Sets an attribute only when its value changes: the toolbar is refreshed on every key typed in
  * Search, and a write of the same value still has the page check the element again.
  */
@@ -66,6 +61,11 @@ export function setAttributeIfChanged(element: Element, name: string, value: str
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
+/**
+ * Runs `run` on a press anywhere outside `element`, as a menu or popover closes. The listener is
+ * the document's: it goes at the first press after `element` has left the page (the window's
+ * app is mounted afresh on another story), so nothing of an app taken down is kept.
+ */
 export function onPressOutside(element: Element, run: () => void): void {
   const listener = (event: PointerEvent): void => {
     if (!element.isConnected) document.removeEventListener('pointerdown', listener);
