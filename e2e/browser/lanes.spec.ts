@@ -98,9 +98,14 @@ test("a lane label's context menu renames and moves its lane; the keyboard opens
   await expect
     .poll(async () => (await app.stored()).lanes.map((lane) => lane.title))
     .toEqual(before);
+  // The window shows the undo too (the lanes drawn again in their order) before the keyboard
+  // goes on: a key pressed while they are drawn again may reach another element.
+  await expect(page.locator('[data-lane-toggle]')).toContainText(before);
 
   // From the keyboard: the timeline's ContextMenu key (Shift+F10) opens the first lane's menu.
-  await page.locator('.timeline-host').focus();
+  const timeline = page.locator('.timeline-host');
+  await timeline.focus();
+  await expect(timeline).toBeFocused();
   await page.keyboard.press('Shift+F10');
   const firstMenu = page.getByRole('menu', { name: `Lane ${first}` });
   await expect(firstMenu.getByRole('menuitem', { name: 'Move lane up' })).toHaveAttribute(
