@@ -27,11 +27,17 @@ test('a user searches, steps through the matches in time, and clears the search'
     await expect(app.item(title)).toHaveCount(0);
   }
   await expect(count).toHaveText('1 of 5 events');
+  // The visit stays in the editor, which says why the views no longer show it.
+  const editor = page.getByRole('complementary', { name: 'Event editor' });
+  const hiddenNote = editor.getByText('the search or filters hide this event');
+  await expect(app.field('Title')).toHaveValue(VISIT!);
+  await expect(hiddenNote).toBeVisible();
   await app.screenshot('search');
 
   // In any field: "Vladimir" is in the actors of three events (and a source's quote).
   await search.fill('vladimir');
   await expect(count).toHaveText('3 of 5 events');
+  await expect(hiddenNote).toBeHidden();
   await expect(app.item(VETO)).toHaveCount(0);
   await expect(app.item(CAMPAIGN!)).toHaveCount(0);
   // Enter goes through them in time: September 2023, June 2024, 16 June 2024, and round again.
@@ -77,5 +83,6 @@ test('an event added while searching stays in view; edits are searched as they a
   await app.edit({ Title: 'Foreign minister visits Pyongyang first' });
   await app.save();
   await expect(app.item('Foreign minister visits Pyongyang first')).toHaveCount(0);
+  await expect(page.getByText('the search or filters hide this event')).toBeVisible();
   await expect(page.getByRole('search').getByRole('status')).toHaveText('0 of 6 events');
 });

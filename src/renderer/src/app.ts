@@ -131,7 +131,11 @@ export function mountApp(
     const active = chips.show(shown.filter, store.lanes);
     filterPanel.sync(shown.filter, active);
     timeline.setHiddenLanes(new Set(shown.filter.hiddenLanes));
+    sayIfSelectionHidden();
   };
+  /** The editor says so when the search or filters hide the event it shows. */
+  const sayIfSelectionHidden = (): void =>
+    editor.setHidden(store.selectedId !== null && !shown.isShown(store.selectedId));
   const setFilter = (filter: EventFilter): void => {
     shown.setFilter(filter);
     narrowed();
@@ -397,6 +401,7 @@ export function mountApp(
     if (event === null) chronology.select(null);
     else chronology.reveal(event.id);
     editor.show(event);
+    sayIfSelectionHidden();
     registry.refresh();
   });
   history.onChange(() => registry.refresh());

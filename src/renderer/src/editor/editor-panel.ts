@@ -39,6 +39,11 @@ export class EditorPanel {
   readonly #empty = emptyState();
   readonly #content = el('div', { className: 'editor-content' });
   readonly #meta = el('p', { className: 'editor-meta' });
+  /** Said while the search or filters hide the event shown here from both views. */
+  readonly #hiddenNote = el('p', {
+    className: 'editor-hidden-note',
+    text: 'Not in the timeline or the chronology now: the search or filters hide this event.',
+  });
   readonly #relations = el('div', { className: 'relations' });
   readonly #actions = el('div', { className: 'editor-actions' });
   readonly #dirtyNote = el('span', { className: 'editor-dirty', text: 'Unsaved changes' });
@@ -63,6 +68,7 @@ export class EditorPanel {
       el('div', { className: 'editor-head' }, [
         el('h2', { className: 'editor-heading', text: 'Event' }),
         this.#meta,
+        this.#hiddenNote,
       ]),
       el('div', { className: 'editor-scroll' }, [this.#relations, this.#form.element]),
       this.#actions,
@@ -71,7 +77,13 @@ export class EditorPanel {
       this.#empty,
       this.#content,
     ]);
+    this.#hiddenNote.hidden = true;
     this.show(null);
+  }
+
+  /** Whether the search or filters hide the event shown here (the views do not show it). */
+  setHidden(hidden: boolean): void {
+    this.#hiddenNote.hidden = !hidden;
   }
 
   /** Adds the Save button (built from the command registry) to the action bar. */
