@@ -200,6 +200,35 @@ test.describe('on a story of 2,000 events', () => {
     await app.screenshot('timeline-keyboard-count-opened');
   });
 
+  test('a search while the keyboard is on a count gives the count its new number', async ({
+    app,
+    page,
+  }) => {
+    const timeline = host(page);
+    await tabToTimeline(app);
+    await page.keyboard.press('Home');
+    const activeName = async (): Promise<string | null> => {
+      const id = (await timeline.getAttribute('aria-activedescendant')) ?? '';
+      if (!id.startsWith('timeline-count-option-')) return null;
+      return page.locator(`#${id}`).getAttribute('aria-label');
+    };
+    for (let i = 0; i < 30 && (await activeName()) === null; i++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    const before = (await activeName())!;
+    const number = (name: string): number =>
+      Number(/^([\d,]+) events? in/.exec(name)?.[1]?.replace(/,/g, ''));
+    expect(number(before)).toBeGreaterThan(1);
+
+    // About one event in eight happens in Hanoi: the count the keyboard is on holds fewer now.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('hanoi');
+    await expect(page.getByRole('search').getByRole('status')).toHaveText(/ of 2,000 events$/);
+    await expect.poll(activeName).not.toBe(before);
+    const after = await activeName();
+    // On a count still (its new number), or on nothing once that count is gone: never the old name.
+    if (after !== null) expect(number(after)).toBeLessThan(number(before));
+  });
+
   test('each count the keyboard reaches is a new active option, so a screen reader reads it', async ({
     app,
     page,

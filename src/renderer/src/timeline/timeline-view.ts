@@ -444,6 +444,32 @@ export class TimelineView {
       item.start < end + reach && (item.end ?? item.start) >= start - reach;
     this.#writer.write(written, drawn, gradually);
     if (renamed.length > 0) this.#rename(renamed);
+    if (!plan.settling) this.#followActiveCount(plan);
+  }
+
+  /**
+   * The count the keyboard is on, as a new plan has it: a search or an edit changes its number
+   * (its name follows, so a screen reader hears the new one); once it is gone (a zoom), the count
+   * now holding its start in the lane, or none.
+   */
+  #followActiveCount(plan: ViewPlan): void {
+    const active = this.#activeCount;
+    if (active === null) return;
+    const now =
+      plan.aggregates.find((count) => count.id === active.id) ??
+      plan.aggregates.find(
+        (count) =>
+          count.kind === 'bucket' &&
+          count.lane === active.lane &&
+          count.start <= active.start &&
+          active.start < count.end,
+      ) ??
+      null;
+    if (now !== null && now.id === active.id && now.count === active.count) {
+      this.#activeCount = now;
+      return;
+    }
+    this.#showActiveCount(now);
   }
 
   /** Names bands vis was not given again by their new numbers, and draws the numbers. */
@@ -719,7 +745,10 @@ export class TimelineView {
   }
 
   #setActiveCount(count: Aggregate | null): void {
-    if (this.#activeCount?.id === count?.id) return;
+    if (this.#activeCount?.id !== count?.id) this.#showActiveCount(count);
+  }
+
+  #showActiveCount(count: Aggregate | null): void {
     this.#activeCount = count;
     const lane = count && (this.#model.lane(count.lane)?.title ?? 'this lane');
     const period = count && this.#plan ? this.#plan.unit.describe(count.start, this.#zone) : '';
