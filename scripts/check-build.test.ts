@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { checkBuild, referencesIn } from './check-build';
+import { checkBuild, referencesIn, startupPackages } from './check-build';
 
 let outDir = '';
 
@@ -43,6 +43,21 @@ describe('checkBuild', () => {
   it('passes a complete build whose scripts parse', () => {
     write(good);
     expect(checkBuild(outDir)).toEqual([]);
+  });
+
+  it('stops a main process that loads an import format at start, not on demand', () => {
+    write({
+      ...good,
+      'main/chunks/lines-abc.js':
+        'import "./shim.js";\nimport Papa from "papaparse";\nexport const x = "ical.js";\nexport const formats = () => import("./formats-1.js");\n',
+      'main/chunks/shim.js': 'import { inflate } from "node:zlib";\nexport { inflate };\n',
+      'main/chunks/formats-1.js': 'import { parse } from "@markwhen/parser";\nexport { parse };\n',
+    });
+    expect(checkBuild(outDir)).toEqual([
+      'main/index.js loads papaparse at start: import them on demand',
+    ]);
+    // What a dynamic import() loads is not start-up: only papaparse is.
+    expect(startupPackages(join(outDir, 'main/index.js'))).toEqual(['papaparse']);
   });
 
   it('stops a main bundle that declares require twice, as the bundler once made it', () => {

@@ -19,6 +19,19 @@ export const BUILD_ENTRIES = [
 ] as const;
 
 /**
+ * Packages only an import or an export needs (src/main/formats-on-demand.ts): about 190 ms of
+ * loading that the main process and the document worker must not pay at every start.
+ */
+export const ON_DEMAND_PACKAGES = ['@markwhen/parser', 'ical.js', 'papaparse', 'chrono-node'];
+
+/** The scripts that run at start: the main process's and the document worker's entries. */
+const STARTUP_ENTRIES = ['main/index.js', 'main/document-worker.js'] as const;
+
+/** A static import or re-export (`import … from "x"`, `import "x"`, `export … from "x"`). */
+const STATIC_IMPORT =
+  /^\s*(?:import\s*["']([^"']+)["']|(?:import|export)\b[^;'"`()]*?\bfrom\s*["']([^"']+)["'])/gm;
+
+/**
  * Relative references in built HTML, scripts and styles: src/href, static and dynamic imports,
  * url(), and quoted paths of built files (Vite's preload lists, `new URL('./worker.js', …)`).
  */
@@ -51,7 +64,32 @@ export function checkBuild(outDir: string): string[] {
   for (const entry of BUILD_ENTRIES.filter((name) => !missing.includes(name))) {
     visit(join(outDir, entry), 'the build');
   }
+  for (const entry of STARTUP_ENTRIES.filter((name) => !missing.includes(name))) {
+    const early = startupPackages(join(outDir, entry)).filter((name) =>
+      ON_DEMAND_PACKAGES.some((lazy) => name === lazy || name.startsWith(`${lazy}/`)),
+    );
+    if (early.length > 0) {
+      problems.push(`${entry} loads ${early.join(', ')} at start: import them on demand`);
+    }
+  }
   return problems;
+}
+
+/** The packages a script and the files it imports statically import: what loads at its start. */
+export function startupPackages(entry: string): string[] {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    for (const [, bare, from] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
+      const target = bare ?? from ?? '';
+      if (target.startsWith('.')) visit(resolve(dirname(file), target));
+      else if (!target.startsWith('node:')) packages.add(target);
+    }
+  };
+  visit(entry);
+  return [...packages];
 }
 
 /** The relative paths a built file refers to (deduplicated, in order). */

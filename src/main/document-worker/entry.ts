@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 
-import { parseImportInBatches } from '../../shared/formats';
 import { checkEventWithSchema } from '../../shared/formats/timeline-desk-json';
 import { isCanonicalLine } from '../../shared/formats/timeline-desk-lines';
 import type { EventId } from '../../shared/ids';
@@ -15,6 +14,7 @@ import { sameJson } from '../../shared/json-equal';
 import { ok } from '../../shared/result';
 import type { TimelineDocument, TimelineEvent } from '../../shared/schema';
 import { NOT_QUICK, quickEventCheck } from '../../shared/schema-fast';
+import { loadFormats } from '../formats-on-demand';
 import { checkStoreText, errorMessage, readStoreText } from '../store/store-file-check';
 import {
   BATCHES_AHEAD,
@@ -95,6 +95,7 @@ async function outcomeOf(id: number, job: WorkerJob, text: string): Promise<JobO
     eras: [...job.current.eras],
     events: [],
   };
+  const { parseImportInBatches } = await loadFormats();
   const result = await sendAll(
     id,
     parseImportInBatches(text, job.fileName, {

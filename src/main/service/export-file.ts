@@ -3,13 +3,13 @@ import { basename, dirname, join } from 'node:path';
 
 import { inChronologyOrder } from '../../shared/chronology';
 import type { ChronologyFormat, ExportFormat } from '../../shared/contract';
-import { exportTimeline } from '../../shared/formats';
 import { chronologyHtml, chronologyMarkdown } from '../../shared/formats/chronology';
 import { type DocumentHead, timelineDeskJsonParts } from '../../shared/formats/timeline-desk-json';
 import type { EventId } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
 import { FORMAT, FORMAT_VERSION } from '../../shared/schema';
 import { stepEnds } from '../../shared/steps';
+import { loadFormats } from '../formats-on-demand';
 import type { AtomicWriteOptions, FileText } from '../store/atomic-write';
 import { writeFileAtomic } from '../store/atomic-write';
 import { errorMessage } from '../store/store-file';
@@ -27,7 +27,8 @@ export async function exportDocument(
   host: Host,
   write: AtomicWriteOptions = {},
 ): Promise<{ path: string }> {
-  const file = format === 'json' ? null : exportTimeline(format, store.document());
+  const file =
+    format === 'json' ? null : (await loadFormats()).exportTimeline(format, store.document());
   const extension = file === null ? JSON_EXTENSION : dotted(file.extension);
   const path = await host.chooseExportPath(`${slug(store.info.title)}${extension}`);
   if (path === null) throw new AppFailure({ code: 'cancelled', message: 'Export cancelled.' });

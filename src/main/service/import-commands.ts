@@ -15,12 +15,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { MAX_IMPORT_BYTES } from '../../shared/contract';
-import { type ParsedImport, parseImport } from '../../shared/formats';
+import type { ParsedImport } from '../../shared/formats';
 import { type EventId, timestamp } from '../../shared/ids';
 import { AppFailure } from '../../shared/result';
 import type { TimelineDocument } from '../../shared/schema';
 import { inWorkerOr, parseImportInWorker, WORKER_MIN_BYTES } from '../document-worker/client';
 import { parseExportInTwo } from '../document-worker/split-import';
+import { loadFormats } from '../formats-on-demand';
 import type { TimelineRepository } from '../store/timeline-repository';
 import { runInSlices } from '../time-slices';
 import type { CommandHandlers } from './handlers';
@@ -107,14 +108,14 @@ export function createImportCommands(options: ImportCommandOptions): ImportHandl
       }
       const current = settled.document();
       const context = { now: timestamp(options.now()), newId: options.newId, current, mapping };
-      const here = () => parseImport(text, fileName, context);
+      const here = async () => (await loadFormats()).parseImport(text, fileName, context);
       // A large file is read in the document worker (an export of ours by it and this thread
       // together): the app keeps answering meanwhile.
       const parsed =
         text.length >= WORKER_MIN_BYTES
           ? ((await parseExportInTwo(text)) ??
             (await inWorkerOr(() => parseImportInWorker(text, fileName, context), here)))
-          : here();
+          : await here();
       if (!parsed.ok) throw new AppFailure(parsed.error);
       const { diff, changeCount } = await settledDiff(parsed.value);
       forgetExpired();

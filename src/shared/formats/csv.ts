@@ -29,7 +29,8 @@ import {
 } from '../schema';
 import { formatPath } from '../validation';
 import type { BadRows } from './bad-rows';
-import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
+import { stripBom } from './bom';
+import { type CsvDelimiter, isFilledRow } from './detect';
 import { LANE_PALETTE } from './lane-palette';
 import { uuidFromString } from './stable-uuid';
 import type { ImportContext } from './types';

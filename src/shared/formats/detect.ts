@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 
 import type { ImportFormat } from '../contract';
 import { FORMAT } from '../schema';
+import { stripBom } from './bom';
 import { isJsonObject } from './migrate';
 
 /** What a file looks like, with the JSON already parsed so it is parsed once. */
@@ -57,11 +58,6 @@ export function sniffImport(text: string, fileName: string): Sniffed {
     return { format: null, reason: `${NOT_A_TIMELINE}: it is not valid JSON (${json.reason})` };
   }
   return tableFormat(body) ?? { format: null, reason: NOT_A_TIMELINE };
-}
-
-/** Excel and Notepad start UTF-8 files with a byte order mark; it is not content. */
-export function stripBom(text: string): string {
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** The header cells (the first row that is not blank), trimmed, as CSV with this delimiter. */

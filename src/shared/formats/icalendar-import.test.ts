@@ -13,7 +13,7 @@ import { icalendarFiles } from '../../../test/fixtures/icalendar';
 import type { LaneId } from '../ids';
 import { mustParse } from '../partial-date';
 import { type TimelineDocument, TimelineDocumentSchema, type TimelineEvent } from '../schema';
-import { stripBom } from './detect';
+import { stripBom } from './bom';
 import { toICalendar } from './icalendar';
 import { detectImportFormat, parseImport } from './index';
 import { uuidFromString } from './stable-uuid';

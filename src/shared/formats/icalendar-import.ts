@@ -37,7 +37,7 @@ import {
   type TimelineEvent,
 } from '../schema';
 import { instantOfWallTime, isKnownZone } from '../time-zone';
-import { stripBom } from './detect';
+import { stripBom } from './bom';
 import { type Cut, isRepeating, occurrences, recurrenceKey } from './icalendar-recurrence';
 import {
   addDays,

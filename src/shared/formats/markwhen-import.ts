@@ -45,7 +45,7 @@ import {
   type TimelineDocument,
   type TimelineEvent,
 } from '../schema';
-import { stripBom } from './detect';
+import { stripBom } from './bom';
 import {
   checkedDocument,
   eventDescription,

@@ -20,7 +20,8 @@ import {
 } from '../schema';
 import { localDateContext, readTypedDate } from '../typed-date';
 import type { BadRows } from './bad-rows';
-import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
+import { stripBom } from './bom';
+import { type CsvDelimiter, isFilledRow } from './detect';
 import {
   checkedDocument,
   eventDescription,

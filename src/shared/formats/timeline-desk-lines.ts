@@ -4,7 +4,7 @@
  * threads at once, without parsing it whole. These are the pieces for that; any other layout
  * is read whole (formats/index.ts), with the same result.
  */
-import { stripBom } from './detect';
+import { stripBom } from './bom';
 
 /** Where the events are in an exported text. */
 export interface EventLines {

@@ -11,7 +11,8 @@ import Papa from 'papaparse';
 import { fail, type Result } from '../result';
 import type { TimelineDocument } from '../schema';
 import type { BadRows } from './bad-rows';
-import { type CsvDelimiter, isFilledRow, stripBom } from './detect';
+import { stripBom } from './bom';
+import { type CsvDelimiter, isFilledRow } from './detect';
 import { fromTimelineJs } from './timelinejs-import';
 import { type ImportContext, ImportNotes } from './types';
 
