@@ -102,6 +102,8 @@ export class EventSearch {
     let at = 0;
     while (at < numbered.length && !this.#stopped) {
       const until = await idleUntil();
+      // Stopped while it waited: the window was taken down.
+      if (this.#stopped) return;
       do {
         const end = Math.min(at + BUILD_CHUNK, numbered.length);
         for (; at < end; at++) {

@@ -87,6 +87,18 @@ describe('EventSearch', () => {
     expect(search.match('report')).toHaveLength(2500 - 2);
   });
 
+  it('indexes nothing more once stopped, not even the chunk it was waiting to index', async () => {
+    const events = Array.from({ length: 500 }, (_, i) => makeEvent({ title: `Report ${i}` }));
+    let begin = (): void => undefined;
+    const search = new EventSearch(events, new EventSlots(), new Promise((go) => (begin = go)));
+    begin();
+    // The build has begun: it waits for the page's idle time before its first chunk.
+    for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+    search.stop();
+    await search.ready;
+    expect(search.match('report')).toEqual([]);
+  });
+
   it('judges one event as the index does, for every prefix of every word in the story', async () => {
     const { store, search, slots } = await searching();
     const words = new Set<string>();

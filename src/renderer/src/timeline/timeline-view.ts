@@ -100,15 +100,13 @@ export class TimelineView {
    */
   readonly #writer = new ItemWriter<TimelineItem>(
     {
-      add: (items) => this.#quietly(() => this.#items.add(items)),
-      update: (items) => this.#quietly(() => this.#items.update(items)),
-      remove: (ids) => this.#quietly(() => this.#items.remove(ids)),
+      add: (items) => this.#vis.quietly(() => this.#items.add(items)),
+      update: (items) => this.#vis.quietly(() => this.#items.update(items)),
+      remove: (ids) => this.#vis.quietly(() => this.#items.remove(ids)),
     },
     // A frame that comes after destroy has nothing to write to.
     (run) => requestAnimationFrame(() => this.#life.signal.aborted || run()),
   );
-  /** True while a DataSet call runs whose item-set redraw waits for the next frame. */
-  #deferring = false;
   #plan: ViewPlan | null = null;
   #selectedId: EventId | null = null;
   /** A dragged event whose move is being saved: it stays drawn whatever the plan says. */
@@ -195,7 +193,6 @@ export class TimelineView {
       passive: false,
     });
     // Many DataSet writes in a frame cost one layout of the lanes, not one each (see #writer).
-    this.#vis.deferItemRedraws(() => this.#deferring);
     this.#counts = new CountCanvas(container, this.#life.signal);
     // Under the items: the item area's first child.
     this.#centre()?.prepend(this.#counts.element);
@@ -588,17 +585,6 @@ export class TimelineView {
       centre.removeAttribute('title');
     }
     centre.classList.toggle('over-count', count !== null);
-  }
-
-  /** Runs a DataSet call without vis's immediate item-set redraw (see #writer). */
-  #quietly(write: () => unknown): void {
-    this.#deferring = true;
-    try {
-      write();
-    } finally {
-      this.#deferring = false;
-    }
-    this.#vis.drawUpdatedItems();
   }
 
   #window(): ViewWindow {

@@ -134,38 +134,33 @@ describe('the check of vis-timeline internals', () => {
 });
 
 describe('the adapter', () => {
-  it('skips vis’s own first fit and holds back item-set redraws while asked', () => {
+  it('skips vis’s own first fit and holds back item-set redraws while writing quietly', () => {
     const timeline = fakeTimeline();
     const vis = adaptVis(timeline, fakeModule());
     vis.skipInitialFit();
     expect(timeline.initialFitDone).toBe(true);
-    let deferring = true;
-    vis.deferItemRedraws(() => deferring);
-    timeline.itemSet.redraw();
+    vis.quietly(() => timeline.itemSet.redraw());
     expect(timeline.itemSet.redrawn).toBe(0);
-    deferring = false;
     timeline.itemSet.redraw();
     expect(timeline.itemSet.redrawn).toBe(1);
   });
 
-  it('draws the items updated while deferring together, after the write: one layout', () => {
+  it('draws the items updated while writing quietly together, after the write: one layout', () => {
     const timeline = fakeTimeline();
     const vis = adaptVis(timeline, fakeModule());
-    let deferring = true;
-    vis.deferItemRedraws(() => deferring);
     const log: string[] = [];
     const [a, b, hidden] = [new FakeItem('a', log), new FakeItem('b', log), new FakeItem('c', log)];
     hidden.displayed = false;
-    for (const item of [a, b, hidden]) timeline.itemSet._updateItem(item);
-    expect(log).toEqual([]);
-    expect([a.displayed, b.displayed, hidden.displayed]).toEqual([true, true, false]);
-    deferring = false;
-    vis.drawUpdatedItems();
+    vis.quietly(() => {
+      for (const item of [a, b, hidden]) timeline.itemSet._updateItem(item);
+      expect(log).toEqual([]);
+      expect([a.displayed, b.displayed, hidden.displayed]).toEqual([true, true, false]);
+    });
     expect(log).toEqual(['make a', 'make b', 'measure a', 'measure b']);
-    // Not deferring, vis draws an update at once, as before.
+    // Not quietly, vis draws an update at once, as before.
     timeline.itemSet._updateItem(a);
     expect(log.slice(4)).toEqual(['make a', 'measure a']);
-    vis.drawUpdatedItems();
+    vis.quietly(() => undefined);
     expect(log).toHaveLength(6);
   });
 

@@ -194,8 +194,12 @@ export function adaptVis(timeline: object, module: unknown): VisInternals {
 
 export class VisInternals {
   readonly #vis: TimelineShape;
-  /** Items shown whose new data is not drawn yet (see deferItemRedraws). */
+  /** Items shown whose new data is not drawn yet (see quietly). */
   readonly #undrawn = new Set<VisItemDrawing>();
+  /** True while `quietly` runs its write. */
+  #quiet = false;
+  /** Whether vis's item-set redraw and item update are wrapped (the first `quietly`). */
+  #holding = false;
 
   constructor(vis: TimelineShape) {
     this.#vis = vis;
@@ -232,21 +236,40 @@ export class VisInternals {
   }
 
   /**
+   * Runs `write` (DataSet calls) without vis drawing as it goes; the next frame draws it all.
+   *
    * vis's DataSet listeners redraw the item set at once; every change also asks the timeline for
-   * a redraw in the next frame, which redraws the item set anyway. While `deferring()`, the
-   * first is skipped (until the item set was first drawn, vis redraws at once instead).
+   * a redraw in the next frame, which redraws the item set anyway: during `write` the first is
+   * skipped (until the item set was first drawn, vis redraws at once instead).
    *
    * vis also redraws an item it shows as soon as its data changes, and measures it alone: a
-   * layout of the page per item. While `deferring()`, the item keeps its elements and waits,
-   * unmeasured, for `drawUpdatedItems`.
+   * layout of the page per item. During `write` such an item keeps its elements and waits,
+   * unmeasured; after it, the items updated are drawn together (drawTogether): one layout.
    */
-  deferItemRedraws(deferring: () => boolean): void {
+  quietly(write: () => unknown): void {
+    this.#holdRedraws();
+    this.#quiet = true;
+    try {
+      write();
+    } finally {
+      this.#quiet = false;
+    }
+    if (this.#undrawn.size === 0) return;
+    const items = [...this.#undrawn].filter((item) => item.displayed && item.dirty);
+    this.#undrawn.clear();
+    drawTogether(items);
+  }
+
+  /** Wraps vis's item-set redraw and item update once, for `quietly`. */
+  #holdRedraws(): void {
+    if (this.#holding) return;
+    this.#holding = true;
     const itemSet = this.#vis.itemSet;
     const redraw = itemSet.redraw.bind(itemSet);
-    itemSet.redraw = () => (deferring() && itemSet.initialItemSetDrawn ? false : redraw());
+    itemSet.redraw = () => (this.#quiet && itemSet.initialItemSetDrawn ? false : redraw());
     const update = itemSet._updateItem.bind(itemSet);
     itemSet._updateItem = (item, data) => {
-      if (!deferring() || !item.displayed) return update(item, data);
+      if (!this.#quiet || !item.displayed) return update(item, data);
       // vis's setData redraws an item only when it is displayed.
       item.displayed = false;
       try {
@@ -256,13 +279,6 @@ export class VisInternals {
       }
       this.#undrawn.add(item);
     };
-  }
-
-  /** Draws the items updated while deferring, together: one layout for all of them. */
-  drawUpdatedItems(): void {
-    const items = [...this.#undrawn].filter((item) => item.displayed && item.dirty);
-    this.#undrawn.clear();
-    drawTogether(items);
   }
 
   /** Scrolls the lanes by px (positive: down the lanes); false when they were already there. */
