@@ -204,14 +204,9 @@ test.describe('on a story of 2,000 events', () => {
     app,
     page,
   }) => {
-    const timeline = host(page);
     await tabToTimeline(app);
     await page.keyboard.press('Home');
-    const activeName = async (): Promise<string | null> => {
-      const id = (await timeline.getAttribute('aria-activedescendant')) ?? '';
-      if (!id.startsWith('timeline-count-option-')) return null;
-      return page.locator(`#${id}`).getAttribute('aria-label');
-    };
+    const activeName = async (): Promise<string | null> => (await activeCount(page))?.name ?? null;
     for (let i = 0; i < 30 && (await activeName()) === null; i++) {
       await page.keyboard.press('ArrowRight');
     }
@@ -233,21 +228,25 @@ test.describe('on a story of 2,000 events', () => {
     app,
     page,
   }) => {
-    const timeline = host(page);
     await tabToTimeline(app);
     await page.keyboard.press('Home');
     const seen: { id: string; name: string }[] = [];
     for (let i = 0; i < 40 && seen.length < 2; i++) {
-      const id = (await timeline.getAttribute('aria-activedescendant')) ?? '';
-      if (id.startsWith('timeline-count-option-') && seen.at(-1)?.id !== id) {
-        seen.push({ id, name: (await page.locator(`#${id}`).getAttribute('aria-label')) ?? '' });
-      }
+      const count = await activeCount(page);
+      if (count !== null && seen.at(-1)?.id !== count.id) seen.push(count);
       await page.keyboard.press('ArrowRight');
     }
     expect(seen).toHaveLength(2);
     expect(seen[0]!.name).not.toBe(seen[1]!.name);
   });
 });
+
+/** The count the keyboard is on (the timeline's active option) and its name; null if none. */
+async function activeCount(page: Page): Promise<{ id: string; name: string } | null> {
+  const id = (await host(page).getAttribute('aria-activedescendant')) ?? '';
+  if (!id.startsWith('timeline-count-option-')) return null;
+  return { id, name: (await page.locator(`#${id}`).getAttribute('aria-label')) ?? '' };
+}
 
 /** The seed story with 24 more lanes, one event each: the lanes overflow the window. */
 function manyLanes(): string {

@@ -145,13 +145,15 @@ export function edgeEvent(
  */
 export function countHolding(plan: ViewPlan, entry: IndexEntry): Aggregate | null {
   if (plan.events.some((shown) => shown.id === entry.id)) return null;
+  return bucketHolding(plan, entry.lane, entry.start);
+}
+
+/** The count of a calendar period in `lane` that holds the instant `at`, if the plan has one. */
+export function bucketHolding(plan: ViewPlan, lane: LaneId, at: number): Aggregate | null {
   return (
     plan.aggregates.find(
       (count) =>
-        count.kind === 'bucket' &&
-        count.lane === entry.lane &&
-        count.start <= entry.start &&
-        entry.start < count.end,
+        count.kind === 'bucket' && count.lane === lane && count.start <= at && at < count.end,
     ) ?? null
   );
 }

@@ -28,7 +28,14 @@ import { CountCanvas } from './count-canvas';
 import type { CountBox, CountRow } from './count-layout';
 import { EraBands, type EraItem } from './era-items';
 import type { IndexEntry } from './event-index';
-import { countHolding, edgeEvent, type Place, stepInTime, stepLane } from './event-steps';
+import {
+  bucketHolding,
+  countHolding,
+  edgeEvent,
+  type Place,
+  stepInTime,
+  stepLane,
+} from './event-steps';
 import { renderItem, renderLane } from './item-render';
 import { ItemWriter } from './item-writer';
 import { type EventItem, type LaneGroup, laneToGroup } from './items';
@@ -454,14 +461,7 @@ export class TimelineView {
     if (active === null) return;
     const now =
       plan.aggregates.find((count) => count.id === active.id) ??
-      plan.aggregates.find(
-        (count) =>
-          count.kind === 'bucket' &&
-          count.lane === active.lane &&
-          count.start <= active.start &&
-          active.start < count.end,
-      ) ??
-      null;
+      bucketHolding(plan, active.lane, active.start);
     if (now !== null && now.id === active.id && now.count === active.count) {
       this.#activeCount = now;
       return;
