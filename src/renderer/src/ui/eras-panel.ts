@@ -13,8 +13,9 @@ import type { Era, EraFields } from '../../../shared/schema';
 import { localDateContext } from '../../../shared/typed-date';
 import { isolated, USER_TEXT } from './bidi';
 import { el, type Phrase } from './dom';
+import { EditingPanel } from './editing-panel';
 import { type EraFormField, readEraForm } from './era-form-values';
-import { panelButton, ToolbarPopover } from './toolbar-popover';
+import { panelButton } from './toolbar-popover';
 
 /** A shaded span between two bars. */
 const ERAS_ICON = ['M2.5 3v10', 'M13.5 3v10', 'M5 6.5h6', 'M5 9.5h6'];
@@ -29,14 +30,11 @@ export interface ErasPanelParts {
 /** What the panel shows in place of a row or of "Add era" while the user edits. */
 type Editing = { readonly kind: 'add' } | { readonly kind: 'rename'; readonly era: EraId };
 
-export class ErasPanel {
-  readonly #popover: ToolbarPopover;
+export class ErasPanel extends EditingPanel<Editing> {
   readonly #parts: ErasPanelParts;
-  #editing: Editing | null = null;
 
   constructor(parts: ErasPanelParts) {
-    this.#parts = parts;
-    this.#popover = new ToolbarPopover({
+    super({
       id: 'eras-panel',
       label: 'Eras',
       icon: ERAS_ICON,
@@ -46,84 +44,50 @@ export class ErasPanel {
         button: 'button eras-button',
         panel: 'lanes-panel eras-panel',
       },
-      onOpen: () => {
-        this.#editing = null;
-        this.#render();
-      },
-      onClose: () => (this.#editing = null),
-      // Escape leaves an edit first, then the panel.
-      onEscape: () => {
-        if (this.#editing === null) return false;
-        this.#show(null, focusAfter(this.#editing));
-        return true;
-      },
     });
-  }
-
-  get element(): HTMLElement {
-    return this.#popover.element;
-  }
-
-  get #panel(): HTMLElement {
-    return this.#popover.panel;
-  }
-
-  get isOpen(): boolean {
-    return this.#popover.isOpen;
-  }
-
-  open(): void {
-    this.#popover.open();
-  }
-
-  close(returnFocus = true): void {
-    this.#popover.close(returnFocus);
+    this.#parts = parts;
   }
 
   /** The eras changed (here, by Undo, by an import): an open panel shows them as they are now. */
   sync(): void {
     if (!this.isOpen) return;
     const focused = (document.activeElement as HTMLElement | null)?.dataset['focus'] ?? null;
-    const editing = this.#editing;
+    const editing = this.editing;
     if (editing?.kind === 'rename' && !this.#parts.eras().some((era) => era.id === editing.era)) {
-      this.#editing = null;
+      this.editing = null;
     }
     // A form being filled in keeps what was typed: only the list around it is drawn again.
-    if (this.#editing !== null) this.#renderList();
-    else this.#render(focused);
+    if (this.editing !== null) this.#renderList();
+    else this.render(focused);
   }
 
-  #show(editing: Editing | null, focus: string | null): void {
-    this.#editing = editing;
-    this.#render(focus);
+  protected focusAfter(editing: Editing): string {
+    return editing.kind === 'add' ? 'add' : `rename:${editing.era}`;
   }
 
-  #render(focus: string | null = null): void {
+  protected render(focus: string | null = null): void {
     const add =
-      this.#editing?.kind === 'add'
+      this.editing?.kind === 'add'
         ? this.#form('Add', { title: '', start: '', end: '' }, (fields) => this.#add(fields))
         : panelButton('Add era', 'button', { 'data-focus': 'add' }, () =>
-            this.#show({ kind: 'add' }, 'title'),
+            this.show({ kind: 'add' }, 'title'),
           );
-    this.#panel.replaceChildren(
-      el('div', { className: 'lanes-panel-head' }, [
-        el('h2', { className: 'lanes-panel-title', text: 'Eras' }),
-        panelButton('Close', 'button button--quiet', {}, () => this.close()),
-      ]),
-      el('p', {
-        className: 'lanes-note eras-intro',
-        text: 'Named spans of time, shaded behind every lane.',
-      }),
-      this.#list(),
-      el('div', { className: 'lanes-add' }, [add]),
+    this.fill(
+      'Eras',
+      [
+        el('p', {
+          className: 'lanes-note eras-intro',
+          text: 'Named spans of time, shaded behind every lane.',
+        }),
+        this.#list(),
+        el('div', { className: 'lanes-add' }, [add]),
+      ],
+      focus,
     );
-    const target =
-      focus === null ? null : this.#panel.querySelector<HTMLElement>(`[data-focus="${focus}"]`);
-    target?.focus();
   }
 
   #renderList(): void {
-    this.#panel.querySelector('.eras-list')?.replaceWith(this.#list());
+    this.panel.querySelector('.eras-list')?.replaceWith(this.#list());
   }
 
   #list(): HTMLElement {
@@ -139,7 +103,7 @@ export class ErasPanel {
   }
 
   #row(era: Era): HTMLElement {
-    const editing = this.#editing;
+    const editing = this.editing;
     if (editing?.kind === 'rename' && editing.era === era.id) {
       const values = { title: era.title, start: era.start, end: era.end };
       return el('li', { className: 'lanes-row' }, [
@@ -155,7 +119,7 @@ export class ErasPanel {
         'Rename',
         'button button--quiet',
         { ...labelled('Rename era'), 'data-focus': `rename:${era.id}` },
-        () => this.#show({ kind: 'rename', era: era.id }, 'title'),
+        () => this.show({ kind: 'rename', era: era.id }, 'title'),
       ),
       panelButton(
         'Delete',
@@ -206,14 +170,7 @@ export class ErasPanel {
         text: 'Dates as in the event editor: 2024, June 2024, 19 June 2024, 19/06/2024, today.',
       }),
       error,
-      el('button', {
-        className: 'button button--primary',
-        text: action,
-        attrs: { type: 'submit' },
-      }),
-      panelButton('Cancel', 'button button--quiet', {}, () => {
-        if (this.#editing) this.#show(null, focusAfter(this.#editing));
-      }),
+      ...this.formButtons(action),
     ]);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -246,7 +203,7 @@ export class ErasPanel {
       isolated(fields.title),
       '”',
     ]);
-    if (added) this.#show(null, 'add');
+    if (added) this.show(null, 'add');
   }
 
   async #update(era: Era, fields: EraFields): Promise<void> {
@@ -258,7 +215,7 @@ export class ErasPanel {
       this.#parts.api.updateEra({ id: era.id, ...fields }),
       message,
     );
-    if (saved) this.#show(null, `rename:${era.id}`);
+    if (saved) this.show(null, `rename:${era.id}`);
   }
 
   async #remove(era: Era): Promise<void> {
@@ -268,10 +225,6 @@ export class ErasPanel {
       isolated(era.title),
       '”',
     ]);
-    if (removed) this.#show(null, next ? `delete:${next.id}` : 'add');
+    if (removed) this.show(null, next ? `delete:${next.id}` : 'add');
   }
-}
-
-function focusAfter(editing: Editing): string {
-  return editing.kind === 'add' ? 'add' : `rename:${editing.era}`;
 }

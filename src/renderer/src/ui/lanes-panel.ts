@@ -9,7 +9,8 @@ import type { LaneId } from '../../../shared/ids';
 import type { Lane } from '../../../shared/schema';
 import { USER_TEXT } from './bidi';
 import { el } from './dom';
-import { panelButton, ToolbarPopover } from './toolbar-popover';
+import { EditingPanel } from './editing-panel';
+import { panelButton } from './toolbar-popover';
 
 /** The lane colours offered: the import palette, each with a name a screen reader can say. */
 export const LANE_COLOURS: readonly { readonly value: string; readonly name: string }[] = [
@@ -42,47 +43,18 @@ const LANE_DRAG_TYPE = 'application/x-timeline-desk-lane';
 /** What a row shows instead of its buttons while the user renames or deletes it. */
 type Editing = { readonly kind: 'rename' | 'delete'; readonly lane: LaneId } | { kind: 'add' };
 
-export class LanesPanel {
-  readonly #popover: ToolbarPopover;
+export class LanesPanel extends EditingPanel<Editing> {
   readonly #parts: LanesPanelParts;
-  #editing: Editing | null = null;
 
   constructor(parts: LanesPanelParts) {
-    this.#parts = parts;
-    this.#popover = new ToolbarPopover({
+    super({
       id: 'lanes-panel',
       label: 'Lanes',
       icon: LANES_ICON,
       title: 'Add, rename, recolour, order or delete lanes',
       classNames: { element: 'lanes', button: 'button lanes-button', panel: 'lanes-panel' },
-      onOpen: () => {
-        this.#editing = null;
-        this.#render();
-      },
-      onClose: () => (this.#editing = null),
-      // Escape leaves an edit first, then the panel.
-      onEscape: () => {
-        if (this.#editing === null) return false;
-        this.#show(null, this.#focusAfter(this.#editing));
-        return true;
-      },
     });
-  }
-
-  get element(): HTMLElement {
-    return this.#popover.element;
-  }
-
-  get #panel(): HTMLElement {
-    return this.#popover.panel;
-  }
-
-  get isOpen(): boolean {
-    return this.#popover.isOpen;
-  }
-
-  open(): void {
-    this.#popover.open();
+    this.#parts = parts;
   }
 
   /**
@@ -91,67 +63,52 @@ export class LanesPanel {
    */
   openFor(kind: 'rename' | 'colour' | 'delete' | 'add', lane: LaneId | null = null): void {
     this.open();
-    if (kind === 'add') this.#show({ kind: 'add' }, 'name');
+    if (kind === 'add') this.show({ kind: 'add' }, 'name');
     else if (lane === null) return;
-    else if (kind === 'colour') this.#show(null, `colour:${lane}`);
-    else this.#show({ kind, lane }, kind === 'rename' ? 'name' : 'move-to');
-  }
-
-  close(returnFocus = true): void {
-    this.#popover.close(returnFocus);
+    else if (kind === 'colour') this.show(null, `colour:${lane}`);
+    else this.show({ kind, lane }, kind === 'rename' ? 'name' : 'move-to');
   }
 
   /** The lanes changed (here, by Undo, by an import): an open panel shows them as they are now. */
   sync(): void {
     if (!this.isOpen) return;
     const focused = (document.activeElement as HTMLElement | null)?.dataset['focus'] ?? null;
-    if (this.#editing && this.#editing.kind !== 'add') {
-      const lane = this.#editing.lane;
-      if (!this.#parts.lanes().some((each) => each.id === lane)) this.#editing = null;
+    if (this.editing && this.editing.kind !== 'add') {
+      const lane = this.editing.lane;
+      if (!this.#parts.lanes().some((each) => each.id === lane)) this.editing = null;
     }
-    this.#render(focused);
+    this.render(focused);
   }
 
-  #show(editing: Editing | null, focus: string | null): void {
-    this.#editing = editing;
-    this.#render(focus);
-  }
-
-  #focusAfter(editing: Editing): string {
+  protected focusAfter(editing: Editing): string {
     return editing.kind === 'add' ? 'add' : `${editing.kind}:${editing.lane}`;
   }
 
   /** Runs a command; the panel then shows the lanes as they are, with the focus on `focus`. */
   async #run(command: Promise<boolean>, focus: string | null): Promise<void> {
-    if (await command) this.#show(null, focus);
+    if (await command) this.show(null, focus);
   }
 
-  #render(focus: string | null = null): void {
+  protected render(focus: string | null = null): void {
     const lanes = this.#parts.lanes();
     const rows = lanes.map((lane, index) => this.#row(lane, index, lanes));
     const add =
-      this.#editing?.kind === 'add'
+      this.editing?.kind === 'add'
         ? this.#nameForm('Add', '', (title) =>
             this.#run(this.#parts.add(title, nextColour(lanes)), 'add'),
           )
         : panelButton('Add lane', 'button', { 'data-focus': 'add' }, () =>
-            this.#show({ kind: 'add' }, 'name'),
+            this.show({ kind: 'add' }, 'name'),
           );
-    this.#panel.replaceChildren(
-      el('div', { className: 'lanes-panel-head' }, [
-        el('h2', { className: 'lanes-panel-title', text: 'Lanes' }),
-        panelButton('Close', 'button button--quiet', {}, () => this.close()),
-      ]),
-      el('ul', { className: 'lanes-list' }, rows),
-      el('div', { className: 'lanes-add' }, [add]),
+    this.fill(
+      'Lanes',
+      [el('ul', { className: 'lanes-list' }, rows), el('div', { className: 'lanes-add' }, [add])],
+      focus,
     );
-    const target =
-      focus === null ? null : this.#panel.querySelector<HTMLElement>(`[data-focus="${focus}"]`);
-    target?.focus();
   }
 
   #row(lane: Lane, index: number, lanes: readonly Lane[]): HTMLElement {
-    const editing = this.#editing;
+    const editing = this.editing;
     const name = el('span', { className: 'lanes-name', text: lane.title, attrs: USER_TEXT });
     const swatch = el('span', { className: 'lane-swatch', attrs: { 'aria-hidden': 'true' } });
     swatch.style.setProperty('--lane', lane.color);
@@ -211,7 +168,7 @@ export class LanesPanel {
         'Rename',
         'button button--quiet',
         { ...labelled('Rename lane'), 'data-focus': `rename:${lane.id}` },
-        () => this.#show({ kind: 'rename', lane: lane.id }, 'name'),
+        () => this.show({ kind: 'rename', lane: lane.id }, 'name'),
       ),
       panelButton(
         'Delete',
@@ -222,7 +179,7 @@ export class LanesPanel {
           disabled: lanes.length === 1,
           title: lanes.length === 1 ? 'A story keeps at least one lane' : undefined,
         },
-        () => this.#show({ kind: 'delete', lane: lane.id }, 'move-to'),
+        () => this.show({ kind: 'delete', lane: lane.id }, 'move-to'),
       ),
     ]);
     this.#draggable(row, lane, index);
@@ -259,17 +216,7 @@ export class LanesPanel {
       attrs: { type: 'text', 'aria-label': 'Lane name', maxlength: '200', 'data-focus': 'name' },
     });
     input.value = value;
-    const form = el('form', { className: 'lanes-form' }, [
-      input,
-      el('button', {
-        className: 'button button--primary',
-        text: action,
-        attrs: { type: 'submit' },
-      }),
-      panelButton('Cancel', 'button button--quiet', {}, () => {
-        if (this.#editing) this.#show(null, this.#focusAfter(this.#editing));
-      }),
-    ]);
+    const form = el('form', { className: 'lanes-form' }, [input, ...this.formButtons(action)]);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void submit(input.value);
@@ -306,9 +253,7 @@ export class LanesPanel {
         {},
         () => void this.#run(this.#parts.remove(lane, select.value as LaneId), 'add'),
       ),
-      panelButton('Cancel', 'button button--quiet', {}, () =>
-        this.#show(null, `delete:${lane.id}`),
-      ),
+      panelButton('Cancel', 'button button--quiet', {}, () => this.show(null, `delete:${lane.id}`)),
     ]);
   }
 }
