@@ -9,7 +9,8 @@ import { readTypedDate } from '../../../shared/typed-date';
 import { displayZone } from '../state/display-zone';
 import { type EventFilter, NO_FILTER, toggled, valueCounts } from '../state/event-filter';
 import { USER_TEXT } from './bidi';
-import { el, icon, onPressOutside } from './dom';
+import { el } from './dom';
+import { ToolbarPopover } from './toolbar-popover';
 
 /** Tags or actors listed at most, most used first: a story of 100,000 events may have thousands. */
 const MOST_USED = 60;
@@ -26,12 +27,7 @@ export interface FilterPanelParts {
 type ListKey = 'statuses' | 'certainties' | 'tags' | 'actors';
 
 export class FilterPanel {
-  readonly element: HTMLElement;
-  readonly #button: HTMLButtonElement;
-  readonly #panel = el('div', {
-    className: 'filter-panel',
-    attrs: { id: 'filter-panel', role: 'dialog', 'aria-label': 'Filter events' },
-  });
+  readonly #popover: ToolbarPopover;
   readonly #parts: FilterPanelParts;
   /** The story's tags and actors with their counts, read when the panel opens. */
   #counts: {
@@ -41,60 +37,38 @@ export class FilterPanel {
 
   constructor(parts: FilterPanelParts) {
     this.#parts = parts;
-    this.#button = el(
-      'button',
-      {
-        className: 'button filter-button',
-        attrs: {
-          type: 'button',
-          'aria-expanded': 'false',
-          'aria-controls': 'filter-panel',
-          title: 'Show only some events',
-        },
+    this.#popover = new ToolbarPopover({
+      id: 'filter-panel',
+      label: 'Filter',
+      panelLabel: 'Filter events',
+      icon: FILTER_ICON,
+      title: 'Show only some events',
+      classNames: { element: 'filter', button: 'button filter-button', panel: 'filter-panel' },
+      onOpen: () => {
+        this.#counts = null;
+        this.#render();
       },
-      [icon(FILTER_ICON), el('span', { className: 'button-label', text: 'Filter' })],
-    );
-    this.#panel.hidden = true;
-    this.element = el('div', { className: 'filter' }, [this.#button, this.#panel]);
-    this.#button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
-    this.#panel.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopPropagation();
-      this.close();
     });
-    // A press outside the panel (and its button) shuts it, as a menu would.
-    onPressOutside(this.element, () => {
-      if (this.isOpen) this.close(false);
-    });
+  }
+
+  get element(): HTMLElement {
+    return this.#popover.element;
   }
 
   get isOpen(): boolean {
-    return !this.#panel.hidden;
+    return this.#popover.isOpen;
   }
 
   open(): void {
-    this.#counts = null;
-    this.#render();
-    this.#panel.hidden = false;
-    this.#place();
-    this.#button.setAttribute('aria-expanded', 'true');
-    this.#panel.querySelector<HTMLElement>('input, button')?.focus();
-  }
-
-  /** Under its button, kept inside the window however the toolbar has wrapped. */
-  #place(): void {
-    const button = this.#button.getBoundingClientRect();
-    const width = this.#panel.offsetWidth;
-    const left = Math.max(12, Math.min(button.left, window.innerWidth - width - 12));
-    this.#panel.style.setProperty('top', `${button.bottom + 4}px`);
-    this.#panel.style.setProperty('left', `${left}px`);
+    this.#popover.open();
   }
 
   close(returnFocus = true): void {
-    this.#panel.hidden = true;
-    this.#button.setAttribute('aria-expanded', 'false');
-    if (returnFocus) this.#button.focus();
+    this.#popover.close(returnFocus);
+  }
+
+  get #panel(): HTMLElement {
+    return this.#popover.panel;
   }
 
   /**
@@ -103,8 +77,8 @@ export class FilterPanel {
    * each tick), unless a chosen tag or actor has no box yet.
    */
   sync(filter: EventFilter, active: number): void {
-    this.#button.classList.toggle('filter-button--active', active > 0);
-    const label = this.#button.querySelector('.button-label');
+    this.#popover.button.classList.toggle('filter-button--active', active > 0);
+    const label = this.#popover.button.querySelector('.button-label');
     if (label) label.textContent = active > 0 ? `Filter (${active})` : 'Filter';
     if (!this.isOpen) return;
     const boxes = new Map<string, HTMLInputElement>();

@@ -9,6 +9,8 @@ export interface PopoverParts {
   /** The panel's id and accessible name, and the button's label. */
   readonly id: string;
   readonly label: string;
+  /** The panel's accessible name when it is not the button's label. */
+  readonly panelLabel?: string;
   readonly icon: readonly string[];
   readonly title: string;
   /** Class names of the wrapper, the button and the panel. */
@@ -19,20 +21,21 @@ export interface PopoverParts {
   };
   /** Fills the panel as it opens. */
   readonly onOpen: () => void;
-  readonly onClose: () => void;
+  readonly onClose?: () => void;
   /** Escape in the panel: true when it left something inside it (an edit), not the panel. */
-  readonly onEscape: () => boolean;
+  readonly onEscape?: () => boolean;
 }
 
 export class ToolbarPopover {
   readonly element: HTMLElement;
   readonly panel: HTMLElement;
-  readonly #button: HTMLButtonElement;
+  /** The toolbar button (its owner may relabel it, as Filter counts its filters). */
+  readonly button: HTMLButtonElement;
   readonly #parts: PopoverParts;
 
   constructor(parts: PopoverParts) {
     this.#parts = parts;
-    this.#button = el(
+    this.button = el(
       'button',
       {
         className: parts.classNames.button,
@@ -47,16 +50,16 @@ export class ToolbarPopover {
     );
     this.panel = el('div', {
       className: parts.classNames.panel,
-      attrs: { id: parts.id, role: 'dialog', 'aria-label': parts.label },
+      attrs: { id: parts.id, role: 'dialog', 'aria-label': parts.panelLabel ?? parts.label },
     });
     this.panel.hidden = true;
-    this.element = el('div', { className: parts.classNames.element }, [this.#button, this.panel]);
-    this.#button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
+    this.element = el('div', { className: parts.classNames.element }, [this.button, this.panel]);
+    this.button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
     this.panel.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      if (!parts.onEscape()) this.close();
+      if (!parts.onEscape?.()) this.close();
     });
     onPressOutside(this.element, () => {
       if (this.isOpen) this.close(false);
@@ -71,22 +74,22 @@ export class ToolbarPopover {
   open(): void {
     this.#parts.onOpen();
     this.panel.hidden = false;
-    const button = this.#button.getBoundingClientRect();
+    const button = this.button.getBoundingClientRect();
     const left = Math.max(
       12,
       Math.min(button.left, window.innerWidth - this.panel.offsetWidth - 12),
     );
     this.panel.style.setProperty('top', `${button.bottom + 4}px`);
     this.panel.style.setProperty('left', `${left}px`);
-    this.#button.setAttribute('aria-expanded', 'true');
+    this.button.setAttribute('aria-expanded', 'true');
     this.panel.querySelector<HTMLElement>('button, input, select')?.focus();
   }
 
   close(returnFocus = true): void {
     this.panel.hidden = true;
-    this.#parts.onClose();
-    this.#button.setAttribute('aria-expanded', 'false');
-    if (returnFocus) this.#button.focus();
+    this.#parts.onClose?.();
+    this.button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.button.focus();
   }
 }
 
