@@ -148,3 +148,35 @@ test('a user picks the zone times are shown in, by keyboard; day dates stay put'
   await page.getByRole('button', { name: 'Computer’s zone: Asia/Jakarta (UTC+7)' }).click();
   await expect(zoneButton).toHaveAccessibleName('Times in Asia/Jakarta (UTC+7)');
 });
+
+test('a date range begins its days at midnight in the zone times are shown in', async ({
+  app,
+  page,
+}) => {
+  await inComputerZone(page, () => app.reload());
+  // 05:30 on 19 June in Jakarta is 22:30 on 18 June in UTC.
+  await app.selectEvent(VIETNAM);
+  await app.edit({ Start: '19 June 2024 05:30' });
+  await app.save();
+  await expect
+    .poll(async () => (await app.storedEvent(VIETNAM))?.start)
+    .toBe('2024-06-19T05:30+07:00');
+
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  const from = page
+    .getByRole('dialog', { name: 'Filter events' })
+    .getByLabel('From', { exact: true });
+  await from.fill('19 June 2024');
+  await from.press('Enter');
+  await page.keyboard.press('Escape');
+  const count = page.getByRole('search').getByRole('status');
+  // In Jakarta it happened on the 19th: it stays.
+  await expect(count).toHaveText('1 of 5 events');
+  await expect(app.item(VIETNAM)).toHaveCount(1);
+
+  // In UTC it happened on the 18th: it goes, the filter unchanged.
+  await page.getByRole('button', { name: /^Times in / }).click();
+  await page.getByRole('button', { name: 'UTC', exact: true }).click();
+  await expect(count).toHaveText('0 of 5 events');
+  await expect(app.item(VIETNAM)).toHaveCount(0);
+});

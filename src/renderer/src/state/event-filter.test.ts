@@ -87,6 +87,28 @@ describe('event filter', () => {
     expect(titles({ from: '2024-06-20' as PartialDate })).toEqual([]);
   });
 
+  it('begins a day at midnight in the zone shown for times; a calendar day is the same everywhere', () => {
+    // 22:00 UTC on 16 June is 05:00 on 17 June in Jakarta and 18:00 on 16 June in New York.
+    const late = makeEvent({ start: '2024-06-16T22:00Z' as PartialDate, end: null });
+    const day = makeEvent({ start: '2024-06-16' as PartialDate, end: null });
+    const from17 = (zone: string) =>
+      compileFilter({ ...NO_FILTER, from: '2024-06-17' as PartialDate }, zone)!;
+    const to16 = (zone: string) =>
+      compileFilter({ ...NO_FILTER, to: '2024-06-16' as PartialDate }, zone)!;
+    expect([
+      from17('UTC')(late),
+      from17('Asia/Jakarta')(late),
+      from17('America/New_York')(late),
+    ]).toEqual([false, true, false]);
+    expect([to16('UTC')(late), to16('Asia/Jakarta')(late), to16('America/New_York')(late)]).toEqual(
+      [true, false, true],
+    );
+    for (const zone of ['UTC', 'Asia/Jakarta', 'America/New_York']) {
+      expect(from17(zone)(day)).toBe(false);
+      expect(to16(zone)(day)).toBe(true);
+    }
+  });
+
   it('finds the events without a source', () => {
     const sourced = { ...events.veto, sources: [source] };
     const passes = compileFilter({ ...NO_FILTER, withoutSource: true })!;

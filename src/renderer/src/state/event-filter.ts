@@ -22,6 +22,7 @@ import {
   type Lane,
   type TimelineEvent,
 } from '../../../shared/schema';
+import { instantOfWallTime, UTC_ZONE } from '../../../shared/time-zone';
 import { itemSpan } from '../timeline/items';
 
 export interface EventFilter {
@@ -74,8 +75,15 @@ function fold(value: string): string {
   return value.toLocaleLowerCase('en');
 }
 
-/** The test an event must pass; null when the filter lets every event through. */
-export function compileFilter(filter: EventFilter): ((event: TimelineEvent) => boolean) | null {
+/**
+ * The test an event must pass; null when the filter lets every event through. The date range's
+ * days are days of the calendar for calendar dates (16 June is 16 June in every zone) and begin
+ * at midnight in `zone`, the zone the window shows times in, for dates with a time.
+ */
+export function compileFilter(
+  filter: EventFilter,
+  zone: string = UTC_ZONE,
+): ((event: TimelineEvent) => boolean) | null {
   const tests: ((event: TimelineEvent) => boolean)[] = [];
   if (filter.hiddenLanes.length > 0) {
     const hidden = new Set<string>(filter.hiddenLanes);
@@ -101,19 +109,28 @@ export function compileFilter(filter: EventFilter): ((event: TimelineEvent) => b
   }
   // itemSpan reads each calendar date once, so 100,000 events are tested in milliseconds.
   if (filter.from !== null) {
-    const from = mustParse(filter.from).earliest;
+    const from = edgeIn(zone, mustParse(filter.from).earliest);
     tests.push((event) => {
       const span = itemSpan(event);
-      return (span.end ?? span.start + 1) > from;
+      return (span.end ?? span.start + 1) > from(event.end ?? event.start);
     });
   }
   if (filter.to !== null) {
-    const to = mustParse(filter.to).latestExclusive;
-    tests.push((event) => itemSpan(event).start < to);
+    const to = edgeIn(zone, mustParse(filter.to).latestExclusive);
+    tests.push((event) => itemSpan(event).start < to(event.start));
   }
   if (filter.withoutSource) tests.push((event) => event.sources.length === 0);
   if (tests.length === 0) return null;
   return (event) => tests.every((test) => test(event));
+}
+
+/**
+ * A day's edge (a UTC midnight) as an event's date at that edge is compared with it: as it is for
+ * a calendar date, as the same midnight in `zone` for a date with a time ("2024-06-16T22:00Z").
+ */
+function edgeIn(zone: string, midnight: number): (date: PartialDate) => number {
+  const inZone = zone === UTC_ZONE ? midnight : instantOfWallTime(zone, midnight);
+  return (date) => (date.length > 10 ? inZone : midnight);
 }
 
 export interface FilterChip {

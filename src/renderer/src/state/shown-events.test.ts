@@ -218,6 +218,20 @@ describe('ShownEvents', () => {
     expect(drawn()).toContain(added.id);
   });
 
+  it('judges a date range again when the zone times are shown in changes', async () => {
+    const late = makeEvent({ title: 'Late', start: '2024-06-16T22:00Z' as PartialDate, end: null });
+    const { view, drawn } = await searching([late]);
+    view.setFilter({ ...NO_FILTER, from: '2024-06-17' as PartialDate });
+    expect(drawn()).toEqual([]);
+    // In Jakarta it happened at 05:00 on 17 June.
+    expect(view.setZone('Asia/Jakarta')).toBe(true);
+    expect(drawn()).toEqual([late.id]);
+    expect(view.setZone('Asia/Jakarta')).toBe(false);
+    view.setFilter(NO_FILTER);
+    // Without a date range a new zone changes nothing shown.
+    expect(view.setZone('UTC')).toBe(false);
+  });
+
   it('steps through the matches in time, wrapping round', async () => {
     const late = makeEvent({ title: 'Talks, round three', start: '2024-09' as PartialDate });
     const early = makeEvent({ title: 'Talks, round one', start: '2023' as PartialDate });

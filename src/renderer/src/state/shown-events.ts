@@ -9,6 +9,7 @@
 import type { Change } from '../../../shared/contract';
 import type { EventId } from '../../../shared/ids';
 import type { TimelineEvent } from '../../../shared/schema';
+import { UTC_ZONE } from '../../../shared/time-zone';
 import { itemSpan } from '../timeline/items';
 import type { EventFilter } from './event-filter';
 import { compileFilter, NO_FILTER } from './event-filter';
@@ -24,6 +25,7 @@ export interface SearchSource {
 export class ShownEvents {
   #query = '';
   #filter: EventFilter = NO_FILTER;
+  #zone: string = UTC_ZONE;
   /** The filter's test of one event; null while no filter is on. */
   #passes: ((event: TimelineEvent) => boolean) | null = null;
   /** The events shown, by slot; null while neither a search nor a filter is on (all shown). */
@@ -90,8 +92,20 @@ export class ShownEvents {
   /** Sets the filter, as setQuery. */
   setFilter(filter: EventFilter): void {
     this.#filter = filter;
-    this.#passes = compileFilter(filter);
+    this.#passes = compileFilter(filter, this.#zone);
     this.#renew();
+  }
+
+  /**
+   * The zone the window shows times in: the date range's days begin at its midnights for dates
+   * with a time. True when the events shown were judged again (a date range is set).
+   */
+  setZone(zone: string): boolean {
+    if (zone === this.#zone) return false;
+    this.#zone = zone;
+    if (this.#filter.from === null && this.#filter.to === null) return false;
+    this.setFilter(this.#filter);
+    return true;
   }
 
   /** Every event judged again: the matches of the query that pass the filter. */
