@@ -1,48 +1,28 @@
 /**
- * A toolbar panel that lists things and edits one of them at a time (Lanes, Eras): its popover
- * (toolbar-popover.ts), which edit is open, and Escape leaving the edit before the panel. Each
+ * A toolbar panel that lists things and edits one of them at a time (Lanes, Eras): which edit
+ * is open, and Escape leaving the edit before the panel (ToolbarPanel has the popover). Each
  * panel draws itself (`render`) and says where the focus goes when an edit is left.
  */
 import { el } from './dom';
-import { panelButton, type PopoverParts, ToolbarPopover } from './toolbar-popover';
+import { panelButton, ToolbarPanel } from './toolbar-popover';
 
-export abstract class EditingPanel<Editing> {
+export abstract class EditingPanel<Editing> extends ToolbarPanel {
   /** The edit open in the panel (a form in place of a row or button), if any. */
   protected editing: Editing | null = null;
-  readonly #popover: ToolbarPopover;
 
-  constructor(parts: Omit<PopoverParts, 'onOpen' | 'onClose' | 'onEscape'>) {
-    this.#popover = new ToolbarPopover({
-      ...parts,
-      onOpen: () => this.show(null, null),
-      onClose: () => (this.editing = null),
-      // Escape leaves an edit first, then the panel.
-      onEscape: () => {
-        if (this.editing === null) return false;
-        this.show(null, this.focusAfter(this.editing));
-        return true;
-      },
-    });
+  protected opened(): void {
+    this.show(null, null);
   }
 
-  get element(): HTMLElement {
-    return this.#popover.element;
+  protected override closed(): void {
+    this.editing = null;
   }
 
-  get isOpen(): boolean {
-    return this.#popover.isOpen;
-  }
-
-  open(): void {
-    this.#popover.open();
-  }
-
-  close(returnFocus = true): void {
-    this.#popover.close(returnFocus);
-  }
-
-  protected get panel(): HTMLElement {
-    return this.#popover.panel;
+  /** Escape leaves an edit first, then the panel. */
+  protected override escaped(): boolean {
+    if (this.editing === null) return false;
+    this.show(null, this.focusAfter(this.editing));
+    return true;
   }
 
   /** Opens `editing` (or none) and draws the panel, the focus on the control named `focus`. */

@@ -10,7 +10,7 @@ import { displayZone } from '../state/display-zone';
 import { type EventFilter, NO_FILTER, toggled, valueCounts } from '../state/event-filter';
 import { USER_TEXT } from './bidi';
 import { el } from './dom';
-import { ToolbarPopover } from './toolbar-popover';
+import { ToolbarPanel } from './toolbar-popover';
 
 /** Tags or actors listed at most, most used first: a story of 100,000 events may have thousands. */
 const MOST_USED = 60;
@@ -26,8 +26,7 @@ export interface FilterPanelParts {
 
 type ListKey = 'statuses' | 'certainties' | 'tags' | 'actors';
 
-export class FilterPanel {
-  readonly #popover: ToolbarPopover;
+export class FilterPanel extends ToolbarPanel {
   readonly #parts: FilterPanelParts;
   /** The story's tags and actors with their counts, read when the panel opens. */
   #counts: {
@@ -36,39 +35,20 @@ export class FilterPanel {
   } | null = null;
 
   constructor(parts: FilterPanelParts) {
-    this.#parts = parts;
-    this.#popover = new ToolbarPopover({
+    super({
       id: 'filter-panel',
       label: 'Filter',
       panelLabel: 'Filter events',
       icon: FILTER_ICON,
       title: 'Show only some events',
       classNames: { element: 'filter', button: 'button filter-button', panel: 'filter-panel' },
-      onOpen: () => {
-        this.#counts = null;
-        this.#render();
-      },
     });
+    this.#parts = parts;
   }
 
-  get element(): HTMLElement {
-    return this.#popover.element;
-  }
-
-  get isOpen(): boolean {
-    return this.#popover.isOpen;
-  }
-
-  open(): void {
-    this.#popover.open();
-  }
-
-  close(returnFocus = true): void {
-    this.#popover.close(returnFocus);
-  }
-
-  get #panel(): HTMLElement {
-    return this.#popover.panel;
+  protected opened(): void {
+    this.#counts = null;
+    this.#render();
   }
 
   /**
@@ -77,12 +57,12 @@ export class FilterPanel {
    * each tick), unless a chosen tag or actor has no box yet.
    */
   sync(filter: EventFilter, active: number): void {
-    this.#popover.button.classList.toggle('filter-button--active', active > 0);
-    const label = this.#popover.button.querySelector('.button-label');
+    this.button.classList.toggle('filter-button--active', active > 0);
+    const label = this.button.querySelector('.button-label');
     if (label) label.textContent = active > 0 ? `Filter (${active})` : 'Filter';
     if (!this.isOpen) return;
     const boxes = new Map<string, HTMLInputElement>();
-    for (const input of this.#panel.querySelectorAll<HTMLInputElement>('input[data-key]')) {
+    for (const input of this.panel.querySelectorAll<HTMLInputElement>('input[data-key]')) {
       boxes.set(input.dataset['key'] ?? '', input);
     }
     const listed = [
@@ -186,7 +166,7 @@ export class FilterPanel {
     const actorList = list('actors', 'Actors', actors.shown);
     actorList.append(more(actors.more, 'actors') ?? '');
 
-    this.#panel.replaceChildren(
+    this.panel.replaceChildren(
       el('div', { className: 'filter-columns' }, [
         el('div', { className: 'filter-column' }, [
           lanes,
@@ -221,7 +201,7 @@ export class FilterPanel {
       ]),
     );
     if (focusedKey !== undefined) {
-      this.#panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+      this.panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
     }
   }
 

@@ -21,9 +21,9 @@ export interface PopoverParts {
   };
   /** Fills the panel as it opens. */
   readonly onOpen: () => void;
-  readonly onClose?: () => void;
+  readonly onClose: () => void;
   /** Escape in the panel: true when it left something inside it (an edit), not the panel. */
-  readonly onEscape?: () => boolean;
+  readonly onEscape: () => boolean;
 }
 
 export class ToolbarPopover {
@@ -59,7 +59,7 @@ export class ToolbarPopover {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      if (!parts.onEscape?.()) this.close();
+      if (!parts.onEscape()) this.close();
     });
     onPressOutside(this.element, () => {
       if (this.isOpen) this.close(false);
@@ -87,9 +87,59 @@ export class ToolbarPopover {
 
   close(returnFocus = true): void {
     this.panel.hidden = true;
-    this.#parts.onClose?.();
+    this.#parts.onClose();
     this.button.setAttribute('aria-expanded', 'false');
     if (returnFocus) this.button.focus();
+  }
+}
+
+/**
+ * What owns a toolbar popover (Filter, Lanes, Eras): its element, open and close, and the hooks
+ * a panel overrides: `opened` fills it as it opens; `escaped` is true when Escape left something
+ * inside the panel (an edit) rather than the panel.
+ */
+export abstract class ToolbarPanel {
+  readonly #popover: ToolbarPopover;
+
+  constructor(parts: Omit<PopoverParts, 'onOpen' | 'onClose' | 'onEscape'>) {
+    this.#popover = new ToolbarPopover({
+      ...parts,
+      onOpen: () => this.opened(),
+      onClose: () => this.closed(),
+      onEscape: () => this.escaped(),
+    });
+  }
+
+  get element(): HTMLElement {
+    return this.#popover.element;
+  }
+
+  get isOpen(): boolean {
+    return this.#popover.isOpen;
+  }
+
+  open(): void {
+    this.#popover.open();
+  }
+
+  close(returnFocus = true): void {
+    this.#popover.close(returnFocus);
+  }
+
+  protected get panel(): HTMLElement {
+    return this.#popover.panel;
+  }
+
+  protected get button(): HTMLButtonElement {
+    return this.#popover.button;
+  }
+
+  protected abstract opened(): void;
+
+  protected closed(): void {}
+
+  protected escaped(): boolean {
+    return false;
   }
 }
 
