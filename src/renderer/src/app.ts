@@ -378,6 +378,11 @@ export function mountApp(
     timeline,
     chronology,
     editor,
+    filter: {
+      setZone: (zone) => {
+        if (shown.setZone(zone)) narrowed();
+      },
+    },
   });
 
   store.onChange((change) => {
@@ -423,11 +428,6 @@ export function mountApp(
   void history.refresh();
   // The search and filters of the last run come back: the filters at once, the search once
   // its index is built (the window opens on the filtered story, then narrows to the matches).
-  // A date range's days begin at midnight in the zone times are shown in (for times).
-  shown.setZone(displayZone.zone);
-  const stopFilteringInZone = displayZone.onChange(() => {
-    if (shown.setZone(displayZone.zone)) narrowed();
-  });
   shown.setFilter(kept.filter);
   if (kept.query !== '') searchBox.setQuery(kept.query);
   void search.ready.then(() => {
@@ -456,7 +456,6 @@ export function mountApp(
     stopOpenFiles();
     stopCommandSources();
     stopFollowingZone();
-    stopFilteringInZone();
     search.stop();
     timeline.destroy();
     root.removeAttribute('data-ready');

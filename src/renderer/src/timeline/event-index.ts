@@ -151,12 +151,12 @@ export class EventIndex<T extends IndexEntry = IndexEntry> {
    * search's runs code V8 has compiled (cold, that loop took 13 of the first key's ms at 100,000).
    */
   prepareSubsets(): void {
-    let top = -1;
-    for (const runs of this.#lanes.values()) {
-      for (const run of runs) for (const slot of this.#slotsOf(run)) top = Math.max(top, slot);
-    }
-    if (subsetsWarm || top < 0) return;
+    const runs = [...this.#lanes.values()].flat();
+    for (const run of runs) this.#slotsOf(run);
+    if (subsetsWarm || this.#byId.size === 0) return;
     subsetsWarm = true;
+    let top = 0;
+    for (const run of runs) for (const slot of this.#slotsOf(run)) top = Math.max(top, slot);
     this.subset(new Uint8Array(top + 1).fill(1));
   }
 
